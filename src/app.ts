@@ -1,0 +1,124 @@
+// createApp(config, deps) -> a graphql-yoga instance that also serves the plain routes (health,
+// discovery, JWKS, metrics). Tests import this and call `app.fetch`; only server.ts listens.
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Authenticator } from './auth/authenticate.js';
+import { SecretBox } from './auth/crypto.js';
+import { TokenService } from './auth/tokens.js';
+import type { Config } from './config.js';
+import { type Context, createContext } from './context.js';
+import type { Database } from './db/client.js';
+import { createEmailSender, createSmsSender } from './delivery/index.js';
+import type { EmailSender, SmsSender } from './delivery/types.js';
+import type { Deps } from './domain/deps.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createRoutes } from './routes.js';
+import { schema } from './schema/index.js';
+
+export interface AppOptions {
+  config: Config;
+  db: Database;
+  /** Required: the resolved SECRET_KEY (see secret-key.ts). */
+  secretKey: string;
+  clock?: Clock;
+  email?: EmailSender;
+  sms?: SmsSender;
+  logger?: Logger;
+}
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
+  deps: Deps;
+}
+
+type ServerContext = { req?: { socket?: { remoteAddress?: string } } };
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const secrets = new SecretBox(options.secretKey);
+  const tokens = new TokenService(db.prisma, secrets, clock, config.issuer, config.audience);
+  await tokens.init();
+  const deps: Deps = {
+    prisma: db.prisma,
+    config,
+    clock,
+    tokens,
+    authenticator: new Authenticator(db.prisma, tokens, clock),
+    secrets,
+    email: options.email ?? createEmailSender(config, logger),
+    sms: options.sms ?? createSmsSender(config, logger),
+    logger,
+  };
+  const metrics = createMetrics();
+  const routes = createRoutes(deps, db, metrics);
+
+  const routesPlugin: Plugin = {
+    async onRequest({ request, url, endResponse }) {
+      const response = await routes(request, url);
+      if (response) endResponse(response);
+    },
+  };
+
+  const yoga = createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
+    // Never leak internals (stack, SQL, Prisma messages), in any environment.
+    maskedErrors: { isDev: false },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error({ err: args[0] }, 'graphql error'),
+    },
+    plugins: [
+      routesPlugin,
+      metrics.yogaPlugin,
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        costLimit: { maxCost: 20000 },
+        maxAliases: { n: 30 },
+        maxDirectives: { n: 50 },
+        maxTokens: { n: 5000 },
+        blockFieldSuggestion: { enabled: config.production },
+      }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+    ],
+    context: async ({ request, req }) => {
+      const viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
+      const forwarded = config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+      return createContext(deps, viewer, {
+        ip: forwarded ?? req?.socket?.remoteAddress ?? null,
+        userAgent: request.headers.get('user-agent'),
+      });
+    },
+  });
+
+  return {
+    yoga: yoga as never,
+    fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
+    deps,
+  };
+}
+
+const DEFAULT_QUERY = `# Sign in, then set the header {"Authorization": "Bearer <accessToken>"} below.
+mutation SignIn {
+  signIn(input: { identifier: "admin@example.com", password: "change-me-now" }) {
+    __typename
+    ... on TokenSet { accessToken refreshToken expiresIn scope }
+    ... on MfaChallenge { mfaToken factors }
+    ... on Error { code message }
+  }
+}
+
+query Me {
+  me { id primaryEmail name roles createdAt }
+}
+`;

@@ -1,0 +1,95 @@
+// Request -> Viewer. Bearer JWTs are verified, then their session and user are re-checked on every
+// request (one indexed read), so suspension, revocation and deletion take effect immediately.
+// `Bearer pat_…` is a personal access token: self-service only, never admin scopes.
+import { GraphQLError } from 'graphql';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Clock } from '../lib/clock.js';
+import { sha256 } from './crypto.js';
+import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './scope-names.js';
+import type { TokenService } from './tokens.js';
+import { ANONYMOUS, type Viewer } from './viewer.js';
+
+// Activity timestamps are written at most this often per session/token, not on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function unauthenticated(message = 'Authentication required: the token is missing, invalid, expired or revoked'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export class Authenticator {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly tokens: TokenService,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate(authorization: string | null): Promise<Viewer> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) throw unauthenticated('Malformed Authorization header: expected "Bearer <token>"');
+    const token = match[1];
+    return token.startsWith('pat_') ? this.fromPersonalAccessToken(token) : this.fromJwt(token);
+  }
+
+  private async fromJwt(token: string): Promise<Viewer> {
+    let claims: Awaited<ReturnType<TokenService['verifyAccessToken']>>;
+    try {
+      claims = await this.tokens.verifyAccessToken(token);
+    } catch {
+      throw unauthenticated();
+    }
+    const now = this.clock.now();
+    const requested = parseScope(claims.scope).filter(isAdminScope);
+    if (claims.client_id) {
+      const client = await this.prisma.machineClient.findUnique({ where: { clientId: claims.client_id } });
+      if (!client) throw unauthenticated();
+      const granted = new Set(client.scopes);
+      return {
+        kind: 'client',
+        clientId: client.clientId,
+        machineClientId: client.id,
+        scopes: new Set(requested.filter((s) => granted.has(s))),
+      };
+    }
+    if (!claims.sid) throw unauthenticated();
+    const session = await this.prisma.session.findUnique({
+      where: { id: claims.sid },
+      select: {
+        userId: true,
+        revokedAt: true,
+        expiresAt: true,
+        lastActiveAt: true,
+        user: { select: { isSuspended: true, roles: true } },
+      },
+    });
+    if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || session.user.isSuspended) {
+      throw unauthenticated();
+    }
+    if (now.getTime() - session.lastActiveAt.getTime() > TOUCH_INTERVAL_MS) {
+      void this.prisma.session.update({ where: { id: claims.sid }, data: { lastActiveAt: now } }).catch(() => {});
+    }
+    // A token keeps only the admin scopes the user's current roles still grant: demotion is immediate.
+    const entitled = new Set<AdminScope>(scopesForRoles(session.user.roles));
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      sessionId: claims.sid,
+      via: 'jwt',
+      scopes: new Set(claims.act ? [] : requested.filter((s) => entitled.has(s))),
+      actorId: claims.act?.sub,
+    };
+  }
+
+  private async fromPersonalAccessToken(token: string): Promise<Viewer> {
+    const row = await this.prisma.personalAccessToken.findUnique({
+      where: { tokenHash: sha256(token) },
+      select: { id: true, userId: true, expiresAt: true, lastUsedAt: true, user: { select: { isSuspended: true } } },
+    });
+    const now = this.clock.now();
+    if (!row || (row.expiresAt && row.expiresAt <= now) || row.user.isSuspended) throw unauthenticated();
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      void this.prisma.personalAccessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => {});
+    }
+    return { kind: 'user', userId: row.userId, sessionId: null, via: 'pat', scopes: new Set() };
+  }
+}

@@ -1,0 +1,25 @@
+// The admin scopes of API.md §4. Users with the role `admin` get all of them at sign-in.
+export const ADMIN_SCOPES = [
+  'admin:users:read',
+  'admin:users:write',
+  'admin:users:impersonate',
+  'admin:settings',
+  'admin:audit:read',
+] as const;
+
+export type AdminScope = (typeof ADMIN_SCOPES)[number];
+
+export const ADMIN_ROLE = 'admin';
+
+export function isAdminScope(value: string): value is AdminScope {
+  return (ADMIN_SCOPES as readonly string[]).includes(value);
+}
+
+/** Scopes a user's roles entitle them to. */
+export function scopesForRoles(roles: readonly string[]): AdminScope[] {
+  return roles.includes(ADMIN_ROLE) ? [...ADMIN_SCOPES] : [];
+}
+
+export function parseScope(scope: string | undefined): string[] {
+  return (scope ?? '').split(' ').filter(Boolean);
+}

@@ -1,0 +1,78 @@
+// Every authorization rule lives here, as scope-auth scopes; resolvers only declare `authScopes`.
+// A failing scope throws the precise error: UNAUTHENTICATED / FORBIDDEN as top-level GraphQL
+// errors, ACCOUNT_CENTER_DISABLED / FIELD_NOT_EDITABLE as AppErrors that the errors plugin turns
+// into union members of the mutation's result.
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context.js';
+import type { AccountField } from '../domain/account-center/account-center.service.js';
+import { AppError } from '../domain/errors.js';
+import { unauthenticated } from './authenticate.js';
+import type { AdminScope } from './scope-names.js';
+
+export interface AuthScopes {
+  /** A signed-in end user (JWT or personal access token), not a machine client. */
+  user: boolean;
+  /** The caller holds this admin scope. */
+  admin: AdminScope;
+  /** The caller is this user. */
+  self: string;
+  /** `me` writes: the account center is enabled and this field is EDIT ('*' = enabled only). */
+  accountCenterWrite: AccountField | '*';
+  /** `me` reads: this field is not OFF. Used with unauthorizedResolver, never thrown. */
+  accountCenterRead: AccountField;
+}
+
+export function forbidden(message = 'The token lacks the scope this operation needs'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+}
+
+export function authScopes(ctx: Context) {
+  const { viewer } = ctx;
+  return {
+    user: () => {
+      if (viewer.kind === 'anonymous') throw unauthenticated();
+      if (viewer.kind !== 'user') throw forbidden('This operation is for end users, not machine clients');
+      return true;
+    },
+    admin: (scope: AdminScope) => {
+      if (viewer.kind === 'anonymous') throw unauthenticated();
+      if (viewer.kind === 'user' || viewer.kind === 'client') {
+        if (viewer.scopes.has(scope)) return true;
+      }
+      throw forbidden(`This operation needs the scope ${scope}`);
+    },
+    self: (userId: string) => viewer.kind === 'user' && viewer.userId === userId,
+    accountCenterWrite: async (field: AccountField | '*') => {
+      const settings = await ctx.accountCenter();
+      if (!settings.enabled) throw new AppError('ACCOUNT_CENTER_DISABLED', 'The account center is disabled');
+      if (field !== '*' && settings.fields[field] !== 'EDIT') {
+        throw new AppError('FIELD_NOT_EDITABLE', `The field "${field}" cannot be changed here`, [field]);
+      }
+      return true;
+    },
+    accountCenterRead: async (field: AccountField) => {
+      if (viewer.kind !== 'user') return false;
+      // Admins always see every field.
+      if (viewer.scopes.has('admin:users:read')) return true;
+      return (await ctx.accountCenter()).fields[field] !== 'OFF';
+    },
+  };
+}
+
+type Failure = { kind: string; error?: Error | null; failures?: Failure[] };
+
+function firstError(failure: Failure): Error | null {
+  if (failure.error) return failure.error;
+  for (const child of failure.failures ?? []) {
+    const found = firstError(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Rethrows the error a scope threw; a plain `false` becomes FORBIDDEN (or UNAUTHENTICATED when anonymous). */
+export function unauthorizedError(ctx: Context, failure: Failure): Error {
+  const error = firstError(failure);
+  if (error) return error;
+  return ctx.viewer.kind === 'anonymous' ? unauthenticated() : forbidden('Not allowed');
+}

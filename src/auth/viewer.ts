@@ -1,0 +1,25 @@
+// Who is calling. Built once per request by authenticate(); scopes.ts reads it.
+import type { AdminScope } from './scope-names.js';
+
+export type Viewer =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      /** Null for a personal access token. */
+      sessionId: string | null;
+      via: 'jwt' | 'pat';
+      /** Admin scopes this request holds: token scopes still backed by the user's current roles. */
+      scopes: ReadonlySet<AdminScope>;
+      /** Set on impersonation tokens: the admin acting as this user. */
+      actorId?: string;
+    }
+  | { kind: 'client'; clientId: string; machineClientId: string; scopes: ReadonlySet<AdminScope> };
+
+export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+export function viewerActorId(viewer: Viewer): string | null {
+  if (viewer.kind === 'user') return viewer.actorId ?? viewer.userId;
+  if (viewer.kind === 'client') return viewer.machineClientId;
+  return null;
+}

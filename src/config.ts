@@ -1,0 +1,142 @@
+// The only reader of process.env. Parsed and validated once into a typed Config; a bad value
+// throws ConfigError naming the variable, which server.ts prints as one line before exiting.
+import path from 'node:path';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`${variable}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  issuer: string;
+  audience: string;
+  /** Undefined when embedded and not given: then it is generated into DATA_DIR. */
+  secretKey: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smsWebhookUrl: string | undefined;
+  logLevel: LogLevel;
+  production: boolean;
+  graphiql: boolean;
+  introspection: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  signUpEnabled: boolean;
+  passwordMinLength: number;
+  mfaChallengeMaxAttempts: number;
+  mfaLockoutThreshold: number;
+  mfaLockoutSeconds: number;
+  signInLockoutThreshold: number;
+  signInLockoutSeconds: number;
+  trustProxy: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = str(env, 'NODE_ENV') === 'production';
+  const port = int(env, 'PORT', 4000, 0, 65535);
+  const host = str(env, 'HOST') ?? '0.0.0.0';
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const dataDir = path.resolve(str(env, 'DATA_DIR') ?? './data');
+  const issuer = url(env, 'ISSUER', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const secretKey = str(env, 'SECRET_KEY');
+  if (secretKey !== undefined && secretKey.length < 32) {
+    throw new ConfigError('SECRET_KEY', 'must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  }
+  if (production && secretKey === undefined) throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production');
+  const adminEmail = str(env, 'ADMIN_EMAIL');
+  const adminPassword = str(env, 'ADMIN_PASSWORD');
+  if (adminEmail !== undefined && !EMAIL.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'must be an email address');
+  if ((adminEmail === undefined) !== (adminPassword === undefined)) {
+    throw new ConfigError(adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = str(env, 'MAIL_FROM') ?? 'Account Service <no-reply@localhost>';
+  const smsWebhookUrl = url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']);
+  const logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const graphiql = bool(env, 'GRAPHIQL', !production);
+  return {
+    port,
+    host,
+    databaseUrl,
+    dataDir,
+    issuer: issuer.replace(/\/+$/, ''),
+    audience: str(env, 'AUDIENCE') ?? issuer.replace(/\/+$/, ''),
+    secretKey,
+    adminEmail: adminEmail?.toLowerCase(),
+    adminPassword,
+    smtpUrl,
+    mailFrom,
+    smsWebhookUrl,
+    logLevel,
+    production,
+    graphiql,
+    introspection: bool(env, 'INTROSPECTION', !production || graphiql),
+    // Short-lived access tokens bound the damage of a leaked token; sessions are re-checked anyway.
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 60, 900),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
+    signUpEnabled: bool(env, 'SIGN_UP_ENABLED', true),
+    passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 8, 8, 128),
+    mfaChallengeMaxAttempts: int(env, 'MFA_CHALLENGE_MAX_ATTEMPTS', 5, 1, 20),
+    mfaLockoutThreshold: int(env, 'MFA_LOCKOUT_THRESHOLD', 10, 1, 100),
+    mfaLockoutSeconds: int(env, 'MFA_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
+    signInLockoutThreshold: int(env, 'SIGN_IN_LOCKOUT_THRESHOLD', 10, 1, 1000),
+    signInLockoutSeconds: int(env, 'SIGN_IN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+  };
+}

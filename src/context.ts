@@ -1,0 +1,26 @@
+// Per-request context: who is calling, what the services need, and where the request came from.
+import type { RequestInfo } from './domain/audit/audit.service.js';
+import { getAccountCenter, type AccountCenterSettings } from './domain/account-center/account-center.service.js';
+import type { Deps } from './domain/deps.js';
+import type { Viewer } from './auth/viewer.js';
+
+export interface Context {
+  viewer: Viewer;
+  deps: Deps;
+  request: RequestInfo;
+  /** Account-center settings, read at most once per request. */
+  accountCenter(): Promise<AccountCenterSettings>;
+}
+
+export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo): Context {
+  let settings: Promise<AccountCenterSettings> | undefined;
+  return {
+    viewer,
+    deps,
+    request,
+    accountCenter: () => {
+      settings ??= getAccountCenter(deps.prisma);
+      return settings;
+    },
+  };
+}

@@ -1,0 +1,120 @@
+// createDb(config) -> a Prisma client on the right driver adapter. The same @prisma/adapter-pg
+// serves PostgreSQL (DATABASE_URL) and the embedded PGlite, which is exposed in-process on a
+// Unix socket by pglite-socket (STACK.md: one SQL dialect, P2002 mapping and transactions alike).
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { migrate, type SqlRunner } from './migrate.js';
+
+export type { PrismaClient };
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'embedded' | 'postgres';
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm };
+
+export function pgliteRunner(db: PGlite): SqlRunner {
+  return {
+    query: async (sql, params) => db.query(sql, params) as never,
+    exec: (sql) => db.exec(sql),
+  };
+}
+
+function pgRunner(client: pg.ClientBase): SqlRunner {
+  return {
+    query: async (sql, params) => client.query(sql, params) as never,
+    exec: (sql) => client.query(sql),
+  };
+}
+
+export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: 'postgres',
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        return await migrate(pgRunner(client), { advisoryLock: true });
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * Serves an open PGlite to Prisma through a Unix socket. PGlite is single-connection, so the pool
+ * has exactly one connection: a larger pool would interleave transactions in the multiplexer.
+ */
+export async function openPglite(pglite: PGlite): Promise<Database> {
+  // Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir.
+  const socketDir = await mkdtemp(path.join(os.tmpdir(), 'acct-'));
+  const server = new PGLiteSocketServer({ db: pglite, path: path.join(socketDir, '.s.PGSQL.5432'),
+    // node-postgres drops a connection after a query error and reconnects at once, before the
+    // server has noticed the old one closing; headroom avoids refusing that reconnect. The pool
+    // below still holds one connection at a time.
+    maxConnections: 4,
+  });
+  await server.start();
+  const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    prisma,
+    kind: 'embedded',
+    // Runs straight on PGlite; callers migrate before traffic arrives.
+    migrate: () => migrate(pgliteRunner(pglite), { advisoryLock: false }),
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+      await server.stop().catch(() => {});
+      await pglite.close().catch(() => {});
+      await rm(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  const dir = path.join(dataDir, 'pgdata');
+  await mkdir(dir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
+  return openPglite(pglite);
+}
+
+export async function createDb(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+}

@@ -1,0 +1,48 @@
+// Picks the delivery channels from config: SMTP via nodemailer, SMS via an HTTP webhook, and a
+// log sender when neither is configured (development only: refused in production).
+import nodemailer from 'nodemailer';
+import type { Config } from '../config.js';
+import { ConfigError } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { EmailSender, SmsSender } from './types.js';
+
+export function createEmailSender(config: Config, logger: Logger): EmailSender {
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    return {
+      async send(message) {
+        await transport.sendMail({ from: config.mailFrom, ...message });
+      },
+    };
+  }
+  if (config.production) throw new ConfigError('SMTP_URL', 'is required when NODE_ENV=production (codes would only be logged)');
+  return {
+    async send(message) {
+      // Development only: the message (with its code) goes to the log so a developer can use it.
+      logger.warn({ to: message.to, subject: message.subject, text: message.text }, 'email not sent (SMTP_URL unset): logged instead');
+    },
+  };
+}
+
+export function createSmsSender(config: Config, logger: Logger): SmsSender {
+  if (config.smsWebhookUrl) {
+    const url = config.smsWebhookUrl;
+    return {
+      async send(message) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(message),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (!response.ok) throw new Error(`SMS webhook answered ${response.status}`);
+      },
+    };
+  }
+  if (config.production) throw new ConfigError('SMS_WEBHOOK_URL', 'is required when NODE_ENV=production (codes would only be logged)');
+  return {
+    async send(message) {
+      logger.warn({ to: message.to, text: message.text }, 'SMS not sent (SMS_WEBHOOK_URL unset): logged instead');
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The account-center config table (API.md §3): which `me` fields are OFF, READ_ONLY or EDIT.
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+
+export const ACCOUNT_FIELDS = [
+  'name',
+  'avatar',
+  'profile',
+  'username',
+  'email',
+  'phone',
+  'password',
+  'customData',
+  'social',
+  'mfa',
+  'sessions',
+  'personalAccessTokens',
+] as const;
+
+export type AccountField = (typeof ACCOUNT_FIELDS)[number];
+export type AccountFieldMode = 'OFF' | 'READ_ONLY' | 'EDIT';
+export type AccountFieldModes = Record<AccountField, AccountFieldMode>;
+
+export interface AccountCenterSettings {
+  enabled: boolean;
+  fields: AccountFieldModes;
+}
+
+// Default on a new install: enabled, every field EDIT except customData READ_ONLY.
+export const DEFAULT_FIELDS: AccountFieldModes = Object.fromEntries(
+  ACCOUNT_FIELDS.map((f) => [f, f === 'customData' ? 'READ_ONLY' : 'EDIT']),
+) as AccountFieldModes;
+
+const MODES: AccountFieldMode[] = ['OFF', 'READ_ONLY', 'EDIT'];
+
+function fromRow(row: { enabled: boolean; fields: unknown } | null): AccountCenterSettings {
+  const stored = (row?.fields ?? {}) as Partial<Record<string, string>>;
+  const fields = { ...DEFAULT_FIELDS };
+  for (const f of ACCOUNT_FIELDS) {
+    const mode = stored[f];
+    if (mode && (MODES as string[]).includes(mode)) fields[f] = mode as AccountFieldMode;
+  }
+  return { enabled: row?.enabled ?? true, fields };
+}
+
+type Db = Pick<PrismaClient, 'accountCenterSettings'> | Prisma.TransactionClient;
+
+export async function getAccountCenter(db: Db): Promise<AccountCenterSettings> {
+  return fromRow(await db.accountCenterSettings.findUnique({ where: { id: 1 } }));
+}
+
+/** Merges: a field left out keeps its mode. */
+export async function updateAccountCenter(
+  db: Db,
+  input: { enabled?: boolean | null; fields?: Partial<Record<AccountField, AccountFieldMode | null>> | null },
+): Promise<AccountCenterSettings> {
+  const current = await getAccountCenter(db);
+  const fields = { ...current.fields };
+  for (const [key, mode] of Object.entries(input.fields ?? {})) {
+    if (mode) fields[key as AccountField] = mode;
+  }
+  const enabled = input.enabled ?? current.enabled;
+  const row = await db.accountCenterSettings.upsert({
+    where: { id: 1 },
+    create: { id: 1, enabled, fields },
+    update: { enabled, fields },
+  });
+  return fromRow(row);
+}

@@ -1,0 +1,47 @@
+// Audit trail: every admin mutation and every sensitive self-service change. Details are built by
+// the caller from non-secret fields only; `redact` is a last line of defence.
+import type { Prisma } from '../../generated/prisma/client.js';
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditActor {
+  actorId: string | null;
+  actorType: 'user' | 'client' | 'system';
+}
+
+export interface AuditEntry {
+  action: string;
+  userId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
+
+const SECRET_KEYS = /pass(word)?|secret|token|code|digest|hash|otp|key/i;
+
+export function redact(details: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (SECRET_KEYS.test(key) && typeof value === 'string') out[key] = '[redacted]';
+    else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = redact(value as Record<string, unknown>);
+    else out[key] = value;
+  }
+  return out;
+}
+
+export async function writeAudit(db: AuditWriter, actor: AuditActor, request: RequestInfo, entry: AuditEntry): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      action: entry.action,
+      actorId: actor.actorId,
+      actorType: actor.actorType,
+      userId: entry.userId ?? null,
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 512) ?? null,
+      details: redact(entry.details ?? {}) as Prisma.InputJsonValue,
+    },
+  });
+}

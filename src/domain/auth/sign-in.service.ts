@@ -1,0 +1,105 @@
+// Sign-in (API.md §2). One INVALID_CREDENTIALS answer for an unknown identifier and a wrong
+// password alike, with the same cost (a dummy argon2 check), so nothing reveals whether an
+// account exists. The password is checked before suspension/MFA are revealed.
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.js';
+import { randomToken, sha256 } from '../../auth/crypto.js';
+import type { User } from '../../generated/prisma/client.js';
+import { addSeconds } from '../../lib/clock.js';
+import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { AppError, invalidCredentials } from '../errors.js';
+import { classifyIdentifier } from '../users/identifiers.js';
+import { openSession } from '../sessions/sessions.service.js';
+import type { MfaChallengeResult, TokenSet } from './token-set.js';
+
+// An MFA challenge lives 5 minutes: long enough to open an authenticator app, short enough to limit guessing.
+export const MFA_CHALLENGE_TTL_SECONDS = 300;
+
+export async function findUserByIdentifier(deps: Deps, identifier: string): Promise<User | null> {
+  const id = classifyIdentifier(identifier);
+  if (!id) return null;
+  const where = id.kind === 'email' ? { primaryEmail: id.value } : id.kind === 'phone' ? { primaryPhone: id.value } : { username: id.value };
+  return deps.prisma.user.findUnique({ where });
+}
+
+export async function signIn(
+  deps: Deps,
+  input: { identifier: string; password: string },
+  request: RequestInfo,
+): Promise<TokenSet | MfaChallengeResult> {
+  const now = deps.clock.now();
+  const user = await findUserByIdentifier(deps, input.identifier);
+  if (!user?.passwordHash || !user.passwordAlgorithm) {
+    await burnPasswordCheck(input.password);
+    throw invalidCredentials();
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts: try again later');
+  }
+  const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
+  if (!ok) {
+    await recordFailedSignIn(deps, user.id, request);
+    throw invalidCredentials();
+  }
+  if (user.isSuspended) throw new AppError('ACCOUNT_SUSPENDED', 'This account is suspended');
+
+  if (needsRehash(user.passwordAlgorithm, user.passwordHash)) {
+    // Imported (or outdated) digests become argon2id on the first successful sign-in.
+    await deps.prisma.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID' },
+    });
+  }
+
+  const factors = await deps.prisma.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
+  if (factors.length > 0) {
+    return createMfaChallenge(deps, user.id, [...new Set(factors.map((f) => f.type))], request);
+  }
+  return deps.prisma.$transaction(async (tx) => {
+    const tokens = await openSession(deps, tx, user, request, ['pwd']);
+    await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_in', userId: user.id });
+    return tokens;
+  });
+}
+
+async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo): Promise<void> {
+  const now = deps.clock.now();
+  const updated = await deps.prisma.user.update({
+    where: { id: userId },
+    data: { failedSignIns: { increment: 1 } },
+    select: { failedSignIns: true },
+  });
+  if (updated.failedSignIns >= deps.config.signInLockoutThreshold) {
+    await deps.prisma.user.update({
+      where: { id: userId },
+      data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
+    });
+    await writeAudit(deps.prisma, { actorId: null, actorType: 'system' }, request, {
+      action: 'user.locked',
+      userId,
+      details: { reason: 'failed_sign_ins', seconds: deps.config.signInLockoutSeconds },
+    });
+  }
+}
+
+export async function createMfaChallenge(
+  deps: Deps,
+  userId: string,
+  factors: MfaChallengeResult['factors'],
+  request: RequestInfo,
+): Promise<MfaChallengeResult> {
+  const now = deps.clock.now();
+  const mfaToken = randomToken('mfa_');
+  await deps.prisma.mfaChallenge.create({
+    data: {
+      userId,
+      tokenHash: sha256(mfaToken),
+      createdAt: now,
+      expiresAt: addSeconds(now, MFA_CHALLENGE_TTL_SECONDS),
+      ip: request.ip,
+      userAgent: request.userAgent?.slice(0, 512) ?? null,
+    },
+  });
+  const order = ['TOTP', 'WEBAUTHN', 'BACKUP_CODE'] as const;
+  return { mfaToken, factors: order.filter((f) => factors.includes(f)) };
+}

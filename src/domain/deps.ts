@@ -1,0 +1,21 @@
+// What domain services need, injected once by createApp (no module singletons).
+import type { Authenticator } from '../auth/authenticate.js';
+import type { SecretBox } from '../auth/crypto.js';
+import type { TokenService } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import type { EmailSender, SmsSender } from '../delivery/types.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../logger.js';
+
+export interface Deps {
+  prisma: PrismaClient;
+  config: Config;
+  clock: Clock;
+  tokens: TokenService;
+  authenticator: Authenticator;
+  secrets: SecretBox;
+  email: EmailSender;
+  sms: SmsSender;
+  logger: Logger;
+}

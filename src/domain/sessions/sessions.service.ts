@@ -1,0 +1,116 @@
+// Sessions and refresh-token families. A session is one family: each refresh rotates the token;
+// presenting an already-rotated token means it leaked, so the whole session is revoked.
+import { type AdminScope, scopesForRoles } from '../../auth/scope-names.js';
+import { randomToken, sha256 } from '../../auth/crypto.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { addSeconds } from '../../lib/clock.js';
+import type { RequestInfo } from '../audit/audit.service.js';
+import { writeAudit } from '../audit/audit.service.js';
+import type { TokenSet } from '../auth/token-set.js';
+import type { Deps } from '../deps.js';
+import { AppError } from '../errors.js';
+
+type Tx = Prisma.TransactionClient;
+
+export function scopeString(scopes: readonly string[]): string {
+  return ['openid', 'profile', ...scopes].join(' ');
+}
+
+/** Opens a session for a user who proved who they are, and returns its first token set. */
+export async function openSession(
+  deps: Deps,
+  tx: Tx,
+  user: { id: string; roles: string[] },
+  request: RequestInfo,
+  amr: string[],
+): Promise<TokenSet> {
+  const now = deps.clock.now();
+  const scopes: AdminScope[] = scopesForRoles(user.roles);
+  const scope = scopeString(scopes);
+  const session = await tx.session.create({
+    data: {
+      userId: user.id,
+      scope,
+      amr,
+      userAgent: request.userAgent?.slice(0, 512) ?? null,
+      ip: request.ip,
+      createdAt: now,
+      lastActiveAt: now,
+      expiresAt: addSeconds(now, deps.config.refreshTokenTtlSeconds),
+    },
+  });
+  const refreshToken = randomToken('rt_');
+  await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: sha256(refreshToken), createdAt: now } });
+  await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } });
+  const accessToken = await deps.tokens.signAccessToken({ sub: user.id, sid: session.id, scope }, deps.config.accessTokenTtlSeconds);
+  return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: deps.config.accessTokenTtlSeconds, scope };
+}
+
+const INVALID_REFRESH = () => new AppError('INVALID_CREDENTIALS', 'The refresh token is invalid, expired or revoked');
+
+export async function refreshTokens(deps: Deps, presented: string, request: RequestInfo): Promise<TokenSet> {
+  const now = deps.clock.now();
+  const outcome = await deps.prisma.$transaction(async (tx) => {
+    const row = await tx.refreshToken.findUnique({
+      where: { tokenHash: sha256(presented) },
+      include: { session: { include: { user: { select: { id: true, roles: true, isSuspended: true } } } } },
+    });
+    if (!row) return { error: INVALID_REFRESH() };
+    const { session } = row;
+    if (row.rotatedAt) {
+      // Reuse of a rotated token: someone else holds this family. End it for everyone.
+      if (!session.revokedAt) {
+        await tx.session.update({ where: { id: session.id }, data: { revokedAt: now, revokeReason: 'refresh_token_reuse' } });
+        await writeAudit(tx, { actorId: null, actorType: 'system' }, request, {
+          action: 'session.refresh_token_reused',
+          userId: session.userId,
+          details: { sessionId: session.id },
+        });
+      }
+      return { error: INVALID_REFRESH() };
+    }
+    if (session.revokedAt || session.expiresAt <= now) return { error: INVALID_REFRESH() };
+    if (session.user.isSuspended) return { error: new AppError('ACCOUNT_SUSPENDED', 'This account is suspended') };
+    // Conditional update: of two concurrent refreshes with the same token, exactly one wins.
+    const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, rotatedAt: null }, data: { rotatedAt: now } });
+    if (claimed.count !== 1) return { error: INVALID_REFRESH() };
+    const next = randomToken('rt_');
+    await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: sha256(next), createdAt: now } });
+    // Scopes follow the user's current roles, never more than the session started with.
+    const entitled = new Set<string>(scopesForRoles(session.user.roles));
+    const scope = scopeString(session.scope.split(' ').filter((s) => entitled.has(s)));
+    await tx.session.update({
+      where: { id: session.id },
+      data: { lastActiveAt: now, expiresAt: addSeconds(now, deps.config.refreshTokenTtlSeconds), scope },
+    });
+    return { refreshToken: next, sessionId: session.id, userId: session.userId, scope };
+  });
+  if ('error' in outcome) throw outcome.error;
+  const accessToken = await deps.tokens.signAccessToken(
+    { sub: outcome.userId, sid: outcome.sessionId, scope: outcome.scope },
+    deps.config.accessTokenTtlSeconds,
+  );
+  return {
+    accessToken,
+    refreshToken: outcome.refreshToken,
+    tokenType: 'Bearer',
+    expiresIn: deps.config.accessTokenTtlSeconds,
+    scope: outcome.scope,
+  };
+}
+
+export async function revokeSession(deps: Deps, sessionId: string, reason: string): Promise<void> {
+  await deps.prisma.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: deps.clock.now(), revokeReason: reason },
+  });
+}
+
+/** Ends every live session of a user (optionally keeping one). */
+export async function revokeUserSessions(deps: Deps, tx: Tx, userId: string, reason: string, exceptSessionId?: string | null): Promise<number> {
+  const result = await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
+    data: { revokedAt: deps.clock.now(), revokeReason: reason },
+  });
+  return result.count;
+}

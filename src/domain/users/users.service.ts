@@ -1,0 +1,184 @@
+// Creating users: admin createUser, self sign-up, and the first admin at start.
+import { hashPassword, isWellFormedDigest } from '../../auth/passwords.js';
+import { ADMIN_ROLE } from '../../auth/scope-names.js';
+import type { PasswordAlgorithm, Prisma, User } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { AppError, PasswordRejectedError, invalidInput, isUniqueViolation, uniqueViolationField } from '../errors.js';
+import { checkPassword } from './password-policy.js';
+import { normalizeEmail, normalizePhone, normalizeUsername } from './identifiers.js';
+import { normalizeProfile, type ProfileInput } from './profile.js';
+
+export interface CreateUserInput {
+  username?: string | null;
+  primaryEmail?: string | null;
+  primaryPhone?: string | null;
+  password?: string | null;
+  passwordDigest?: string | null;
+  passwordAlgorithm?: PasswordAlgorithm | null;
+  name?: string | null;
+  avatar?: string | null;
+  profile?: ProfileInput | null;
+  customData?: Record<string, unknown> | null;
+  roles?: string[] | null;
+}
+
+const FIELD_PATH: Record<string, string> = { username: 'username', primaryEmail: 'primaryEmail', primaryPhone: 'primaryPhone' };
+
+/** Maps a unique violation to IDENTIFIER_IN_USE naming the field; anything else is rethrown. */
+export function identifierInUse(err: unknown, paths: Record<string, string> = FIELD_PATH): never {
+  if (isUniqueViolation(err)) {
+    const field = uniqueViolationField(err);
+    throw new AppError('IDENTIFIER_IN_USE', 'This identifier is already used by another account', field ? [paths[field] ?? field] : undefined);
+  }
+  throw err;
+}
+
+export function validateAvatar(avatar: string, path = 'avatar'): string {
+  let url: URL;
+  try {
+    url = new URL(avatar);
+  } catch {
+    throw invalidInput(path, 'The avatar must be an http(s) URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalidInput(path, 'The avatar must be an http(s) URL');
+  if (avatar.length > 2048) throw invalidInput(path, 'The avatar URL is too long (2048 characters at most)');
+  return avatar;
+}
+
+export function validateRoles(roles: string[], path = 'roles'): string[] {
+  const out = [...new Set(roles.map((r) => r.trim()))];
+  for (const role of out) {
+    if (!/^[a-z][a-z0-9:_-]{0,63}$/.test(role)) throw invalidInput(path, `Invalid role "${role}": lower-case letters, digits, ":", "_" or "-"`);
+  }
+  return out;
+}
+
+export function validateName(name: string, path = 'name'): string {
+  const value = name.trim();
+  if (value.length > 128) throw invalidInput(path, 'The name is too long (128 characters at most)');
+  return value;
+}
+
+export function validateCustomData(data: unknown, path = 'customData'): Record<string, unknown> {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw invalidInput(path, 'customData must be a JSON object');
+  if (JSON.stringify(data).length > 16_384) throw invalidInput(path, 'customData is too large (16 KiB at most)');
+  return data as Record<string, unknown>;
+}
+
+export function assertPasswordPolicy(deps: Deps, password: string, context: { username?: string | null; email?: string | null }): void {
+  const failed = checkPassword({ minLength: deps.config.passwordMinLength, maxLength: 256 }, password, context);
+  if (failed.length) throw new PasswordRejectedError(failed);
+}
+
+async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma.UserCreateInput> {
+  const username = input.username ? normalizeUsername(input.username, 'username') : null;
+  const primaryEmail = input.primaryEmail ? normalizeEmail(input.primaryEmail, 'primaryEmail') : null;
+  const primaryPhone = input.primaryPhone ? normalizePhone(input.primaryPhone, 'primaryPhone') : null;
+  if (!username && !primaryEmail && !primaryPhone) {
+    throw invalidInput('username', 'A user needs at least one of username, primaryEmail or primaryPhone');
+  }
+  let passwordHash: string | null = null;
+  let passwordAlgorithm: PasswordAlgorithm | null = null;
+  if (input.password && input.passwordDigest) throw invalidInput('password', 'Give either password or passwordDigest, not both');
+  if (input.password) {
+    assertPasswordPolicy(deps, input.password, { username, email: primaryEmail });
+    passwordHash = await hashPassword(input.password);
+    passwordAlgorithm = 'ARGON2ID';
+  } else if (input.passwordDigest) {
+    if (!input.passwordAlgorithm) throw invalidInput('passwordAlgorithm', 'passwordAlgorithm is required with passwordDigest');
+    if (!isWellFormedDigest(input.passwordAlgorithm, input.passwordDigest)) {
+      throw invalidInput('passwordDigest', `Not a ${input.passwordAlgorithm} digest in its standard encoded form`);
+    }
+    passwordHash = input.passwordDigest;
+    passwordAlgorithm = input.passwordAlgorithm;
+  }
+  return {
+    username,
+    primaryEmail,
+    primaryPhone,
+    passwordHash,
+    passwordAlgorithm,
+    name: input.name ? validateName(input.name) : null,
+    avatar: input.avatar ? validateAvatar(input.avatar) : null,
+    profile: input.profile ? (normalizeProfile({}, input.profile) as Prisma.InputJsonValue) : {},
+    customData: input.customData ? (validateCustomData(input.customData) as Prisma.InputJsonValue) : {},
+    roles: input.roles ? validateRoles(input.roles) : [],
+  };
+}
+
+export async function createUser(deps: Deps, input: CreateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {
+  const data = await buildUserData(deps, input);
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data });
+      await writeAudit(tx, actor, request, {
+        action: 'admin.user.create',
+        userId: user.id,
+        details: {
+          username: user.username,
+          primaryEmail: user.primaryEmail,
+          primaryPhone: user.primaryPhone,
+          roles: user.roles,
+          passwordImported: Boolean(input.passwordDigest),
+          passwordAlgorithm: user.passwordAlgorithm,
+        },
+      });
+      return user;
+    });
+  } catch (err) {
+    identifierInUse(err);
+  }
+}
+
+export async function signUp(
+  deps: Deps,
+  input: { username?: string | null; email?: string | null; phone?: string | null; password: string; name?: string | null },
+  request: RequestInfo,
+): Promise<User> {
+  if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
+  const data = await buildUserData(deps, {
+    username: input.username,
+    primaryEmail: input.email,
+    primaryPhone: input.phone,
+    password: input.password,
+    name: input.name,
+  }).catch((err: unknown) => {
+    // Sign-up's inputs are named email/phone, not primaryEmail/primaryPhone.
+    if (err instanceof AppError && err.path) {
+      const renamed = err.path.map((p) => (p === 'primaryEmail' ? 'email' : p === 'primaryPhone' ? 'phone' : p));
+      if (err instanceof PasswordRejectedError) throw err;
+      throw new AppError(err.code, err.message, renamed);
+    }
+    throw err;
+  });
+  if (!input.password) throw invalidInput('password', 'A password is required');
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({ data });
+      await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_up', userId: user.id });
+      return user;
+    });
+  } catch (err) {
+    identifierInUse(err, { username: 'username', primaryEmail: 'email', primaryPhone: 'phone' });
+  }
+}
+
+/** Creates the first admin when no user holds the admin role. Returns true when it created one. */
+export async function ensureFirstAdmin(deps: Deps, email: string, password: string): Promise<boolean> {
+  const existing = await deps.prisma.user.findFirst({ where: { roles: { has: ADMIN_ROLE } }, select: { id: true } });
+  if (existing) return false;
+  const normalized = normalizeEmail(email, 'ADMIN_EMAIL');
+  const holder = await deps.prisma.user.findUnique({ where: { primaryEmail: normalized } });
+  if (holder) {
+    await deps.prisma.user.update({ where: { id: holder.id }, data: { roles: { set: [...new Set([...holder.roles, ADMIN_ROLE])] } } });
+    return true;
+  }
+  await createUser(
+    deps,
+    { primaryEmail: normalized, password, name: 'Administrator', roles: [ADMIN_ROLE] },
+    { actorId: null, actorType: 'system' },
+    { ip: null, userAgent: 'create-admin' },
+  );
+  return true;
+}

@@ -1,0 +1,26 @@
+// Structured logging (pino). Authorization headers, cookies and anything named like a secret are
+// redacted so no password or token reaches a log.
+import { pino } from 'pino';
+import type { LogLevel } from './config.js';
+
+export type Logger = pino.Logger;
+
+export function createLogger(level: LogLevel): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        '*.password',
+        '*.newPassword',
+        '*.token',
+        '*.accessToken',
+        '*.refreshToken',
+        '*.secret',
+        '*.clientSecret',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

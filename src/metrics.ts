@@ -1,0 +1,41 @@
+// Prometheus metrics: default process metrics plus GraphQL request counts and latency.
+import type { Plugin } from 'graphql-yoga';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  yogaPlugin: Plugin;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL operations executed, by operation name and outcome',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'GraphQL operation latency',
+    labelNames: ['operation'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const yogaPlugin: Plugin = {
+    onExecute({ args }) {
+      const started = process.hrtime.bigint();
+      // Operation names come from clients: cap them so label cardinality stays bounded.
+      const operation = (args.operationName ?? 'anonymous').slice(0, 64);
+      return {
+        onExecuteDone({ result }) {
+          const failed = 'errors' in result && Array.isArray(result.errors) && result.errors.length > 0;
+          requests.inc({ operation, outcome: failed ? 'error' : 'ok' });
+          duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+        },
+      };
+    },
+  };
+  return { registry, yogaPlugin };
+}

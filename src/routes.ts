@@ -1,0 +1,58 @@
+// Plain HTTP routes besides GraphQL (API.md §5).
+import type { Database } from './db/client.js';
+import type { Deps } from './domain/deps.js';
+import { readMigrations } from './db/migrate.js';
+import type { Metrics } from './metrics.js';
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
+  const { config } = deps;
+  return async (request: Request, url: URL): Promise<Response | undefined> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    switch (url.pathname) {
+      case '/healthz':
+        return json({ status: 'ok' });
+      case '/readyz': {
+        const ready = await isReady(db);
+        return json({ status: ready ? 'ready' : 'not ready' }, ready ? 200 : 503);
+      }
+      case '/.well-known/jwks.json':
+        return json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' });
+      case '/.well-known/openid-configuration':
+        return json(
+          {
+            issuer: config.issuer,
+            jwks_uri: `${config.issuer}/.well-known/jwks.json`,
+            token_endpoint: `${config.issuer}/oauth/token`,
+            grant_types_supported: ['client_credentials'],
+            token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+            id_token_signing_alg_values_supported: ['ES256'],
+            subject_types_supported: ['public'],
+            response_types_supported: ['token'],
+            scopes_supported: ['openid', 'profile', 'admin:users:read', 'admin:users:write', 'admin:users:impersonate', 'admin:settings', 'admin:audit:read'],
+            claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'sid', 'scope', 'act', 'client_id'],
+          },
+          200,
+          { 'cache-control': 'public, max-age=300' },
+        );
+      case '/metrics':
+        return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
+      default:
+        return undefined;
+    }
+  };
+}
+
+async function isReady(db: Database): Promise<boolean> {
+  try {
+    const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return (await readMigrations()).every((m) => applied.has(m.name));
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+// Sign-in and tokens (API.md §2): root mutations, so they run serially.
+import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
+import { signIn } from '../../domain/auth/sign-in.service.js';
+import { openSession } from '../../domain/sessions/sessions.service.js';
+import { signUp } from '../../domain/users/users.service.js';
+import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
+import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
+import { builder } from '../builder.js';
+import { MfaChallengeType, SignOutPayload, TokenSetType } from './token.types.js';
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    username: t.string(),
+    email: t.string(),
+    phone: t.string(),
+    password: t.string({ required: true }),
+    name: t.string(),
+  }),
+});
+
+const SignInInput = builder.inputType('SignInInput', {
+  fields: (t) => ({
+    identifier: t.string({ required: true, description: 'Username, email or phone.' }),
+    password: t.string({ required: true }),
+  }),
+});
+
+// signIn has two success types (TokenSet or MfaChallenge), so its union is declared by hand.
+const SignInResult = builder.unionType('SignInResult', {
+  types: [TokenSetType, MfaChallengeType, AppError, RateLimitedError, PasswordRejectedError] as never,
+  resolveType: (value) => {
+    // Errors arrive wrapped by wrapOrThrow (so graphql-js does not treat them as thrown): unwrap first.
+    (value as { [unwrapError]?: () => void })[unwrapError]?.();
+    if (value instanceof PasswordRejectedError) return 'PasswordRejectedError';
+    if (value instanceof RateLimitedError) return 'RateLimitedError';
+    if (value instanceof AppError) return 'UserError';
+    return 'mfaToken' in (value as object) ? 'MfaChallenge' : 'TokenSet';
+  },
+});
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: TokenSetType,
+    description: 'Creates an account and signs it in (only when self sign-up is enabled).',
+    errors: {},
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const user = await signUp(ctx.deps, input, ctx.request);
+      return ctx.deps.prisma.$transaction((tx) => openSession(ctx.deps, tx, user, ctx.request, ['pwd']));
+    },
+  }),
+  signIn: t.field({
+    type: SignInResult as never,
+    description: 'Signs in with a username, email or phone and a password: tokens, or an MFA challenge.',
+    args: { input: t.arg({ type: SignInInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      try {
+        return (await signIn(ctx.deps, input, ctx.request)) as never;
+      } catch (err) {
+        return wrapOrThrow(err, [PasswordRejectedError, RateLimitedError, AppError]) as never;
+      }
+    },
+  }),
+  refreshTokens: t.field({
+    type: TokenSetType,
+    errors: {},
+    description: 'Rotates the refresh token. Presenting an already-rotated token revokes the whole session.',
+    args: { refreshToken: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => refreshTokens(ctx.deps, args.refreshToken, ctx.request),
+  }),
+  signOut: t.field({
+    type: SignOutPayload,
+    errors: {},
+    description: 'Ends the session of the presented access token.',
+    authScopes: { user: true },
+    resolve: async (_root, _args, ctx) => {
+      if (ctx.viewer.kind === 'user' && ctx.viewer.sessionId) await revokeSession(ctx.deps, ctx.viewer.sessionId, 'sign_out');
+      return { success: true };
+    },
+  }),
+}));

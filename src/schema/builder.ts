@@ -1,0 +1,59 @@
+// The only SchemaBuilder. Plugin order matters: errors wraps scope-auth, so an AppError thrown by
+// a scope (FIELD_NOT_EDITABLE, ACCOUNT_CENTER_DISABLED) becomes a union member, while
+// UNAUTHENTICATED / FORBIDDEN (GraphQLErrors) pass through as top-level errors.
+import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
+import { authScopes, type AuthScopes, unauthorizedError } from '../auth/scopes.js';
+import type { Context } from '../context.js';
+import { AppError, PasswordRejectedError, RateLimitedError } from '../domain/errors.js';
+import { getDatamodel } from '../generated/pothos-prisma-types.js';
+import type PrismaTypes from '../generated/pothos-prisma-types.js';
+import { typenameForId } from './ids.js';
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    JSON: { Input: Record<string, unknown>; Output: unknown };
+    ID: { Input: string; Output: string };
+  };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes,
+    treatErrorsAsUnauthorized: true,
+    unauthorizedError: (_parent, ctx, _info, result) => unauthorizedError(ctx, result.failure as never),
+  },
+  prisma: {
+    client: (ctx) => ctx.deps.prisma,
+    dmmf: getDatamodel(),
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+    filterConnectionTotalCount: true,
+  },
+  relay: {
+    // IDs carry a type prefix (usr_…, ses_…), so the database id is the global id.
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => ({ typename: typenameForId(globalID) ?? '', id: globalID }),
+    clientMutationId: 'omit',
+    cursorType: 'String',
+  },
+  errors: {
+    // Every field that declares `errors: {}` returns a union of its success type and these.
+    defaultTypes: [AppError, RateLimitedError, PasswordRejectedError],
+    directResult: true,
+    defaultUnionOptions: {
+      name: ({ parentTypeName, fieldName }) => `${parentTypeName === 'AdminMutation' ? 'Admin' : ''}${fieldName[0]?.toUpperCase()}${fieldName.slice(1)}Result`,
+    },
+  },
+});
+
+builder.addScalarType('DateTime', DateTimeResolver);
+builder.addScalarType('JSON', JSONObjectResolver, { description: 'A JSON object' });

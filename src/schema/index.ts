@@ -1,0 +1,17 @@
+// Imports every type file for its side effects and builds the schema. Reads no env, opens no DB
+// (codegen imports this file).
+import { assertValidSchema } from 'graphql';
+import { builder } from './builder.js';
+import './errors.js';
+import './root.js';
+import './users/user.types.js';
+import './users/me.queries.js';
+import './auth/auth.mutations.js';
+import './account-center/account-center.types.js';
+import './admin/users.queries.js';
+import './admin/users.mutations.js';
+import './sessions/sessions.mutations.js';
+
+export const schema = builder.toSchema({ sortSchema: false });
+// Fail at start, not on the first request, when the schema is invalid.
+assertValidSchema(schema);

@@ -1,0 +1,165 @@
+// The User type, shared by `me` and `admin` (API.md §3). A field whose account-center mode is OFF
+// reads as null / empty through `me`; admins always see it. Admin-only fields need an admin scope.
+import type { AccountField } from '../../domain/account-center/account-center.service.js';
+import type { Profile } from '../../domain/users/profile.js';
+import { builder } from '../builder.js';
+
+export const MfaFactorTypeEnum = builder.enumType('MfaFactorType', { values: ['TOTP', 'BACKUP_CODE', 'WEBAUTHN'] as const });
+
+const Address = builder.objectRef<NonNullable<Profile['address']>>('Address').implement({
+  description: 'OIDC address claim.',
+  fields: (t) => ({
+    formatted: t.exposeString('formatted', { nullable: true }),
+    streetAddress: t.exposeString('streetAddress', { nullable: true }),
+    locality: t.exposeString('locality', { nullable: true }),
+    region: t.exposeString('region', { nullable: true }),
+    postalCode: t.exposeString('postalCode', { nullable: true }),
+    country: t.exposeString('country', { nullable: true }),
+  }),
+});
+
+export const UserProfile = builder.objectRef<Profile>('UserProfile').implement({
+  description: 'OIDC standard profile claims.',
+  fields: (t) => ({
+    givenName: t.exposeString('givenName', { nullable: true }),
+    familyName: t.exposeString('familyName', { nullable: true }),
+    middleName: t.exposeString('middleName', { nullable: true }),
+    nickname: t.exposeString('nickname', { nullable: true }),
+    preferredUsername: t.exposeString('preferredUsername', { nullable: true }),
+    website: t.exposeString('website', { nullable: true }),
+    gender: t.exposeString('gender', { nullable: true }),
+    birthdate: t.exposeString('birthdate', { nullable: true }),
+    zoneinfo: t.exposeString('zoneinfo', { nullable: true }),
+    locale: t.exposeString('locale', { nullable: true }),
+    address: t.field({ type: Address, nullable: true, resolve: (p) => p.address ?? null }),
+  }),
+});
+
+export const UserIdentity = builder.objectRef<{ provider: string; providerUserId: string }>('UserIdentity').implement({
+  description: 'A linked social identity.',
+  fields: (t) => ({
+    provider: t.exposeString('provider'),
+    providerUserId: t.exposeString('providerUserId'),
+  }),
+});
+
+export const SessionType = builder.prismaNode('Session', {
+  id: { field: 'id' },
+  description: 'A signed-in session (one refresh-token family).',
+  authScopes: (session) => ({ $any: { self: session.userId, admin: 'admin:users:read' } }),
+  fields: (t) => ({
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastActiveAt: t.expose('lastActiveAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    userAgent: t.exposeString('userAgent', { nullable: true }),
+    ip: t.exposeString('ip', { nullable: true }),
+    impersonated: t.boolean({ description: 'True for an admin impersonation session.', resolve: (s) => s.kind === 'IMPERSONATION' }),
+    current: t.boolean({
+      description: 'True for the session of the token making this request.',
+      resolve: (s, _args, ctx) => ctx.viewer.kind === 'user' && ctx.viewer.sessionId === s.id,
+    }),
+  }),
+});
+
+export const MfaFactorType = builder.prismaNode('MfaFactor', {
+  id: { field: 'id' },
+  authScopes: (factor) => ({ $any: { self: factor.userId, admin: 'admin:users:read' } }),
+  fields: (t) => ({
+    type: t.field({ type: MfaFactorTypeEnum, resolve: (f) => f.type }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    remainingCodes: t.relationCount('backupCodes', {
+      description: 'For BACKUP_CODE factors: how many unused codes remain (0 for other factors).',
+      where: { usedAt: null },
+    }),
+  }),
+});
+
+export const PersonalAccessTokenType = builder.prismaNode('PersonalAccessToken', {
+  id: { field: 'id' },
+  authScopes: (pat) => ({ $any: { self: pat.userId, admin: 'admin:users:read' } }),
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+/** A `me` field gated by its account-center mode (admins always pass). */
+function readable(field: AccountField) {
+  return { authScopes: { accountCenterRead: field } } as const;
+}
+
+const ADMIN_READ = { admin: 'admin:users:read' } as const;
+
+export const UserType = builder.prismaNode('User', {
+  id: { field: 'id' },
+  description: 'An account. Shared by `me` and `admin`.',
+  authScopes: (user) => ({ $any: { self: user.id, admin: 'admin:users:read' } }),
+  fields: (t) => ({
+    username: t.exposeString('username', { nullable: true, ...readable('username'), unauthorizedResolver: () => null }),
+    primaryEmail: t.exposeString('primaryEmail', { nullable: true, ...readable('email'), unauthorizedResolver: () => null }),
+    primaryPhone: t.exposeString('primaryPhone', { nullable: true, ...readable('phone'), unauthorizedResolver: () => null }),
+    name: t.exposeString('name', { nullable: true, ...readable('name'), unauthorizedResolver: () => null }),
+    avatar: t.exposeString('avatar', { nullable: true, ...readable('avatar'), unauthorizedResolver: () => null }),
+    profile: t.field({
+      type: UserProfile,
+      ...readable('profile'),
+      unauthorizedResolver: () => ({}),
+      resolve: (u) => (u.profile ?? {}) as Profile,
+    }),
+    customData: t.field({
+      type: 'JSON',
+      ...readable('customData'),
+      unauthorizedResolver: () => ({}),
+      resolve: (u) => (u.customData ?? {}) as Record<string, unknown>,
+    }),
+    hasPassword: t.boolean({ select: { passwordHash: true }, resolve: (u) => u.passwordHash !== null }),
+    identities: t.field({
+      type: [UserIdentity],
+      description: 'Linked social identities (none until social sign-in is configured).',
+      ...readable('social'),
+      unauthorizedResolver: () => [],
+      resolve: () => [],
+    }),
+    mfaFactors: t.relation('mfaFactors', {
+      ...readable('mfa'),
+      unauthorizedResolver: () => [] as never,
+      query: { orderBy: { createdAt: 'asc' } },
+    }),
+    sessions: t.relatedConnection(
+      'sessions',
+      {
+        cursor: 'id',
+        ...readable('sessions'),
+        unauthorizedResolver: () => ({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
+        description: 'Live sessions, newest first.',
+        totalCount: true,
+        query: (_args, ctx) => ({
+          where: { revokedAt: null, expiresAt: { gt: ctx.deps.clock.now() } },
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        }),
+      },
+      { name: 'SessionConnection' },
+      { name: 'SessionEdge' },
+    ),
+    personalAccessTokens: t.relatedConnection(
+      'personalAccessTokens',
+      {
+        cursor: 'id',
+        ...readable('personalAccessTokens'),
+        unauthorizedResolver: () => ({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
+        totalCount: true,
+        query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
+      },
+      { name: 'PersonalAccessTokenConnection' },
+      { name: 'PersonalAccessTokenEdge' },
+    ),
+    isSuspended: t.exposeBoolean('isSuspended', { authScopes: ADMIN_READ }),
+    roles: t.exposeStringList('roles', { authScopes: ADMIN_READ }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    lastSignInAt: t.expose('lastSignInAt', { type: 'DateTime', nullable: true }),
+  }),
+});

@@ -1,0 +1,145 @@
+// createTestApp(): a fresh database (a clone of the migrated template: PGlite by default,
+// PostgreSQL when TEST_DATABASE_URL is set), the real app, a fake clock, a real SMTP sink and a
+// seeded admin. Requests go through the real HTTP handling (`yoga.fetch`).
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { type App, createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { type Database, openPglite, openPostgres, pgliteExtensions } from '../../src/db/client.js';
+import type { SmsMessage } from '../../src/delivery/types.js';
+import { ensureFirstAdmin } from '../../src/domain/users/users.service.js';
+import { FakeClock } from '../../src/lib/clock.js';
+import { createLogger } from '../../src/logger.js';
+import { databaseUrlFor } from './global-setup.js';
+import { MailSink } from './mail-sink.js';
+
+export const ADMIN_EMAIL = 'admin@example.com';
+export const ADMIN_PASSWORD = 'correct-horse-battery-staple';
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
+
+export interface GqlResult<T = any> {
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+export interface TestApp {
+  app: App;
+  db: Database;
+  clock: FakeClock;
+  mail: MailSink;
+  sms: SmsMessage[];
+  /** POST /graphql through the real request pipeline. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Signs in and returns the access token (throws when sign-in does not return tokens). */
+  signIn(identifier: string, password: string): Promise<{ accessToken: string; refreshToken: string; scope: string }>;
+  adminToken(): Promise<string>;
+  /** Creates a user through admin.createUser and signs them in. */
+  createUser(input: Record<string, unknown> & { password: string }): Promise<{ id: string; token: string; refreshToken: string }>;
+  close(): Promise<void>;
+}
+
+async function openTestDatabase(): Promise<Database> {
+  const pgTemplate = inject('pgTemplate');
+  if (pgTemplate) {
+    const name = `${pgTemplate.prefix}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgTemplate.url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplate.template}"`);
+    await admin.end();
+    return openPostgres(databaseUrlFor(pgTemplate.url, name), 5);
+  }
+  const tar = await readFile(inject('pgliteTemplate'));
+  const pglite = await PGlite.create({ loadDataDir: new Blob([tar]), extensions: pgliteExtensions });
+  return openPglite(pglite);
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await openTestDatabase();
+  const mail = await MailSink.start();
+  const clock = new FakeClock(new Date());
+  const sms: SmsMessage[] = [];
+  const config = loadConfig({
+    ISSUER: 'http://account.test',
+    SECRET_KEY: TEST_SECRET_KEY,
+    SMTP_URL: mail.url,
+    MAIL_FROM: 'Account Service <no-reply@account.test>',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent',
+    ...env,
+  });
+  const app = await createApp({
+    config,
+    db,
+    secretKey: TEST_SECRET_KEY,
+    clock,
+    logger: createLogger('silent'),
+    sms: { send: async (m) => void sms.push(m) },
+  });
+  await ensureFirstAdmin(app.deps, ADMIN_EMAIL, ADMIN_PASSWORD);
+
+  const fetchPath = (path: string, init?: RequestInit) => app.fetch(`http://account.test${path}`, init);
+
+  const gql: TestApp['gql'] = async (query, variables, token, headers = {}) => {
+    const response = await fetchPath('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'vitest',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GqlResult;
+  };
+
+  const signIn: TestApp['signIn'] = async (identifier, password) => {
+    const result = await gql(
+      `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on TokenSet { accessToken refreshToken scope } ... on Error { code message } } }`,
+      { input: { identifier, password } },
+    );
+    const payload = result.data?.signIn;
+    if (payload?.__typename !== 'TokenSet') throw new Error(`sign-in failed: ${JSON.stringify(result)}`);
+    return payload;
+  };
+
+  let adminToken: string | undefined;
+  const getAdminToken = async () => {
+    adminToken ??= (await signIn(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
+    return adminToken;
+  };
+
+  const createUser: TestApp['createUser'] = async (input) => {
+    const result = await gql(
+      `mutation($input: CreateUserInput!) { admin { createUser(input: $input) { __typename ... on User { id } ... on Error { code message } } } }`,
+      { input },
+      await getAdminToken(),
+    );
+    const user = result.data?.admin?.createUser;
+    if (user?.__typename !== 'User') throw new Error(`createUser failed: ${JSON.stringify(result)}`);
+    const identifier = (input.username ?? input.primaryEmail ?? input.primaryPhone) as string;
+    const tokens = await signIn(identifier, input.password);
+    return { id: user.id, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+  };
+
+  return {
+    app,
+    db,
+    clock,
+    mail,
+    sms,
+    gql,
+    fetch: fetchPath,
+    signIn,
+    adminToken: getAdminToken,
+    createUser,
+    async close() {
+      await mail.close();
+      await db.close();
+    },
+  };
+}

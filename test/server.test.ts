@@ -1,0 +1,86 @@
+// The real entry point as a user runs it: `tsx src/cli.ts serve` on the embedded database.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<number> } {
+  const child = spawn(tsx, ['src/cli.ts', 'serve'], { cwd: root, env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', ...env } });
+  let output = '';
+  const ready = new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready on http:\/\/localhost:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
+  });
+  ready.catch(() => {}); // a test that expects an exit awaits exitCode instead
+  return { child, output: () => output, ready };
+}
+
+const exitCode = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+async function gql(port: number, query: string, token?: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return res.json();
+}
+
+const SIGN_IN = `mutation { signIn(input: {identifier: "boot@example.com", password: "boot-password-123"}) { ... on TokenSet { accessToken } } }`;
+
+describe('server process', () => {
+  it('starts with a first admin and GraphiQL, survives a restart, and drains on SIGTERM', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-serve-'));
+    dirs.push(dataDir);
+    const env = { DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boot@example.com', ADMIN_PASSWORD: 'boot-password-123', LOG_LEVEL: 'info' };
+
+    const first = start(env);
+    const port = await first.ready;
+    const graphiql = await fetch(`http://127.0.0.1:${port}/graphql`, { headers: { accept: 'text/html' } });
+    expect(graphiql.status).toBe(200);
+    expect(await graphiql.text()).toContain('GraphiQL');
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+    const signedIn = await gql(port, SIGN_IN);
+    const token = signedIn.data.signIn.accessToken;
+    expect((await gql(port, '{ me { primaryEmail } }', token)).data.me.primaryEmail).toBe('boot@example.com');
+    const exited = exitCode(first.child);
+    first.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // Nothing in the logs holds the password or the token.
+    expect(first.output()).not.toContain('boot-password-123');
+    expect(first.output()).not.toContain(token);
+    // The generated secret key is owner-only.
+    expect(await readdir(dataDir)).toContain('secret.key');
+    expect((await readFile(path.join(dataDir, 'secret.key'), 'utf8')).trim().length).toBeGreaterThanOrEqual(32);
+
+    const second = start({ ...env, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+    const port2 = await second.ready;
+    expect((await gql(port2, SIGN_IN)).data.signIn.accessToken).toBeTruthy();
+    const exited2 = exitCode(second.child);
+    second.child.kill('SIGTERM');
+    expect(await exited2).toBe(0);
+  }, 90_000);
+
+  it('stops with one line naming a bad variable', async () => {
+    const bad = start({ PORT: 'abc' });
+    const code = await exitCode(bad.child);
+    expect(code).toBe(1);
+    const lines = bad.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('PORT');
+  }, 30_000);
+});
