@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
   schema: './src/schema/index.ts',
-  documents: ['test/**/*.ts', '!test/generated/**'],
+  documents: ['test/documents/**/*.graphql'],
   ignoreNoDocuments: true,
   generates: {
     './schema.graphql': {

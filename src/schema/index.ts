@@ -11,6 +11,7 @@ import './account-center/account-center.types.js';
 import './admin/users.queries.js';
 import './admin/users.mutations.js';
 import './sessions/sessions.mutations.js';
+import './me/verification.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.
