@@ -82,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       routesPlugin,
       metrics.yogaPlugin,
       EnvelopArmorPlugin({
+        // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
         costLimit: { maxCost: 20000 },
         maxAliases: { n: 30 },

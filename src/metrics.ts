@@ -1,4 +1,5 @@
 // Prometheus metrics: default process metrics plus GraphQL request counts and latency.
+import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
@@ -27,7 +28,7 @@ export function createMetrics(): Metrics {
     onExecute({ args }) {
       const started = process.hrtime.bigint();
       // Operation names come from clients: cap them so label cardinality stays bounded.
-      const operation = (args.operationName ?? 'anonymous').slice(0, 64);
+      const operation = (getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous').slice(0, 64);
       return {
         onExecuteDone({ result }) {
           const failed = 'errors' in result && Array.isArray(result.errors) && result.errors.length > 0;

@@ -12,8 +12,8 @@ import type { AdminScope } from './scope-names.js';
 export interface AuthScopes {
   /** A signed-in end user (JWT or personal access token), not a machine client. */
   user: boolean;
-  /** The caller holds this admin scope. */
-  admin: AdminScope;
+  /** The caller holds this admin scope (or, given a list, any of them). */
+  admin: AdminScope | readonly AdminScope[];
   /** The caller is this user. */
   self: string;
   /** `me` writes: the account center is enabled and this field is EDIT ('*' = enabled only). */
@@ -34,12 +34,11 @@ export function authScopes(ctx: Context) {
       if (viewer.kind !== 'user') throw forbidden('This operation is for end users, not machine clients');
       return true;
     },
-    admin: (scope: AdminScope) => {
+    admin: (scope: AdminScope | readonly AdminScope[]) => {
       if (viewer.kind === 'anonymous') throw unauthenticated();
-      if (viewer.kind === 'user' || viewer.kind === 'client') {
-        if (viewer.scopes.has(scope)) return true;
-      }
-      throw forbidden(`This operation needs the scope ${scope}`);
+      const wanted: readonly AdminScope[] = typeof scope === 'string' ? [scope] : scope;
+      if (wanted.some((s) => viewer.scopes.has(s))) return true;
+      throw forbidden(`This operation needs the scope ${wanted.join(' or ')}`);
     },
     self: (userId: string) => viewer.kind === 'user' && viewer.userId === userId,
     accountCenterWrite: async (field: AccountField | '*') => {

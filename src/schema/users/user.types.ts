@@ -43,10 +43,13 @@ export const UserIdentity = builder.objectRef<{ provider: string; providerUserId
   }),
 });
 
+// Users are readable with either users scope: a writer must see what it just wrote.
+const ADMIN_READ = { admin: ['admin:users:read', 'admin:users:write'] } as const;
+
 export const SessionType = builder.prismaNode('Session', {
   id: { field: 'id' },
   description: 'A signed-in session (one refresh-token family).',
-  authScopes: (session) => ({ $any: { self: session.userId, admin: 'admin:users:read' } }),
+  authScopes: (session) => ({ $any: { self: session.userId, ...ADMIN_READ } }),
   fields: (t) => ({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastActiveAt: t.expose('lastActiveAt', { type: 'DateTime' }),
@@ -63,7 +66,7 @@ export const SessionType = builder.prismaNode('Session', {
 
 export const MfaFactorType = builder.prismaNode('MfaFactor', {
   id: { field: 'id' },
-  authScopes: (factor) => ({ $any: { self: factor.userId, admin: 'admin:users:read' } }),
+  authScopes: (factor) => ({ $any: { self: factor.userId, ...ADMIN_READ } }),
   fields: (t) => ({
     type: t.field({ type: MfaFactorTypeEnum, resolve: (f) => f.type }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -77,7 +80,7 @@ export const MfaFactorType = builder.prismaNode('MfaFactor', {
 
 export const PersonalAccessTokenType = builder.prismaNode('PersonalAccessToken', {
   id: { field: 'id' },
-  authScopes: (pat) => ({ $any: { self: pat.userId, admin: 'admin:users:read' } }),
+  authScopes: (pat) => ({ $any: { self: pat.userId, ...ADMIN_READ } }),
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -91,12 +94,11 @@ function readable(field: AccountField) {
   return { authScopes: { accountCenterRead: field } } as const;
 }
 
-const ADMIN_READ = { admin: 'admin:users:read' } as const;
 
 export const UserType = builder.prismaNode('User', {
   id: { field: 'id' },
   description: 'An account. Shared by `me` and `admin`.',
-  authScopes: (user) => ({ $any: { self: user.id, admin: 'admin:users:read' } }),
+  authScopes: (user) => ({ $any: { self: user.id, ...ADMIN_READ } }),
   fields: (t) => ({
     username: t.exposeString('username', { nullable: true, ...readable('username'), unauthorizedResolver: () => null }),
     primaryEmail: t.exposeString('primaryEmail', { nullable: true, ...readable('email'), unauthorizedResolver: () => null }),
