@@ -3,7 +3,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { databaseUrlFor } from './helpers/global-setup.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -83,4 +86,29 @@ describe('server process', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('PORT');
   }, 30_000);
+
+  it.runIf(inject('pgTemplate'))('serves from PostgreSQL when DATABASE_URL is set and keeps users across restarts', async () => {
+    const { url, prefix } = inject('pgTemplate')!;
+    const name = `${prefix}_serve_${randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-serve-pg-'));
+    dirs.push(dataDir);
+    const env = { DATABASE_URL: databaseUrlFor(url, name), DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boot@example.com', ADMIN_PASSWORD: 'boot-password-123' };
+    try {
+      for (const round of [1, 2]) {
+        const server = start(round === 1 ? env : { ...env, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
+        const port = await server.ready;
+        expect(server.output()).toContain('"database":"postgres"');
+        expect((await gql(port, SIGN_IN)).data.signIn.accessToken).toBeTruthy();
+        const exited = exitCode(server.child);
+        server.child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    }
+  }, 90_000);
 });

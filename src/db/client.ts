@@ -40,6 +40,15 @@ function pgRunner(client: pg.ClientBase): SqlRunner {
   };
 }
 
+async function ping(pool: pg.Pool): Promise<boolean> {
+  try {
+    await pool.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -54,14 +63,7 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
         client.release();
       }
     },
-    async ping() {
-      try {
-        await pool.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => ping(pool),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
@@ -90,14 +92,7 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
     kind: 'embedded',
     // Runs straight on PGlite; callers migrate before traffic arrives.
     migrate: () => migrate(pgliteRunner(pglite), { advisoryLock: false }),
-    async ping() {
-      try {
-        await pool.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => ping(pool),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
