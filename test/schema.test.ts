@@ -1,9 +1,9 @@
 // The committed SDL must match the code, and the committed migrations must match schema.prisma.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, lexicographicSortSchema, parse, printSchema, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { pgliteExtensions, pgliteRunner } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -15,6 +15,14 @@ describe('schema.graphql', () => {
   it('is up to date with the code (run `npm run codegen`)', async () => {
     const committed = await readFile(new URL('../schema.graphql', import.meta.url), 'utf8');
     expect(printSchema(lexicographicSortSchema(buildSchema(committed)))).toBe(printSchema(lexicographicSortSchema(schema)));
+  });
+
+  it('accepts every client document in test/documents', async () => {
+    const dir = new URL('./documents/', import.meta.url);
+    for (const file of await readdir(dir)) {
+      const errors = validate(schema, parse(await readFile(new URL(file, dir), 'utf8')));
+      expect(errors.map((e) => `${file}: ${e.message}`)).toEqual([]);
+    }
   });
 });
 

@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
@@ -32,7 +34,12 @@ export interface TestApp {
   mail: MailSink;
   sms: SmsMessage[];
   /** POST /graphql through the real request pipeline. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  gql<T = any>(
+    query: string | TypedDocumentNode<T, any>,
+    variables?: Record<string, unknown>,
+    token?: string,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Signs in and returns the access token (throws when sign-in does not return tokens). */
   signIn(identifier: string, password: string): Promise<{ accessToken: string; refreshToken: string; scope: string }>;
@@ -92,7 +99,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
     });
     return (await response.json()) as GqlResult;
   };
