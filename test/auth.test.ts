@@ -104,6 +104,27 @@ describe('sign-in and tokens', () => {
   });
 });
 
+describe('sign-in lockout', () => {
+  it('locks an account after repeated wrong passwords, then unlocks after the lockout period', async () => {
+    const strict = await createTestApp({ SIGN_IN_LOCKOUT_THRESHOLD: '3', SIGN_IN_LOCKOUT_SECONDS: '600' });
+    try {
+      await strict.createUser({ username: 'target', password: 'a-long-enough-password' });
+      for (let i = 0; i < 3; i++) {
+        const res = await strict.gql(SIGN_IN, { input: { identifier: 'target', password: `wrong-${i}` } });
+        expect(res.data.signIn.code).toBe('INVALID_CREDENTIALS');
+      }
+      const locked = await strict.gql(SIGN_IN, { input: { identifier: 'target', password: 'a-long-enough-password' } });
+      expect(locked.data.signIn.code).toBe('ACCOUNT_LOCKED');
+      strict.clock.advance(601_000);
+      expect((await strict.signIn('target', 'a-long-enough-password')).accessToken).toBeTruthy();
+      const audit = await strict.db.prisma.auditEvent.findMany({ where: { action: 'user.locked' } });
+      expect(audit).toHaveLength(1);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe('sign-up', () => {
   it('creates an account and signs it in', async () => {
     const res = await t.gql(
