@@ -61,7 +61,7 @@ async function main() {
   await db.migrate();
   const config = loadConfig({ ISSUER: 'http://bench.local', SECRET_KEY: 'bench-secret-key-0123456789abcdef0123', LOG_LEVEL: 'silent' });
   const app = await createApp({ config, db, secretKey: config.secretKey!, logger: createLogger('silent') });
-  await ensureFirstAdmin(app.deps, 'bench@example.com', 'bench-password-123');
+  await ensureFirstAdmin(app.deps, 'bench@example.com', 'bench-Pa55word-Xy');
   const post = (query: string, token?: string) =>
     app.fetch('http://bench.local/graphql', {
       method: 'POST',
@@ -72,7 +72,7 @@ async function main() {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body;
     });
-  const signedIn = await post('mutation { signIn(input: {identifier: "bench@example.com", password: "bench-password-123"}) { ... on TokenSet { accessToken } } }');
+  const signedIn = await post('mutation { signIn(input: {identifier: "bench@example.com", password: "bench-Pa55word-Xy"}) { ... on TokenSet { accessToken } } }');
   const token = signedIn.data.signIn.accessToken as string;
 
   console.log(`database: ${usePostgres ? 'PostgreSQL' : 'PGlite (embedded)'}, ${CONCURRENCY} concurrent, ${DURATION_MS / 1000}s each`);

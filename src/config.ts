@@ -36,6 +36,8 @@ export interface Config {
   refreshTokenTtlSeconds: number;
   signUpEnabled: boolean;
   passwordMinLength: number;
+  /** Issuer name shown by authenticator apps next to the account label. */
+  totpIssuer: string;
   mfaChallengeMaxAttempts: number;
   mfaLockoutThreshold: number;
   mfaLockoutSeconds: number;
@@ -132,6 +134,11 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
     signUpEnabled: bool(env, 'SIGN_UP_ENABLED', true),
     passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 8, 8, 128),
+    totpIssuer: str(env, 'TOTP_ISSUER') ?? new URL(issuer).host,
+    // MFA guessing: the attacker already holds the password and each guess hits ~3 of 10^6 codes
+    // (one step of tolerance either side). 5 tries per challenge and a 15-minute lock after 10
+    // failures across challenges cap guessing at ~1,000 tries a day (~0.3% daily success), and
+    // every lock is audited so it gets noticed long before that adds up.
     mfaChallengeMaxAttempts: int(env, 'MFA_CHALLENGE_MAX_ATTEMPTS', 5, 1, 20),
     mfaLockoutThreshold: int(env, 'MFA_LOCKOUT_THRESHOLD', 10, 1, 100),
     mfaLockoutSeconds: int(env, 'MFA_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),

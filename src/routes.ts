@@ -3,6 +3,7 @@ import type { Database } from './db/client.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
 import type { Metrics } from './metrics.js';
+import { handleTokenRequest } from './oauth/token-endpoint.js';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -10,6 +11,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
   const { config } = deps;
   return async (request: Request, url: URL): Promise<Response | undefined> => {
+    if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request);
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     switch (url.pathname) {
       case '/healthz':

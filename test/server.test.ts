@@ -43,13 +43,13 @@ async function gql(port: number, query: string, token?: string) {
   return res.json();
 }
 
-const SIGN_IN = `mutation { signIn(input: {identifier: "boot@example.com", password: "boot-password-123"}) { ... on TokenSet { accessToken } } }`;
+const SIGN_IN = `mutation { signIn(input: {identifier: "boot@example.com", password: "wandering-heron-lantern"}) { ... on TokenSet { accessToken } } }`;
 
 describe('server process', () => {
   it('starts with a first admin and GraphiQL, survives a restart, and drains on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-serve-'));
     dirs.push(dataDir);
-    const env = { DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boot@example.com', ADMIN_PASSWORD: 'boot-password-123', LOG_LEVEL: 'info' };
+    const env = { DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boot@example.com', ADMIN_PASSWORD: 'wandering-heron-lantern', LOG_LEVEL: 'info' };
 
     const first = start(env);
     const port = await first.ready;
@@ -64,7 +64,7 @@ describe('server process', () => {
     first.child.kill('SIGTERM');
     expect(await exited).toBe(0);
     // Nothing in the logs holds the password or the token.
-    expect(first.output()).not.toContain('boot-password-123');
+    expect(first.output()).not.toContain('wandering-heron-lantern');
     expect(first.output()).not.toContain(token);
     // The generated secret key is owner-only.
     expect(await readdir(dataDir)).toContain('secret.key');
@@ -95,7 +95,7 @@ describe('server process', () => {
     await admin.query(`CREATE DATABASE "${name}"`);
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-serve-pg-'));
     dirs.push(dataDir);
-    const env = { DATABASE_URL: databaseUrlFor(url, name), DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boot@example.com', ADMIN_PASSWORD: 'boot-password-123' };
+    const env = { DATABASE_URL: databaseUrlFor(url, name), DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: 'boot@example.com', ADMIN_PASSWORD: 'wandering-heron-lantern' };
     try {
       for (const round of [1, 2]) {
         const server = start(round === 1 ? env : { ...env, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });

@@ -1,6 +1,6 @@
 // Small cryptographic helpers: secrets at rest (AES-256-GCM), opaque tokens, and digests of
 // high-entropy secrets.
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
 /** Encrypts secrets at rest. One key per purpose, derived from SECRET_KEY with HKDF-SHA256. */
 export class SecretBox {
@@ -22,6 +22,11 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.key(purpose), iv);
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join('.');
+  }
+
+  /** HMAC-SHA256 under a purpose key: digests of low-entropy secrets that a database dump alone cannot brute-force. */
+  mac(purpose: string, value: string): string {
+    return createHmac('sha256', this.key(purpose)).update(value).digest('hex');
   }
 
   decrypt(purpose: string, sealed: string): string {

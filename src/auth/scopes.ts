@@ -16,8 +16,8 @@ export interface AuthScopes {
   admin: AdminScope | readonly AdminScope[];
   /** The caller is this user. */
   self: string;
-  /** `me` writes: the account center is enabled and this field is EDIT ('*' = enabled only). */
-  accountCenterWrite: AccountField | '*';
+  /** `me` writes: the account center is enabled and this field (every listed field) is EDIT ('*' = enabled only). */
+  accountCenterWrite: AccountField | '*' | readonly AccountField[];
   /** `me` reads: this field is not OFF. Used with unauthorizedResolver, never thrown. */
   accountCenterRead: AccountField;
 }
@@ -41,11 +41,14 @@ export function authScopes(ctx: Context) {
       throw forbidden(`This operation needs the scope ${wanted.join(' or ')}`);
     },
     self: (userId: string) => viewer.kind === 'user' && viewer.userId === userId,
-    accountCenterWrite: async (field: AccountField | '*') => {
+    accountCenterWrite: async (wanted: AccountField | '*' | readonly AccountField[]) => {
       const settings = await ctx.accountCenter();
       if (!settings.enabled) throw new AppError('ACCOUNT_CENTER_DISABLED', 'The account center is disabled');
-      if (field !== '*' && settings.fields[field] !== 'EDIT') {
-        throw new AppError('FIELD_NOT_EDITABLE', `The field "${field}" cannot be changed here`, [field]);
+      const fields: readonly AccountField[] = wanted === '*' ? [] : typeof wanted === 'string' ? [wanted] : wanted;
+      for (const field of fields) {
+        if (settings.fields[field] !== 'EDIT') {
+          throw new AppError('FIELD_NOT_EDITABLE', `The field "${field}" cannot be changed here`, [field]);
+        }
       }
       return true;
     },

@@ -10,8 +10,19 @@ import './auth/auth.mutations.js';
 import './account-center/account-center.types.js';
 import './admin/users.queries.js';
 import './admin/users.mutations.js';
+import './admin/machine-clients.js';
+import './admin/audit.js';
+import './tokens/pat.types.js';
 import './sessions/sessions.mutations.js';
 import './me/verification.mutations.js';
+import './me/profile.mutations.js';
+import './me/identifiers.mutations.js';
+import './me/password.mutations.js';
+import './me/tokens.mutations.js';
+import './me/account.mutations.js';
+import './mfa/mfa.mutations.js';
+import './mfa/admin-mfa.mutations.js';
+import './auth/mfa-sign-in.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

@@ -53,6 +53,10 @@ export async function signIn(
 
   const factors = await deps.prisma.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
   if (factors.length > 0) {
+    // The password was right, so this reveals nothing an MfaChallenge would not; it spares a dead challenge.
+    if (user.mfaLockedUntil && user.mfaLockedUntil > now) {
+      throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
+    }
     return createMfaChallenge(deps, user.id, [...new Set(factors.map((f) => f.type))], request);
   }
   return deps.prisma.$transaction(async (tx) => {

@@ -1,10 +1,26 @@
 // Admin user management (API.md §4).
+import {
+  adminCreatePersonalAccessToken,
+  adminRevokePersonalAccessToken,
+  impersonateUser,
+} from '../../domain/admin/tokens-admin.service.js';
+import {
+  adminRevokeUserSessions,
+  deleteUser,
+  setUserPassword,
+  setUserRoles,
+  setUserSuspended,
+  updateUser,
+  verifyUserPassword,
+} from '../../domain/admin/users-admin.service.js';
 import { createUser } from '../../domain/users/users.service.js';
+import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
-import { UserType } from '../users/user.types.js';
+import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
+import { PersonalAccessTokenType, UserType } from '../users/user.types.js';
 
 export const PasswordAlgorithmEnum = builder.enumType('PasswordAlgorithm', {
   values: ['BCRYPT', 'ARGON2ID', 'ARGON2I', 'SHA256', 'SHA1', 'MD5'] as const,
@@ -35,3 +51,123 @@ builder.objectField(AdminMutation, 'createUser', (t) =>
     resolve: (_root, { input }, ctx) => createUser(ctx.deps, input, actorOf(ctx), ctx.request),
   }),
 );
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Omitted fields are left alone; null clears an optional field.',
+  fields: (t) => ({
+    username: t.string(),
+    primaryEmail: t.string(),
+    primaryPhone: t.string(),
+    name: t.string(),
+    avatar: t.string(),
+    profile: t.field({ type: ProfileInput }),
+    customData: t.field({ type: 'JSON' }),
+    roles: t.stringList(),
+    password: t.string(),
+  }),
+});
+
+const PasswordCheck = builder.objectRef<{ valid: boolean }>('PasswordCheck').implement({
+  fields: (t) => ({ valid: t.exposeBoolean('valid') }),
+});
+
+const AdminRevokeSessionsPayload = builder.objectRef<{ revokedCount: number }>('AdminRevokeSessionsPayload').implement({
+  fields: (t) => ({ revokedCount: t.exposeInt('revokedCount') }),
+});
+
+const ImpersonateUserInput = builder.inputType('ImpersonateUserInput', {
+  fields: (t) => ({
+    userId: t.id({ required: true }),
+    reason: t.string({ required: true, description: 'Why: recorded in the audit log.' }),
+    ttlSeconds: t.int({ description: 'Token lifetime, 60-3600 seconds (default 900).' }),
+  }),
+});
+
+const WRITE = { admin: 'admin:users:write' } as const;
+
+builder.objectFields(AdminMutation, (t) => ({
+  updateUser: t.field({
+    type: UserType,
+    errors: {},
+    authScopes: WRITE,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => updateUser(ctx.deps, id, input, actorOf(ctx), ctx.request),
+  }),
+  deleteUser: t.field({
+    type: UserType,
+    errors: {},
+    authScopes: WRITE,
+    description: 'Deletes the user; every session and token stops at once. The audit history is kept.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request),
+  }),
+  setUserSuspended: t.field({
+    type: UserType,
+    errors: {},
+    authScopes: WRITE,
+    description: 'Suspending ends every session; live access tokens are refused on their next request.',
+    args: { id: t.arg.id({ required: true }), suspended: t.arg.boolean({ required: true }) },
+    resolve: (_root, { id, suspended }, ctx) => setUserSuspended(ctx.deps, id, suspended, actorOf(ctx), ctx.request),
+  }),
+  setUserPassword: t.field({
+    type: UserType,
+    errors: {},
+    authScopes: WRITE,
+    args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: (_root, { id, password }, ctx) => setUserPassword(ctx.deps, id, password, actorOf(ctx), ctx.request),
+  }),
+  verifyUserPassword: t.field({
+    type: PasswordCheck,
+    errors: {},
+    authScopes: WRITE,
+    description: 'Checks a password against the stored hash without signing in (for migrations and support).',
+    args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
+    resolve: async (_root, { id, password }, ctx) => ({ valid: await verifyUserPassword(ctx.deps, id, password, actorOf(ctx), ctx.request) }),
+  }),
+  setUserRoles: t.field({
+    type: UserType,
+    errors: {},
+    authScopes: WRITE,
+    description: 'Replaces the roles. Role `admin` grants every admin scope at the next sign-in.',
+    args: { id: t.arg.id({ required: true }), roles: t.arg.stringList({ required: true }) },
+    resolve: (_root, { id, roles }, ctx) => setUserRoles(ctx.deps, id, roles, actorOf(ctx), ctx.request),
+  }),
+  revokeUserSessions: t.field({
+    type: AdminRevokeSessionsPayload,
+    errors: {},
+    authScopes: WRITE,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => ({ revokedCount: await adminRevokeUserSessions(ctx.deps, id, actorOf(ctx), ctx.request) }),
+  }),
+  createPersonalAccessToken: t.field({
+    type: PersonalAccessTokenSecretType,
+    errors: {},
+    authScopes: WRITE,
+    args: {
+      userId: t.arg.id({ required: true }),
+      name: t.arg.string({ required: true }),
+      expiresAt: t.arg({ type: 'DateTime' }),
+    },
+    resolve: (_root, args, ctx) =>
+      adminCreatePersonalAccessToken(ctx.deps, { userId: args.userId, name: args.name, expiresAt: args.expiresAt }, actorOf(ctx), ctx.request),
+  }),
+  revokePersonalAccessToken: t.field({
+    type: PersonalAccessTokenType,
+    errors: {},
+    authScopes: WRITE,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => adminRevokePersonalAccessToken(ctx.deps, id, actorOf(ctx), ctx.request),
+  }),
+  impersonateUser: t.field({
+    type: TokenSetType,
+    errors: {},
+    authScopes: { admin: 'admin:users:impersonate' },
+    description: 'An access token (no refresh token) acting as the user, with `act.sub` = you. At most one hour; audited.',
+    args: { input: t.arg({ type: ImpersonateUserInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      const { viewer } = ctx;
+      const actorSub = viewer.kind === 'user' ? viewer.userId : viewer.kind === 'client' ? viewer.clientId : '';
+      return impersonateUser(ctx.deps, input, actorSub, actorOf(ctx), ctx.request);
+    },
+  }),
+}));

@@ -1,10 +1,19 @@
-// Identity verification (API.md §3): me.verifyPassword.
+// Identity verification (API.md §3): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
 import { writeAudit } from '../../domain/audit/audit.service.js';
-import { verifyPasswordRecord } from '../../domain/verification/verification.service.js';
+import { sendVerificationCode, verifyCode, verifyPasswordRecord } from '../../domain/verification/verification.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
 import { MeMutation } from '../root.js';
 import { VerificationRecordType } from './verification.types.js';
+
+const SendVerificationCodeInput = builder.inputType('SendVerificationCodeInput', {
+  description: 'Exactly one of email or phone.',
+  fields: (t) => ({ email: t.string(), phone: t.string() }),
+});
+
+const VerifyCodeInput = builder.inputType('VerifyCodeInput', {
+  fields: (t) => ({ verificationId: t.id({ required: true }), code: t.string({ required: true }) }),
+});
 
 builder.objectFields(MeMutation, (t) => ({
   verifyPassword: t.field({
@@ -22,6 +31,30 @@ builder.objectFields(MeMutation, (t) => ({
         await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.password_failed', userId });
         throw err;
       }
+    },
+  }),
+  sendVerificationCode: t.field({
+    type: VerificationRecordType,
+    errors: {},
+    authScopes: { $all: { user: true, accountCenterWrite: '*' } },
+    description:
+      'Sends a 6-digit code (valid 10 minutes) to an email or phone. To your current address it proves identity; ' +
+      'to a new address it only proves owning that address.',
+    args: { input: t.arg({ type: SendVerificationCodeInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
+      return sendVerificationCode(ctx.deps, ctx.viewer.userId, input, actorOf(ctx), ctx.request);
+    },
+  }),
+  verifyCode: t.field({
+    type: VerificationRecordType,
+    errors: {},
+    authScopes: { $all: { user: true, accountCenterWrite: '*' } },
+    description: 'Checks the code sent by sendVerificationCode; returns the verified record.',
+    args: { input: t.arg({ type: VerifyCodeInput, required: true }) },
+    resolve: (_root, { input }, ctx) => {
+      if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
+      return verifyCode(ctx.deps, ctx.viewer.userId, { verificationId: String(input.verificationId), code: input.code });
     },
   }),
 }));

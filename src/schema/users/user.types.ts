@@ -135,7 +135,7 @@ export const UserType = builder.prismaNode('User', {
       {
         cursor: 'id',
         ...readable('sessions'),
-        unauthorizedResolver: () => ({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
+        unauthorizedResolver: () => ({ edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
         description: 'Live sessions, newest first.',
         totalCount: true,
         query: (_args, ctx) => ({
@@ -151,7 +151,7 @@ export const UserType = builder.prismaNode('User', {
       {
         cursor: 'id',
         ...readable('personalAccessTokens'),
-        unauthorizedResolver: () => ({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
+        unauthorizedResolver: () => ({ edges: [], totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } }),
         totalCount: true,
         query: { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] },
       },

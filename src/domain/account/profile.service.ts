@@ -1,0 +1,49 @@
+// me.updateProfile: name, avatar, OIDC claims (merged), customData and username. Which fields may
+// change is the account center's business (src/auth/scopes.ts); this only validates and writes.
+import type { Prisma, User } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { normalizeUsername } from '../users/identifiers.js';
+import { type Profile, type ProfileInput, normalizeProfile } from '../users/profile.js';
+import { identifierInUse, validateAvatar, validateCustomData, validateName } from '../users/users.service.js';
+import { requireVerifiedIdentity } from '../verification/verification.service.js';
+import { assertKeepsSignInMethod } from './sign-in-methods.js';
+
+export interface UpdateProfileInput {
+  /** undefined = unchanged, null = cleared (except username, which needs a value to change to). */
+  name?: string | null;
+  avatar?: string | null;
+  profile?: ProfileInput | null;
+  customData?: Record<string, unknown> | null;
+  username?: string | null;
+  verificationId?: string | null;
+}
+
+export async function updateProfile(deps: Deps, userId: string, input: UpdateProfileInput, actor: AuditActor, request: RequestInfo): Promise<User> {
+  const data: Prisma.UserUpdateInput = {};
+  if (input.name !== undefined) data.name = input.name ? validateName(input.name) || null : null;
+  if (input.avatar !== undefined) data.avatar = input.avatar ? validateAvatar(input.avatar) : null;
+  if (input.customData !== undefined) data.customData = validateCustomData(input.customData ?? {}) as Prisma.InputJsonValue;
+  const username = input.username === undefined ? undefined : input.username === null ? null : normalizeUsername(input.username);
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+      if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
+      if (username !== undefined && username !== current.username) {
+        // A username is a sign-in identifier: changing it is as sensitive as changing an email.
+        await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
+        if (username === null) assertKeepsSignInMethod({ ...current, username: null }, 'username');
+        data.username = username;
+      }
+      const user = await tx.user.update({ where: { id: userId }, data });
+      await writeAudit(tx, actor, request, {
+        action: 'user.profile.update',
+        userId,
+        details: { fields: Object.keys(data), ...(data.username !== undefined ? { username: user.username } : {}) },
+      });
+      return user;
+    });
+  } catch (err) {
+    identifierInUse(err);
+  }
+}

@@ -1,0 +1,11 @@
+import { AppError } from '../errors.js';
+
+/** Signing in needs an identifier (username, email or phone): the last one cannot be removed. */
+export function assertKeepsSignInMethod(
+  after: { username: string | null; primaryEmail: string | null; primaryPhone: string | null },
+  path: string,
+): void {
+  if (!after.username && !after.primaryEmail && !after.primaryPhone) {
+    throw new AppError('LAST_SIGN_IN_METHOD', 'This is the last way to sign in to the account; add another one first', [path]);
+  }
+}

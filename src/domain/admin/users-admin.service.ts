@@ -1,0 +1,150 @@
+// Admin user management beyond createUser (API.md §4). Every change and its audit event share one
+// transaction, so the log never names a change that did not happen (or misses one that did).
+import { hashPassword, verifyPassword } from '../../auth/passwords.js';
+import type { Prisma, User } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { notFound } from '../errors.js';
+import { revokeUserSessions } from '../sessions/sessions.service.js';
+import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
+import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
+import {
+  assertPasswordPolicy,
+  identifierInUse,
+  validateAvatar,
+  validateCustomData,
+  validateName,
+  validateRoles,
+} from '../users/users.service.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface UpdateUserInput {
+  username?: string | null;
+  primaryEmail?: string | null;
+  primaryPhone?: string | null;
+  name?: string | null;
+  avatar?: string | null;
+  profile?: ProfileInput | null;
+  customData?: Record<string, unknown> | null;
+  roles?: string[] | null;
+  password?: string | null;
+}
+
+async function loadUser(tx: Tx, id: string): Promise<User> {
+  const user = await tx.user.findUnique({ where: { id } });
+  if (!user) throw notFound('User', 'id');
+  return user;
+}
+
+/** `undefined` leaves a field alone; `null` (or "") clears it. */
+function optional<T>(value: T | null | undefined, normalize: (v: T) => T): T | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value === '') return null;
+  return normalize(value);
+}
+
+export async function updateUser(deps: Deps, id: string, input: UpdateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {
+  const data: Prisma.UserUpdateInput = {
+    username: optional(input.username, (v) => normalizeUsername(v, 'username')),
+    primaryEmail: optional(input.primaryEmail, (v) => normalizeEmail(v, 'primaryEmail')),
+    primaryPhone: optional(input.primaryPhone, (v) => normalizePhone(v, 'primaryPhone')),
+    name: optional(input.name, (v) => validateName(v)),
+    avatar: optional(input.avatar, (v) => validateAvatar(v)),
+  };
+  if (input.customData !== undefined) data.customData = validateCustomData(input.customData ?? {}) as Prisma.InputJsonValue;
+  if (input.roles !== undefined && input.roles !== null) data.roles = { set: validateRoles(input.roles) };
+  try {
+    return await deps.prisma.$transaction(async (tx) => {
+      const current = await loadUser(tx, id);
+      if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
+      if (input.password) {
+        assertPasswordPolicy(deps, input.password, {
+          username: (data.username as string | undefined) ?? current.username,
+          email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
+        });
+        data.passwordHash = await hashPassword(input.password);
+        data.passwordAlgorithm = 'ARGON2ID';
+      }
+      const user = await tx.user.update({ where: { id }, data });
+      const changed = Object.keys(data)
+        .filter((k) => (data as Record<string, unknown>)[k] !== undefined && k !== 'passwordAlgorithm')
+        .map((k) => (k === 'passwordHash' ? 'password' : k));
+      await writeAudit(tx, actor, request, { action: 'admin.user.update', userId: id, details: { fields: changed } });
+      return user;
+    });
+  } catch (err) {
+    identifierInUse(err);
+  }
+}
+
+/** Deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once. */
+export async function deleteUser(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<User> {
+  return deps.prisma.$transaction(async (tx) => {
+    const user = await loadUser(tx, id);
+    await tx.user.delete({ where: { id } });
+    await writeAudit(tx, actor, request, {
+      action: 'admin.user.delete',
+      userId: id,
+      details: { username: user.username, primaryEmail: user.primaryEmail, primaryPhone: user.primaryPhone },
+    });
+    return user;
+  });
+}
+
+export async function setUserSuspended(deps: Deps, id: string, suspended: boolean, actor: AuditActor, request: RequestInfo): Promise<User> {
+  return deps.prisma.$transaction(async (tx) => {
+    await loadUser(tx, id);
+    const user = await tx.user.update({ where: { id }, data: { isSuspended: suspended } });
+    // Access tokens and personal access tokens are re-checked against the user on every request,
+    // so they stop too (and PATs work again after unsuspension).
+    const revokedSessions = suspended ? await revokeUserSessions(deps, tx, id, 'suspended') : 0;
+    await writeAudit(tx, actor, request, {
+      action: suspended ? 'admin.user.suspend' : 'admin.user.unsuspend',
+      userId: id,
+      details: { revokedSessions },
+    });
+    return user;
+  });
+}
+
+export async function setUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<User> {
+  const current = await loadUser(deps.prisma, id);
+  assertPasswordPolicy(deps, password, { username: current.username, email: current.primaryEmail });
+  const passwordHash = await hashPassword(password);
+  return deps.prisma.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: (await loadUser(tx, id)).id },
+      data: { passwordHash, passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null },
+    });
+    await writeAudit(tx, actor, request, { action: 'admin.user.set_password', userId: id });
+    return user;
+  });
+}
+
+export async function verifyUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<boolean> {
+  const user = await loadUser(deps.prisma, id);
+  const valid = user.passwordHash && user.passwordAlgorithm ? await verifyPassword(user.passwordAlgorithm, user.passwordHash, password) : false;
+  await writeAudit(deps.prisma, actor, request, { action: 'admin.user.verify_password', userId: id, details: { valid } });
+  return valid;
+}
+
+/** New roles take effect at the next sign-in; a removed `admin` role takes effect on the next request. */
+export async function setUserRoles(deps: Deps, id: string, roles: string[], actor: AuditActor, request: RequestInfo): Promise<User> {
+  const next = validateRoles(roles);
+  return deps.prisma.$transaction(async (tx) => {
+    const before = await loadUser(tx, id);
+    const user = await tx.user.update({ where: { id }, data: { roles: { set: next } } });
+    await writeAudit(tx, actor, request, { action: 'admin.user.set_roles', userId: id, details: { before: before.roles, after: next } });
+    return user;
+  });
+}
+
+export async function adminRevokeUserSessions(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<number> {
+  return deps.prisma.$transaction(async (tx) => {
+    await loadUser(tx, id);
+    const revokedCount = await revokeUserSessions(deps, tx, id, 'revoked_by_admin');
+    await writeAudit(tx, actor, request, { action: 'admin.user.revoke_sessions', userId: id, details: { revokedCount } });
+    return revokedCount;
+  });
+}

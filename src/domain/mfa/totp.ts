@@ -1,0 +1,110 @@
+// TOTP (RFC 6238) with otplib: secrets, codes and enrollment. The secret is sealed with
+// AES-256-GCM (`deps.secrets`, purpose 'totp') and never stored in plain text.
+import { generateSecret, generateURI, verify } from 'otplib';
+import QRCode from 'qrcode';
+import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { AppError, invalidInput } from '../errors.js';
+import { requireVerifiedIdentity } from '../verification/verification.service.js';
+import { lockUserRow } from './factors.service.js';
+
+const SECRET_PURPOSE = 'totp';
+const SECRET_BYTES = 20;
+// One 30-second step either side: authenticator clocks drift and people type slowly, and RFC 6238
+// §5.2 recommends at most one step of tolerance. Wider windows only make guessing easier.
+const EPOCH_TOLERANCE_SECONDS = 30;
+
+export interface TotpSecret {
+  secret: string;
+  otpauthUri: string;
+  qrCode: string;
+}
+
+function epochSeconds(deps: Deps): number {
+  return Math.floor(deps.clock.now().getTime() / 1000);
+}
+
+export function sealTotpSecret(deps: Deps, secret: string): string {
+  return deps.secrets.encrypt(SECRET_PURPOSE, secret);
+}
+
+export function openTotpSecret(deps: Deps, sealed: string): string {
+  return deps.secrets.decrypt(SECRET_PURPOSE, sealed);
+}
+
+/** The time step a code belongs to, or null when it is wrong, malformed, or at/before `afterStep` (a replay). */
+export async function matchTotpCode(deps: Deps, secret: string, code: string, afterStep?: bigint | null): Promise<number | null> {
+  const token = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({
+    secret,
+    token,
+    epoch: epochSeconds(deps),
+    epochTolerance: EPOCH_TOLERANCE_SECONDS,
+    ...(afterStep != null ? { afterTimeStep: Number(afterStep) } : {}),
+  });
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
+}
+
+function normalizeSecret(secret: string): string {
+  const normalized = secret.replace(/[\s-]+/g, '').replace(/=+$/, '').toUpperCase();
+  // 20 bytes = 32 base32 characters; accept no weaker secret than generateTotpSecret gives.
+  if (!/^[A-Z2-7]+$/.test(normalized) || normalized.length < 32) {
+    throw invalidInput('secret', 'The secret must be the base32 secret returned by generateTotpSecret');
+  }
+  return normalized;
+}
+
+export async function hasTotpFactor(db: Deps['prisma'] | Prisma.TransactionClient, userId: string): Promise<boolean> {
+  return (await db.mfaFactor.count({ where: { userId, type: 'TOTP' } })) > 0;
+}
+
+/** A fresh secret for an authenticator app. Stateless: the secret comes back with the first code in enrollTotp. */
+export async function generateTotpSecret(deps: Deps, userId: string): Promise<TotpSecret> {
+  const user = await deps.prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, username: true, primaryEmail: true, primaryPhone: true },
+  });
+  if (await hasTotpFactor(deps.prisma, userId)) throw alreadyEnrolled();
+  const secret = generateSecret({ length: SECRET_BYTES });
+  const label = user.primaryEmail ?? user.username ?? user.primaryPhone ?? user.id;
+  const otpauthUri = generateURI({ issuer: deps.config.totpIssuer, label, secret });
+  const qrCode = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 256 });
+  return { secret, otpauthUri, qrCode };
+}
+
+function alreadyEnrolled(): AppError {
+  return new AppError('MFA_ALREADY_ENROLLED', 'An authenticator app is already enrolled: remove it first');
+}
+
+export async function enrollTotp(
+  deps: Deps,
+  userId: string,
+  input: { secret: string; code: string; verificationId: string },
+  actor: AuditActor,
+  request: RequestInfo,
+): Promise<MfaFactor> {
+  const secret = normalizeSecret(input.secret);
+  return deps.prisma.$transaction(async (tx) => {
+    await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
+    // Serializes concurrent enrollments of one user, so "one TOTP factor" holds without a unique index.
+    await lockUserRow(tx, userId);
+    if (await hasTotpFactor(tx, userId)) throw alreadyEnrolled();
+    const step = await matchTotpCode(deps, secret, input.code);
+    if (step === null) throw new AppError('INVALID_MFA_CODE', 'The code does not match the secret', ['code']);
+    const now = deps.clock.now();
+    const factor = await tx.mfaFactor.create({
+      data: {
+        userId,
+        type: 'TOTP',
+        secretEncrypted: sealTotpSecret(deps, secret),
+        // The enrollment code is spent: it cannot be replayed at sign-in.
+        lastUsedStep: BigInt(step),
+        createdAt: now,
+      },
+    });
+    await writeAudit(tx, actor, request, { action: 'user.mfa.enroll', userId, details: { factorId: factor.id, type: 'TOTP' } });
+    return factor;
+  });
+}

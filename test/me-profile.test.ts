@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newUser, PASSWORD, payload, UPDATE_PROFILE, verifyPassword } from './helpers/me.js';
+import { createTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  // customData is READ_ONLY on a new install; these tests exercise it as EDIT.
+  await t.gql('mutation { admin { updateAccountCenter(input: {fields: {customData: EDIT}}) { __typename } } }', {}, await t.adminToken());
+});
+afterAll(() => t.close());
+
+const update = async (token: string, input: Record<string, unknown>) => payload(await t.gql(UPDATE_PROFILE, { input }, token), 'updateProfile');
+
+describe('me.updateProfile', () => {
+  it('changes name and avatar, clears them with null, and audits the change without values', async () => {
+    const u = await newUser(t, { username: 'prof_a', password: PASSWORD });
+    expect(await update(u.token, { name: '  Ada Lovelace ', avatar: 'https://cdn.example.com/ada.png' })).toMatchObject({
+      __typename: 'User',
+      name: 'Ada Lovelace',
+      avatar: 'https://cdn.example.com/ada.png',
+    });
+    expect(await update(u.token, { avatar: null })).toMatchObject({ name: 'Ada Lovelace', avatar: null });
+    const event = await t.db.prisma.auditEvent.findFirst({ where: { userId: u.id, action: 'user.profile.update' }, orderBy: { at: 'desc' } });
+    expect(event).toMatchObject({ actorId: u.id, details: { fields: ['avatar'] } });
+  });
+
+  it('accepts only an http(s) avatar URL (INVALID_INPUT)', async () => {
+    const u = await newUser(t, { username: 'prof_b', password: PASSWORD });
+    for (const avatar of ['javascript:alert(1)', 'ftp://example.com/a.png', 'not a url']) {
+      expect(await update(u.token, { avatar })).toMatchObject({ code: 'INVALID_INPUT', path: ['avatar'] });
+    }
+  });
+
+  it('merges OIDC profile claims: a claim left out keeps its value, null clears it', async () => {
+    const u = await newUser(t, { username: 'prof_c', password: PASSWORD });
+    await update(u.token, { profile: { givenName: 'Ada', familyName: 'Lovelace', address: { locality: 'London', country: 'UK' } } });
+    const next = await update(u.token, { profile: { familyName: null, locale: 'en-GB', address: { country: 'GB' } } });
+    expect(next.profile).toEqual({
+      givenName: 'Ada',
+      familyName: null,
+      locale: 'en-GB',
+      website: null,
+      address: { locality: 'London', country: 'GB' },
+    });
+    expect(await update(u.token, { profile: { website: 'not-a-url' } })).toMatchObject({ code: 'INVALID_INPUT', path: ['profile.website'] });
+  });
+
+  it('replaces customData with a JSON object when the field is EDIT', async () => {
+    const u = await newUser(t, { username: 'prof_d', password: PASSWORD });
+    expect((await update(u.token, { customData: { theme: 'dark', beta: true } })).customData).toEqual({ theme: 'dark', beta: true });
+    expect((await update(u.token, { customData: { theme: 'light' } })).customData).toEqual({ theme: 'light' });
+    expect(await update(u.token, { customData: { blob: 'x'.repeat(17_000) } })).toMatchObject({ code: 'INVALID_INPUT', path: ['customData'] });
+  });
+
+  it('changes the username only with a verification (VERIFICATION_REQUIRED), normalised and policy-checked', async () => {
+    const u = await newUser(t, { username: 'prof_e', password: PASSWORD });
+    expect(await update(u.token, { username: 'prof_e_new' })).toMatchObject({ code: 'VERIFICATION_REQUIRED', path: ['verificationId'] });
+    const v = await verifyPassword(t, u.token);
+    expect(await update(u.token, { username: '1x', verificationId: v })).toMatchObject({ code: 'INVALID_INPUT', path: ['username'] });
+    expect(await update(u.token, { username: '  Prof_E_New ', verificationId: v })).toMatchObject({ username: 'prof_e_new' });
+    // The new username signs in; the old one no longer does.
+    await expect(t.signIn('prof_e_new', PASSWORD)).resolves.toHaveProperty('accessToken');
+    await expect(t.signIn('prof_e', PASSWORD)).rejects.toThrow();
+    // Saving the same username again is not a change and needs no verification.
+    expect(await update(u.token, { username: 'prof_e_new', name: 'E' })).toMatchObject({ username: 'prof_e_new', name: 'E' });
+    const event = await t.db.prisma.auditEvent.findFirst({ where: { userId: u.id, action: 'user.profile.update' }, orderBy: { at: 'asc' } });
+    expect(event?.details).toMatchObject({ fields: ['username'], username: 'prof_e_new' });
+  });
+
+  it('keeps usernames unique, case-insensitively (IDENTIFIER_IN_USE)', async () => {
+    await newUser(t, { username: 'taken_name', password: PASSWORD });
+    const u = await newUser(t, { username: 'prof_f', password: PASSWORD });
+    const v = await verifyPassword(t, u.token);
+    expect(await update(u.token, { username: 'Taken_Name', verificationId: v })).toMatchObject({
+      __typename: 'UserError',
+      code: 'IDENTIFIER_IN_USE',
+      path: ['username'],
+    });
+  });
+
+  it('refuses to remove the last sign-in identifier (LAST_SIGN_IN_METHOD)', async () => {
+    const u = await newUser(t, { username: 'prof_g', password: PASSWORD });
+    const v = await verifyPassword(t, u.token);
+    expect(await update(u.token, { username: null, verificationId: v })).toMatchObject({ code: 'LAST_SIGN_IN_METHOD', path: ['username'] });
+  });
+});
