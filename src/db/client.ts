@@ -51,6 +51,9 @@ async function ping(pool: pg.Pool): Promise<boolean> {
 
 export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the process: the
+  // pool discards it and the next query opens a new one.
+  pool.on('error', () => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
