@@ -1,12 +1,9 @@
 // Benchmark: the cost of authenticating and reading `me`, as a ratio against `{ __typename }`
 // measured in the same run (these machines are shared and noisy: absolute numbers drift, ratios
 // less so). Usage: npm run bench:me [-- --postgres]  (PostgreSQL via BENCH_DATABASE_URL).
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
+import { openBenchDatabase } from './database.js';
 import { loadConfig } from '../src/config.js';
-import { type Database, openPglite, openPostgres, pgliteExtensions } from '../src/db/client.js';
 import { ensureFirstAdmin } from '../src/domain/users/users.service.js';
 import { createLogger } from '../src/logger.js';
 
@@ -14,27 +11,6 @@ const usePostgres = process.argv.includes('--postgres');
 const DURATION_MS = 4000;
 const CONCURRENCY = 10;
 
-async function openDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (!usePostgres) {
-    const db = await openPglite(await PGlite.create({ extensions: pgliteExtensions }));
-    return { db, drop: async () => {} };
-  }
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/test';
-  const name = `acct_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  return {
-    db,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 async function measure(label: string, run: () => Promise<unknown>): Promise<number> {
   // Warm-up, then a fixed-duration closed loop with CONCURRENCY workers.
@@ -57,11 +33,11 @@ async function measure(label: string, run: () => Promise<unknown>): Promise<numb
 }
 
 async function main() {
-  const { db, drop } = await openDatabase();
+  const { db, drop } = await openBenchDatabase(usePostgres ? 'postgres' : 'pglite');
   await db.migrate();
   const config = loadConfig({ ISSUER: 'http://bench.local', SECRET_KEY: 'bench-secret-key-0123456789abcdef0123', LOG_LEVEL: 'silent' });
   const app = await createApp({ config, db, secretKey: config.secretKey!, logger: createLogger('silent') });
-  await ensureFirstAdmin(app.deps, 'bench@example.com', 'bench-Pa55word-Xy');
+  await ensureFirstAdmin(app.deps, 'bench@example.com', 'quiet-harbor-lantern-42');
   const post = (query: string, token?: string) =>
     app.fetch('http://bench.local/graphql', {
       method: 'POST',
@@ -72,12 +48,13 @@ async function main() {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
       return body;
     });
-  const signedIn = await post('mutation { signIn(input: {identifier: "bench@example.com", password: "bench-Pa55word-Xy"}) { ... on TokenSet { accessToken } } }');
+  const signedIn = await post('mutation { signIn(input: {identifier: "bench@example.com", password: "quiet-harbor-lantern-42"}) { ... on TokenSet { accessToken } } }');
   const token = signedIn.data.signIn.accessToken as string;
 
   console.log(`database: ${usePostgres ? 'PostgreSQL' : 'PGlite (embedded)'}, ${CONCURRENCY} concurrent, ${DURATION_MS / 1000}s each`);
   const baseline = await measure('{ __typename } (baseline)', () => post('{ __typename }'));
   const anonMe = await measure('{ me { id } } anonymous', () => post('{ me { id } }'));
+  const authOnly = await measure('{ __typename } with a JWT (authentication)', () => post('{ __typename }', token));
   const me = await measure('{ me { id primaryEmail } } with a JWT', () => post('{ me { id primaryEmail } }', token));
   const nested = await measure('me + sessions(first: 5) with a JWT', () =>
     post('{ me { id primaryEmail sessions(first: 5) { totalCount edges { node { id current } } } } }', token),
@@ -85,12 +62,12 @@ async function main() {
   console.log('\nratio to baseline (higher = cheaper):');
   for (const [label, rate] of [
     ['anonymous me', anonMe],
+    ['authentication only', authOnly],
     ['me with JWT', me],
     ['me + sessions with JWT', nested],
   ] as const) {
     console.log(`  ${label.padEnd(26)} ${(rate / baseline).toFixed(3)}`);
   }
-  await db.close();
   await drop();
 }
 

@@ -4,12 +4,9 @@
 // run (machines here are shared and noisy: ratios drift less than absolute numbers).
 // Usage: npm run bench:users [-- --pglite] [-- --users=N]  (PostgreSQL via BENCH_DATABASE_URL,
 // default postgresql://root@127.0.0.1:5432/test; a fresh database is created and dropped).
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { createApp } from '../src/app.js';
+import { openBenchDatabase } from './database.js';
 import { loadConfig } from '../src/config.js';
-import { type Database, openPglite, openPostgres, pgliteExtensions } from '../src/db/client.js';
 import { ensureFirstAdmin } from '../src/domain/users/users.service.js';
 import { createLogger } from '../src/logger.js';
 
@@ -18,25 +15,6 @@ const USERS = Number(process.argv.find((a) => a.startsWith('--users='))?.split('
 const PAGE = 20;
 const RUNS = 15;
 
-async function openDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
-  if (usePglite) return { db: await openPglite(await PGlite.create({ extensions: pgliteExtensions })), drop: async () => {} };
-  const base = process.env.BENCH_DATABASE_URL ?? 'postgresql://root@127.0.0.1:5432/test';
-  const name = `acct_bench_users_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString());
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
 
 // One statement: every 7th user has no username, every 11th no email, 40% never signed in.
 const SEED = `
@@ -54,7 +32,7 @@ SELECT 'usr_' || md5(g::text),
 FROM generate_series(1, $1::int) AS g`;
 
 async function main() {
-  const { db, drop } = await openDatabase();
+  const { db, drop } = await openBenchDatabase(usePglite ? 'pglite' : 'postgres');
   try {
     await db.migrate();
     const started = Date.now();

@@ -52,15 +52,11 @@ export class Authenticator {
       };
     }
     if (!claims.sid) throw unauthenticated();
+    // One query (a join) for the session and its user: the hot path of every authenticated request.
     const session = await this.prisma.session.findUnique({
       where: { id: claims.sid },
-      select: {
-        userId: true,
-        revokedAt: true,
-        expiresAt: true,
-        lastActiveAt: true,
-        user: { select: { isSuspended: true, roles: true } },
-      },
+      relationLoadStrategy: 'join',
+      select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
     });
     if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || session.user.isSuspended) {
       throw unauthenticated();
@@ -77,19 +73,21 @@ export class Authenticator {
       via: 'jwt',
       scopes: new Set(claims.act ? [] : requested.filter((s) => entitled.has(s))),
       actorId: claims.act?.sub,
+      user: session.user,
     };
   }
 
   private async fromPersonalAccessToken(token: string): Promise<Viewer> {
     const row = await this.prisma.personalAccessToken.findUnique({
       where: { tokenHash: sha256(token) },
-      select: { id: true, userId: true, expiresAt: true, lastUsedAt: true, user: { select: { isSuspended: true } } },
+      relationLoadStrategy: 'join',
+      select: { id: true, userId: true, expiresAt: true, lastUsedAt: true, user: true },
     });
     const now = this.clock.now();
     if (!row || (row.expiresAt && row.expiresAt <= now) || row.user.isSuspended) throw unauthenticated();
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       void this.prisma.personalAccessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => {});
     }
-    return { kind: 'user', userId: row.userId, sessionId: null, via: 'pat', scopes: new Set() };
+    return { kind: 'user', userId: row.userId, sessionId: null, via: 'pat', scopes: new Set(), user: row.user };
   }
 }

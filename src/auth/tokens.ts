@@ -11,6 +11,8 @@ const ALG = 'ES256';
 const KEY_PURPOSE = 'signing-key';
 // A kid we have never seen triggers at most one reload per this many ms (keys rotated by another instance).
 const RELOAD_INTERVAL_MS = 5_000;
+// Verified access tokens remembered (oldest evicted first): bounded memory, ~2 KB each.
+const VERIFIED_CACHE_SIZE = 10_000;
 
 export interface AccessTokenClaims extends JWTPayload {
   sub: string;
@@ -31,6 +33,7 @@ export class TokenService {
   private keys = new Map<string, LoadedKey>();
   private active?: LoadedKey;
   private lastReload = 0;
+  private readonly verified = new Map<string, { claims: AccessTokenClaims; exp?: number; kid: string }>();
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -110,7 +113,14 @@ export class TokenService {
 
   /** Verifies signature, algorithm, issuer, audience and expiry; throws on any failure. */
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
-    const { payload } = await jwtVerify<AccessTokenClaims>(
+    // A token string whose signature already verified cannot verify differently later, so the
+    // ECDSA check is skipped for it; expiry is still checked against the clock on every use.
+    const cached = this.verified.get(token);
+    if (cached) {
+      if ((cached.exp ?? 0) * 1000 > this.clock.now().getTime() && this.keys.has(cached.kid)) return cached.claims;
+      this.verified.delete(token);
+    }
+    const { payload, protectedHeader } = await jwtVerify<AccessTokenClaims>(
       token,
       async (header) => {
         const kid = header.kid ?? '';
@@ -131,6 +141,8 @@ export class TokenService {
         requiredClaims: ['sub', 'exp', 'iat', 'jti'],
       },
     );
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { claims: payload, exp: payload.exp, kid: protectedHeader.kid ?? '' });
     return payload;
   }
 }

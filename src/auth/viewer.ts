@@ -1,4 +1,5 @@
 // Who is calling. Built once per request by authenticate(); scopes.ts reads it.
+import type { User } from '../generated/prisma/client.js';
 import type { AdminScope } from './scope-names.js';
 
 export type Viewer =
@@ -13,6 +14,8 @@ export type Viewer =
       scopes: ReadonlySet<AdminScope>;
       /** Set on impersonation tokens: the admin acting as this user. */
       actorId?: string;
+      /** The user's row, read with the session in the same query: `me` answers from it without another read. */
+      user: User;
     }
   | { kind: 'client'; clientId: string; machineClientId: string; scopes: ReadonlySet<AdminScope> };
 

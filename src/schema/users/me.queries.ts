@@ -1,6 +1,11 @@
 import { builder } from '../builder.js';
 import { UserType } from './user.types.js';
 
+/** True when the plugin asks for nothing beyond the user's own columns. */
+function onlyScalars(query: object): boolean {
+  return Object.keys(query).length === 0;
+}
+
 builder.queryField('me', (t) =>
   t.prismaField({
     type: UserType,
@@ -8,7 +13,10 @@ builder.queryField('me', (t) =>
     description: 'The signed-in user; null for an anonymous request (or a machine client).',
     resolve: (query, _root, _args, ctx) => {
       if (ctx.viewer.kind !== 'user') return null;
-      return ctx.deps.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.userId } });
+      // The row authentication just read (same request) answers scalar-only selections; nested
+      // relations go through one query with the plugin's includes.
+      if (onlyScalars(query)) return ctx.viewer.user;
+      return ctx.deps.prisma.user.findUnique({ ...query, relationLoadStrategy: 'join', where: { id: ctx.viewer.userId } });
     },
   }),
 );
