@@ -65,6 +65,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 
+  // RFC 6750 §3: a refused bearer request names the scheme and the reason, so OAuth client
+  // libraries can tell a dead token (refresh or sign in again) from a missing scope.
+  const bearerChallengePlugin: Plugin = {
+    onResponse({ request, response }) {
+      if (new URL(request.url).pathname !== '/graphql' || response.headers.has('www-authenticate')) return;
+      if (response.status === 401) {
+        response.headers.set('www-authenticate', request.headers.get('authorization') ? 'Bearer error="invalid_token"' : 'Bearer');
+      } else if (response.status === 403) {
+        response.headers.set('www-authenticate', 'Bearer error="insufficient_scope"');
+      }
+    },
+  };
+
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -80,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     plugins: [
       routesPlugin,
+      bearerChallengePlugin,
       metrics.yogaPlugin,
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.

@@ -40,7 +40,11 @@ export async function serve(config: Config): Promise<void> {
     const forced = setTimeout(() => server.closeAllConnections(), 10_000);
     forced.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await db.close();
+    try {
+      await db.close();
+    } catch (err) {
+      logger.error({ err }, 'closing the database failed');
+    }
     logger.info('stopped');
     process.exit(0);
   };

@@ -73,6 +73,25 @@ describe('rules through me', () => {
     expect(admin.data.admin.user).toEqual({ name: 'Ada Reader', primaryPhone: '+14155550111', sessions: { totalCount: 1 } });
   });
 
+  it('lets a machine client holding a users scope see OFF fields too (admins always see them)', async () => {
+    const u = await newUser(t, { username: 'ac_machine', name: 'Ada Machine', password: PASSWORD });
+    const created = await t.gql(
+      `mutation($input: CreateMachineClientInput!) { admin { createMachineClient(input: $input) { ... on MachineClientSecret { clientId clientSecret } } } }`,
+      { input: { name: 'crm sync', scopes: ['admin:users:read'] } },
+      await t.adminToken(),
+    );
+    const { clientId, clientSecret } = created.data.admin.createMachineClient;
+    const issued = await t.fetch('/oauth/token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
+    });
+    const clientToken = (await issued.json()).access_token;
+    await update({ fields: { name: 'OFF', username: 'OFF' } });
+    const res = await t.gql('query($id: ID!) { admin { user(id: $id) { username name } } }', { id: u.id }, clientToken);
+    expect(res.data.admin.user).toEqual({ username: 'ac_machine', name: 'Ada Machine' });
+  });
+
   it('answers a write to a field that is not EDIT with FIELD_NOT_EDITABLE naming the field', async () => {
     const u = await newUser(t, { username: 'ac_writer', password: PASSWORD });
     // customData is READ_ONLY by default.

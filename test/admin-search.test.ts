@@ -158,6 +158,16 @@ describe('admin.users order and keyset pagination', () => {
     expect(big.errors?.[0]?.extensions?.code).toBe('INVALID_INPUT');
   });
 
+  it('refuses first with before and last with after instead of ignoring the cursor', async () => {
+    const page = await users({ first: 3 });
+    const middle = page.edges[1].cursor;
+    // Silently dropping `before` would return rows at or after the cursor.
+    const firstBefore = await t.gql(Q, { first: 2, before: middle }, admin);
+    expect(firstBefore.errors?.[0]?.extensions?.code).toBe('INVALID_INPUT');
+    const lastAfter = await t.gql(Q, { last: 2, after: middle }, admin);
+    expect(lastAfter.errors?.[0]?.extensions?.code).toBe('INVALID_INPUT');
+  });
+
   it('resolves nested relations under the page nodes', async () => {
     const page = await users({ first: 13, ...only });
     expect(page.edges.find((e: any) => e.node.id === ids['06']).node.mfaFactors).toHaveLength(1);

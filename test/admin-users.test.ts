@@ -189,6 +189,17 @@ describe('admin personal access tokens', () => {
     expect(again).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('audits which token was created and revoked (ids are not secrets)', async () => {
+    const u = await t.createUser({ username: 'pat-audited', password: 'a-long-enough-password' });
+    const created = await adminMutation('createPersonalAccessToken', `(userId: "${u.id}", name: "ci")`, result('token personalAccessToken { id }', 'PersonalAccessTokenSecret'));
+    const id = created.personalAccessToken.id;
+    await adminMutation('revokePersonalAccessToken', `(id: "${id}")`, result('id', 'PersonalAccessToken'));
+    const events = await t.db.prisma.auditEvent.findMany({ where: { userId: u.id, action: { in: ['admin.pat.create', 'admin.pat.revoke'] } } });
+    expect(events).toHaveLength(2);
+    for (const e of events) expect(e.details).toMatchObject({ personalAccessTokenId: id, name: 'ci' });
+    expect(JSON.stringify(events)).not.toContain(created.token);
+  });
+
   it('refuses an expiry in the past and an unknown user', async () => {
     const u = await t.createUser({ username: 'pat-past', password: 'a-long-enough-password' });
     const past = new Date(t.clock.now().getTime() - 1000).toISOString();

@@ -114,3 +114,63 @@ describe('admin namespace', () => {
     expect(JSON.stringify(res)).not.toMatch(/prisma|SELECT|stack/i);
   });
 });
+
+describe('sign-in lockout under concurrency', () => {
+  it('checks no more wrong passwords than the threshold, however many arrive at once', async () => {
+    const strict = await createTestApp({ SIGN_IN_LOCKOUT_THRESHOLD: '3', SIGN_IN_LOCKOUT_SECONDS: '600' });
+    try {
+      await strict.createUser({ username: 'burst', password: 'a-long-enough-password' });
+      const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { __typename ... on Error { code } } }`;
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => strict.gql(SIGN_IN, { input: { identifier: 'burst', password: `wrong-guess-${i}` } })),
+      );
+      const codes = results.map((r) => r.data.signIn.code);
+      // Every answer past the threshold is ACCOUNT_LOCKED: those guesses were never checked.
+      expect(codes.filter((c: string) => c === 'INVALID_CREDENTIALS')).toHaveLength(3);
+      expect(codes.filter((c: string) => c === 'ACCOUNT_LOCKED')).toHaveLength(9);
+      expect(await strict.db.prisma.auditEvent.count({ where: { action: 'user.locked' } })).toBe(1);
+      const locked = await strict.gql(SIGN_IN, { input: { identifier: 'burst', password: 'a-long-enough-password' } });
+      expect(locked.data.signIn.code).toBe('ACCOUNT_LOCKED');
+      strict.clock.advance(601_000);
+      expect((await strict.signIn('burst', 'a-long-enough-password')).accessToken).toBeTruthy();
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('impersonation tokens', () => {
+  it('stop working once the impersonating admin is suspended or loses the admin role', async () => {
+    const admin = await t.adminToken();
+    const make = async (username: string, roles: string[] = []) => {
+      const res = await t.gql(
+        `mutation($input: CreateUserInput!) { admin { createUser(input: $input) { ... on User { id } ... on Error { code } } } }`,
+        { input: { username, password: 'a-long-enough-password', roles } },
+        admin,
+      );
+      return res.data.admin.createUser.id as string;
+    };
+    const target = await make('imp_target');
+    const impersonate = async (token: string) => {
+      const res = await t.gql(
+        `mutation($id: ID!) { admin { impersonateUser(input: { userId: $id, reason: "support ticket" }) { ... on TokenSet { accessToken } ... on Error { code } } } }`,
+        { id: target },
+        token,
+      );
+      return res.data.admin.impersonateUser.accessToken as string;
+    };
+    const whoAmI = async (token: string) => t.gql(ME, {}, token);
+
+    const suspendedAdmin = await make('imp_admin_a', ['admin']);
+    const suspendedToken = await impersonate((await t.signIn('imp_admin_a', 'a-long-enough-password')).accessToken);
+    expect((await whoAmI(suspendedToken)).data.me.id).toBe(target);
+    await t.gql(`mutation($id: ID!) { admin { setUserSuspended(id: $id, suspended: true) { __typename } } }`, { id: suspendedAdmin }, admin);
+    expect(code(await whoAmI(suspendedToken))).toBe('UNAUTHENTICATED');
+
+    const demotedAdmin = await make('imp_admin_b', ['admin']);
+    const demotedToken = await impersonate((await t.signIn('imp_admin_b', 'a-long-enough-password')).accessToken);
+    expect((await whoAmI(demotedToken)).data.me.id).toBe(target);
+    await t.gql(`mutation($id: ID!) { admin { setUserRoles(id: $id, roles: []) { __typename } } }`, { id: demotedAdmin }, admin);
+    expect(code(await whoAmI(demotedToken))).toBe('UNAUTHENTICATED');
+  });
+});

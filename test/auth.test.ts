@@ -76,6 +76,19 @@ describe('sign-in and tokens', () => {
     expect(me.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('revokes the session when one refresh token is presented twice at once (a leaked copy cannot slip past by racing)', async () => {
+    for (let i = 0; i < 3; i++) {
+      const first = await t.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+      const answers = (await Promise.all([t.gql(REFRESH, { t: first.refreshToken }), t.gql(REFRESH, { t: first.refreshToken })])).map(
+        (r) => r.data.refreshTokens,
+      );
+      expect(answers.map((a) => a.__typename).sort()).toEqual(['TokenSet', 'UserError']);
+      const winner = answers.find((a) => a.__typename === 'TokenSet');
+      expect((await t.gql(REFRESH, { t: winner.refreshToken })).data.refreshTokens.code).toBe('INVALID_CREDENTIALS');
+      expect((await t.gql(ME, {}, winner.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
   it('signOut ends the session of the presented token', async () => {
     const { accessToken, refreshToken } = await t.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const out = await t.gql('mutation { signOut { __typename ... on SignOutPayload { success } } }', {}, accessToken);

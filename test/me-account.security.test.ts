@@ -16,6 +16,7 @@ import {
   verifiedCodeRecord,
   verifyCode,
   verifyPassword,
+  VERIFY_PASSWORD,
 } from './helpers/me.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -111,6 +112,28 @@ describe('secrets at rest and in the audit trail', () => {
     for (const mail of t.mail.messages) {
       const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
       if (code) expect(audit).not.toContain(code);
+    }
+  });
+});
+
+describe('password guessing through me.verifyPassword', () => {
+  it('counts toward the sign-in lockout: a stolen token is no unlimited password oracle (ACCOUNT_LOCKED)', async () => {
+    const strict = await createTestApp({ SIGN_IN_LOCKOUT_THRESHOLD: '3', SIGN_IN_LOCKOUT_SECONDS: '600' });
+    try {
+      const u = await strict.createUser({ username: 'guessed', password: PASSWORD });
+      for (let i = 0; i < 3; i++) {
+        const res = payload(await strict.gql(VERIFY_PASSWORD, { p: `wrong-guess-${i}` }, u.token), 'verifyPassword');
+        expect(res.code).toBe('INVALID_CREDENTIALS');
+      }
+      // Locked now: even the right password proves nothing, here or at sign-in, until the period ends.
+      const locked = payload(await strict.gql(VERIFY_PASSWORD, { p: PASSWORD }, u.token), 'verifyPassword');
+      expect(locked.code).toBe('ACCOUNT_LOCKED');
+      await expect(strict.signIn('guessed', PASSWORD)).rejects.toThrow(/ACCOUNT_LOCKED/);
+      strict.clock.advance(601_000);
+      const fresh = await strict.signIn('guessed', PASSWORD);
+      expect(payload(await strict.gql(VERIFY_PASSWORD, { p: PASSWORD }, fresh.accessToken), 'verifyPassword').verified).toBe(true);
+    } finally {
+      await strict.close();
     }
   });
 });

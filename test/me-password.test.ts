@@ -63,6 +63,17 @@ describe('me.setPassword', () => {
     expect(await setPassword(u.token, { newPassword: 'fox-135-river', verificationId: v })).toMatchObject({ __typename: 'User' });
   });
 
+  it('names the offending input field, newPassword, in PASSWORD_REJECTED', async () => {
+    const u = await newUser(t, { username: 'pw_path', password: PASSWORD });
+    const v = await verifyPassword(t, u.token);
+    const res = await t.gql(
+      `mutation($input: SetPasswordInput!) { me { setPassword(input: $input) { __typename ... on PasswordRejectedError { code path } } } }`,
+      { input: { newPassword: 'short', verificationId: v } },
+      u.token,
+    );
+    expect(payload(res, 'setPassword')).toEqual({ __typename: 'PasswordRejectedError', code: 'PASSWORD_REJECTED', path: ['newPassword'] });
+  });
+
   it('sets a first password without verification when the account has nothing to verify with', async () => {
     // An account with only a username and no password cannot sign in; an admin-issued PAT is how it acts.
     const admin = await t.adminToken();

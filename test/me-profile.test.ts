@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newUser, PASSWORD, payload, UPDATE_PROFILE, verifyPassword } from './helpers/me.js';
+import { newUser, PASSWORD, payload, REMOVE_EMAIL, UPDATE_PROFILE, verifyPassword } from './helpers/me.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -83,5 +83,32 @@ describe('me.updateProfile', () => {
     const u = await newUser(t, { username: 'prof_g', password: PASSWORD });
     const v = await verifyPassword(t, u.token);
     expect(await update(u.token, { username: null, verificationId: v })).toMatchObject({ code: 'LAST_SIGN_IN_METHOD', path: ['username'] });
+  });
+
+  it('never lets a username removal racing an email removal leave an account without an identifier', async () => {
+    for (let i = 0; i < 5; i++) {
+      const u = await newUser(t, { username: `race_${i}`, primaryEmail: `race_${i}@example.com`, password: PASSWORD });
+      const v = await verifyPassword(t, u.token);
+      const [profile, email] = await Promise.all([
+        t.gql(UPDATE_PROFILE, { input: { username: null, verificationId: v } }, u.token),
+        t.gql(REMOVE_EMAIL, { v }, u.token),
+      ]);
+      const outcomes = [payload(profile, 'updateProfile'), payload(email, 'removePrimaryEmail')].map((r) => r.code ?? r.__typename).sort();
+      expect(outcomes).toEqual(['LAST_SIGN_IN_METHOD', 'User']);
+      const row = await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+      expect(Boolean(row.username) !== Boolean(row.primaryEmail)).toBe(true);
+    }
+  });
+
+  it('merges concurrent profile updates: neither loses the claim the other wrote', async () => {
+    const u = await newUser(t, { username: 'merge_race', password: PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      await Promise.all([
+        update(u.token, { profile: { givenName: `Given${i}` } }),
+        update(u.token, { profile: { familyName: `Family${i}` } }),
+      ]);
+      const row = await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+      expect(row.profile).toMatchObject({ givenName: `Given${i}`, familyName: `Family${i}` });
+    }
   });
 });

@@ -202,3 +202,23 @@ describe('the MFA challenge', () => {
     }
   });
 });
+
+describe('the MFA lockout under concurrency', () => {
+  it('checks no code once the lockout threshold is reached, however many arrive at once', async () => {
+    const strict = await createTestApp({ MFA_CHALLENGE_MAX_ATTEMPTS: '5', MFA_LOCKOUT_THRESHOLD: '3', MFA_LOCKOUT_SECONDS: '600' });
+    try {
+      const user = await strict.createUser({ username: 'mfa_burst', password: PASSWORD });
+      const { secret } = await enrollTotp(strict, user.token);
+      nextStep(strict);
+      const wrong = wrongCode(await totpAt(strict, secret));
+      const tokens = [await challenge(strict, 'mfa_burst'), await challenge(strict, 'mfa_burst')];
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => verifySignIn(strict, { mfaToken: tokens[i % 2]!, totpCode: wrong })));
+      const codes = results.map((r) => r.code);
+      // Two wrong codes are answered as such; the third locks; every later one is refused unchecked.
+      expect(codes.filter((c) => c === 'INVALID_MFA_CODE')).toHaveLength(2);
+      expect(await strict.db.prisma.auditEvent.count({ where: { userId: user.id, action: 'user.mfa.locked' } })).toBe(1);
+    } finally {
+      await strict.close();
+    }
+  });
+});

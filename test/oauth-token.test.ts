@@ -132,6 +132,10 @@ describe('POST /oauth/token errors (RFC 6749 §5.2)', () => {
     expect(await both.json()).toMatchObject({ error: 'invalid_request' });
     const json = await t.fetch('/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: '{}' });
     expect(await json.json()).toMatchObject({ error: 'invalid_request' });
+    // RFC 6749 §3.2: a parameter sent without a value is treated as omitted (the granted scopes).
+    const empty = await tokenRequest({ grant_type: 'client_credentials', scope: '' }, auth);
+    expect(empty.status).toBe(200);
+    expect(await empty.json()).toMatchObject({ scope: 'admin:users:read' });
     const scope = await tokenRequest({ grant_type: 'client_credentials', scope: 'admin:users:write' }, auth);
     expect(scope.status).toBe(400);
     expect(await scope.json()).toMatchObject({ error: 'invalid_scope' });

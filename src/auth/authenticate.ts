@@ -61,6 +61,8 @@ export class Authenticator {
     if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || session.user.isSuspended) {
       throw unauthenticated();
     }
+    // An impersonation token lives only as long as its admin (or machine client) may impersonate.
+    if (claims.act && !(await this.mayStillImpersonate(claims.act.sub))) throw unauthenticated();
     if (now.getTime() - session.lastActiveAt.getTime() > TOUCH_INTERVAL_MS) {
       void this.prisma.session.update({ where: { id: claims.sid }, data: { lastActiveAt: now } }).catch(() => {});
     }
@@ -75,6 +77,13 @@ export class Authenticator {
       actorId: claims.act?.sub,
       user: session.user,
     };
+  }
+
+  private async mayStillImpersonate(actorSub: string): Promise<boolean> {
+    const admin = await this.prisma.user.findUnique({ where: { id: actorSub }, select: { isSuspended: true, roles: true } });
+    if (admin) return !admin.isSuspended && scopesForRoles(admin.roles).includes('admin:users:impersonate');
+    const client = await this.prisma.machineClient.findUnique({ where: { clientId: actorSub }, select: { scopes: true } });
+    return Boolean(client?.scopes.includes('admin:users:impersonate'));
   }
 
   private async fromPersonalAccessToken(token: string): Promise<Viewer> {

@@ -53,9 +53,10 @@ export function authScopes(ctx: Context) {
       return true;
     },
     accountCenterRead: async (field: AccountField) => {
+      if (viewer.kind === 'anonymous') return false;
+      // Admins (users or machine clients) always see every field, with either users scope.
+      if (viewer.scopes.has('admin:users:read') || viewer.scopes.has('admin:users:write')) return true;
       if (viewer.kind !== 'user') return false;
-      // Admins always see every field.
-      if (viewer.scopes.has('admin:users:read')) return true;
       return (await ctx.accountCenter()).fields[field] !== 'OFF';
     },
   };

@@ -61,8 +61,11 @@ export class RateLimitedError extends AppError {
 }
 
 export class PasswordRejectedError extends AppError {
-  constructor(readonly rules: string[]) {
-    super('PASSWORD_REJECTED', `The password does not meet the policy: ${rules.join(', ')}`, ['password']);
+  constructor(
+    readonly rules: string[],
+    path = 'password',
+  ) {
+    super('PASSWORD_REJECTED', `The password does not meet the policy: ${rules.join(', ')}`, [path]);
     this.name = 'PasswordRejectedError';
   }
 }

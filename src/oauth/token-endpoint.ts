@@ -66,7 +66,8 @@ export async function handleTokenRequest(deps: Deps, request: Request): Promise<
   const client = await authenticateMachineClient(deps, credentials.id, credentials.secret);
   if (!client) return oauthError('invalid_client', 'Unknown client or wrong secret', basic);
 
-  const requested = form.has('scope') ? parseScope(form.get('scope') ?? '') : client.scopes;
+  // RFC 6749 §3.2: a parameter sent without a value is treated as omitted.
+  const requested = form.get('scope') ? parseScope(form.get('scope') ?? '') : client.scopes;
   const outside = requested.filter((s) => !client.scopes.includes(s));
   if (outside.length) return oauthError('invalid_scope', `Not granted to this client: ${outside.join(' ')}`);
   const scope = [...new Set(requested)].join(' ');

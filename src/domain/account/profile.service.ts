@@ -3,6 +3,7 @@
 import type { Prisma, User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { lockUserRow } from '../mfa/factors.service.js';
 import { normalizeUsername } from '../users/identifiers.js';
 import { type Profile, type ProfileInput, normalizeProfile } from '../users/profile.js';
 import { identifierInUse, validateAvatar, validateCustomData, validateName } from '../users/users.service.js';
@@ -27,6 +28,9 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   const username = input.username === undefined ? undefined : input.username === null ? null : normalizeUsername(input.username);
   try {
     return await deps.prisma.$transaction(async (tx) => {
+      // Row lock first: concurrent profile merges, and a username removal racing the removal of
+      // another identifier, must each see the other's committed result.
+      await lockUserRow(tx, userId);
       const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
       if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
       if (username !== undefined && username !== current.username) {

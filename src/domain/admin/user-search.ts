@@ -122,6 +122,9 @@ export async function findUserPage(deps: Deps, args: UserPageArgs): Promise<User
   const spec = COLUMNS[field];
   if (args.first != null && args.last != null) throw invalidInput('first', 'Give first or last, not both');
   if (args.after != null && args.before != null) throw invalidInput('after', 'Give after or before, not both');
+  // Only one direction is read per page: the other cursor would be silently ignored.
+  if (args.first != null && args.before != null) throw invalidInput('before', 'Use before with last, not first');
+  if (args.last != null && args.after != null) throw invalidInput('after', 'Use after with first, not last');
   const backward = args.last != null || (args.before != null && args.first == null);
   const size = (backward ? args.last : args.first) ?? DEFAULT_PAGE;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE) throw invalidInput(backward ? 'last' : 'first', `Page size must be 0-${MAX_PAGE}`);

@@ -21,11 +21,13 @@ export interface AuditEntry {
 type AuditWriter = { auditEvent: { create(args: { data: Prisma.AuditEventUncheckedCreateInput }): Promise<unknown> } };
 
 const SECRET_KEYS = /pass(word)?|secret|token|code|digest|hash|otp|key/i;
+// Row ids (personalAccessTokenId, …) name a record, not a secret: redacting them hides what changed.
+const ID_KEY = /Ids?$/;
 
 export function redact(details: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(details)) {
-    if (SECRET_KEYS.test(key) && typeof value === 'string') out[key] = '[redacted]';
+    if (SECRET_KEYS.test(key) && !ID_KEY.test(key) && typeof value === 'string') out[key] = '[redacted]';
     else if (value && typeof value === 'object' && !Array.isArray(value)) out[key] = redact(value as Record<string, unknown>);
     else out[key] = value;
   }

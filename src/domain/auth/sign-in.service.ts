@@ -33,7 +33,7 @@ export async function signIn(
     await burnPasswordCheck(input.password);
     throw invalidCredentials();
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
+  if ((user.lockedUntil && user.lockedUntil > now) || !(await claimPasswordAttempt(deps, user.id, request))) {
     throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts: try again later');
   }
   const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
@@ -41,6 +41,7 @@ export async function signIn(
     await recordFailedSignIn(deps, user.id, request);
     throw invalidCredentials();
   }
+  await releasePasswordAttempt(deps, user.id);
   if (user.isSuspended) throw new AppError('ACCOUNT_SUSPENDED', 'This account is suspended');
 
   if (needsRehash(user.passwordAlgorithm, user.passwordHash)) {
@@ -66,18 +67,40 @@ export async function signIn(
   });
 }
 
-async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo): Promise<void> {
+/**
+ * Counts a password attempt before the (slow) check, conditionally, so a burst of concurrent
+ * guesses cannot all pass the lockout check before any failure is stored. False = locked.
+ */
+export async function claimPasswordAttempt(deps: Deps, userId: string, request: RequestInfo): Promise<boolean> {
   const now = deps.clock.now();
-  const updated = await deps.prisma.user.update({
-    where: { id: userId },
+  const claimed = await deps.prisma.user.updateMany({
+    where: {
+      id: userId,
+      failedSignIns: { lt: deps.config.signInLockoutThreshold },
+      OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+    },
     data: { failedSignIns: { increment: 1 } },
-    select: { failedSignIns: true },
   });
-  if (updated.failedSignIns >= deps.config.signInLockoutThreshold) {
-    await deps.prisma.user.update({
-      where: { id: userId },
-      data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
-    });
+  if (claimed.count === 1) return true;
+  // The threshold is taken by attempts still in flight (or by a failure whose lock was never written).
+  await recordFailedSignIn(deps, userId, request);
+  return false;
+}
+
+/** A right password gives its claimed attempt back. */
+export async function releasePasswordAttempt(deps: Deps, userId: string): Promise<void> {
+  await deps.prisma.user.updateMany({ where: { id: userId, failedSignIns: { gt: 0 } }, data: { failedSignIns: { decrement: 1 } } });
+}
+
+/** After a wrong password (its attempt already claimed): locks the account once the threshold is reached. */
+export async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo): Promise<void> {
+  const now = deps.clock.now();
+  // Conditional, so of several concurrent failures exactly one locks and audits.
+  const locked = await deps.prisma.user.updateMany({
+    where: { id: userId, failedSignIns: { gte: deps.config.signInLockoutThreshold } },
+    data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
+  });
+  if (locked.count === 1) {
     await writeAudit(deps.prisma, { actorId: null, actorType: 'system' }, request, {
       action: 'user.locked',
       userId,

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
 import { openSession } from '../sessions/sessions.service.js';
 import { consumeBackupCode } from './backup-codes.js';
+import { lockUserRow } from './factors.service.js';
 import { matchTotpCode, openTotpSecret } from './totp.js';
 
 type Tx = Prisma.TransactionClient;
@@ -65,9 +66,12 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
 
   // Failures are returned, not thrown, so the counters they write are committed.
   const outcome = await deps.prisma.$transaction(async (tx): Promise<{ error: AppError } | { tokens: TokenSet }> => {
-    const challenge = await tx.mfaChallenge.findUnique({ where: { tokenHash: sha256(input.mfaToken) }, include: { user: true } });
+    const challenge = await tx.mfaChallenge.findUnique({ where: { tokenHash: sha256(input.mfaToken) } });
     if (!challenge || challenge.consumedAt || challenge.expiresAt <= now) return { error: invalidMfaToken() };
-    const { user } = challenge;
+    // Serializes this user's code checks, so the lockout read below sees every earlier failure:
+    // concurrent guesses across challenges cannot run past the threshold.
+    await lockUserRow(tx, challenge.userId);
+    const user = await tx.user.findUniqueOrThrow({ where: { id: challenge.userId } });
     if (user.isSuspended) return { error: new AppError('ACCOUNT_SUSPENDED', 'This account is suspended') };
     const locked = mfaLockedError(user.mfaLockedUntil, now);
     if (locked) return { error: locked };

@@ -57,10 +57,10 @@ export async function refreshTokens(deps: Deps, presented: string, request: Requ
     });
     if (!row) return { error: INVALID_REFRESH() };
     const { session } = row;
-    if (row.rotatedAt) {
-      // Reuse of a rotated token: someone else holds this family. End it for everyone.
-      if (!session.revokedAt) {
-        await tx.session.update({ where: { id: session.id }, data: { revokedAt: now, revokeReason: 'refresh_token_reuse' } });
+    // Reuse of a rotated token: someone else holds this family. End it for everyone.
+    const revokeForReuse = async () => {
+      const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now, revokeReason: 'refresh_token_reuse' } });
+      if (revoked.count === 1) {
         await writeAudit(tx, { actorId: null, actorType: 'system' }, request, {
           action: 'session.refresh_token_reused',
           userId: session.userId,
@@ -68,12 +68,14 @@ export async function refreshTokens(deps: Deps, presented: string, request: Requ
         });
       }
       return { error: INVALID_REFRESH() };
-    }
+    };
+    if (row.rotatedAt) return revokeForReuse();
     if (session.revokedAt || session.expiresAt <= now) return { error: INVALID_REFRESH() };
     if (session.user.isSuspended) return { error: new AppError('ACCOUNT_SUSPENDED', 'This account is suspended') };
-    // Conditional update: of two concurrent refreshes with the same token, exactly one wins.
+    // Conditional update: of two concurrent refreshes with the same token, exactly one wins; the
+    // loser presented a token rotated meanwhile, which is reuse like any other.
     const claimed = await tx.refreshToken.updateMany({ where: { id: row.id, rotatedAt: null }, data: { rotatedAt: now } });
-    if (claimed.count !== 1) return { error: INVALID_REFRESH() };
+    if (claimed.count !== 1) return revokeForReuse();
     const next = randomToken('rt_');
     await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: sha256(next), createdAt: now } });
     // Scopes follow the user's current roles, never more than the session started with.

@@ -3,6 +3,8 @@ import { hashPassword, isWellFormedDigest } from '../../auth/passwords.js';
 import { ADMIN_ROLE } from '../../auth/scope-names.js';
 import type { PasswordAlgorithm, Prisma, User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { TokenSet } from '../auth/token-set.js';
+import { openSession } from '../sessions/sessions.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, PasswordRejectedError, invalidInput, isUniqueViolation, uniqueViolationField } from '../errors.js';
 import { checkPassword } from './password-policy.js';
@@ -66,9 +68,14 @@ export function validateCustomData(data: unknown, path = 'customData'): Record<s
   return data as Record<string, unknown>;
 }
 
-export function assertPasswordPolicy(deps: Deps, password: string, context: { username?: string | null; email?: string | null }): void {
+export function assertPasswordPolicy(
+  deps: Deps,
+  password: string,
+  context: { username?: string | null; email?: string | null },
+  path = 'password',
+): void {
   const failed = checkPassword({ minLength: deps.config.passwordMinLength, maxLength: 256 }, password, context);
-  if (failed.length) throw new PasswordRejectedError(failed);
+  if (failed.length) throw new PasswordRejectedError(failed, path);
 }
 
 async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma.UserCreateInput> {
@@ -135,7 +142,7 @@ export async function signUp(
   deps: Deps,
   input: { username?: string | null; email?: string | null; phone?: string | null; password: string; name?: string | null },
   request: RequestInfo,
-): Promise<User> {
+): Promise<TokenSet> {
   if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
   const data = await buildUserData(deps, {
     username: input.username,
@@ -154,10 +161,11 @@ export async function signUp(
   });
   if (!input.password) throw invalidInput('password', 'A password is required');
   try {
+    // The account and its first session in one transaction: no account is left behind without tokens.
     return await deps.prisma.$transaction(async (tx) => {
       const user = await tx.user.create({ data });
       await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_up', userId: user.id });
-      return user;
+      return openSession(deps, tx, user, request, ['pwd']);
     });
   } catch (err) {
     identifierInUse(err, { username: 'username', primaryEmail: 'email', primaryPhone: 'phone' });

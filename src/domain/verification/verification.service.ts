@@ -9,6 +9,7 @@ import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.se
 import type { Deps } from '../deps.js';
 import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
+import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 
 // A record lives 10 minutes: long enough to finish one change, short enough that a forgotten
 // unlocked screen does not grant sensitive changes for long.
@@ -16,12 +17,19 @@ export const VERIFICATION_TTL_SECONDS = 600;
 
 type Db = Deps['prisma'] | Prisma.TransactionClient;
 
-export async function verifyPasswordRecord(deps: Deps, userId: string, password: string): Promise<VerificationRecord> {
-  const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true, passwordAlgorithm: true } });
-  if (!user?.passwordHash || !user.passwordAlgorithm || !(await verifyPassword(user.passwordAlgorithm, user.passwordHash, password))) {
+export async function verifyPasswordRecord(deps: Deps, userId: string, password: string, request: RequestInfo): Promise<VerificationRecord> {
+  const user = await deps.prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true, passwordAlgorithm: true, lockedUntil: true } });
+  const now = deps.clock.now();
+  if (!user?.passwordHash || !user.passwordAlgorithm) throw invalidCredentials();
+  // Same lockout as sign-in: a stolen access token must not become an unlimited password oracle.
+  if ((user.lockedUntil && user.lockedUntil > now) || !(await claimPasswordAttempt(deps, userId, request))) {
+    throw new AppError('ACCOUNT_LOCKED', 'Too many failed password attempts: try again later');
+  }
+  if (!(await verifyPassword(user.passwordAlgorithm, user.passwordHash, password))) {
+    await recordFailedSignIn(deps, userId, request);
     throw invalidCredentials();
   }
-  const now = deps.clock.now();
+  await releasePasswordAttempt(deps, userId);
   return deps.prisma.verificationRecord.create({
     data: {
       userId,

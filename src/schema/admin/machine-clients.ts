@@ -6,9 +6,11 @@ import {
   type MachineClientSecret,
   rotateMachineClientSecret,
 } from '../../domain/machine-clients/machine-clients.service.js';
+import type { Context } from '../../context.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
 import { AdminMutation, AdminQuery } from '../root.js';
+import { everyScope } from '../../auth/escalation.js';
 
 const SETTINGS = { admin: 'admin:settings' } as const;
 
@@ -57,18 +59,24 @@ builder.objectFields(AdminQuery, (t) => ({
   ),
 }));
 
+/** admin:settings plus every scope of the target client: no caller manages a broader client. */
+async function settingsOver(ctx: Context, id: string | number) {
+  const target = await ctx.deps.prisma.machineClient.findUnique({ where: { id: String(id) }, select: { scopes: true } });
+  return everyScope('admin:settings', target?.scopes);
+}
+
 builder.objectFields(AdminMutation, (t) => ({
   createMachineClient: t.field({
     type: MachineClientSecretType,
     errors: {},
-    authScopes: SETTINGS,
+    authScopes: (_root, { input }) => everyScope('admin:settings', input.scopes),
     args: { input: t.arg({ type: CreateMachineClientInput, required: true }) },
     resolve: (_root, { input }, ctx) => createMachineClient(ctx.deps, input, actorOf(ctx), ctx.request),
   }),
   rotateMachineClientSecret: t.field({
     type: MachineClientSecretType,
     errors: {},
-    authScopes: SETTINGS,
+    authScopes: (_root, { id }, ctx) => settingsOver(ctx, id),
     description: 'Issues a new secret; the old one stops working at once (tokens already issued live until they expire).',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => rotateMachineClientSecret(ctx.deps, id, actorOf(ctx), ctx.request),
@@ -76,7 +84,7 @@ builder.objectFields(AdminMutation, (t) => ({
   deleteMachineClient: t.field({
     type: MachineClientType,
     errors: {},
-    authScopes: SETTINGS,
+    authScopes: (_root, { id }, ctx) => settingsOver(ctx, id),
     description: 'Deletes the client; its live tokens are refused on their next request.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => deleteMachineClient(ctx.deps, id, actorOf(ctx), ctx.request),

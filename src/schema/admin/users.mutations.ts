@@ -17,6 +17,7 @@ import { createUser } from '../../domain/users/users.service.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
+import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../../auth/escalation.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
@@ -46,7 +47,7 @@ builder.objectField(AdminMutation, 'createUser', (t) =>
   t.field({
     type: UserType,
     errors: {},
-    authScopes: { admin: 'admin:users:write' },
+    authScopes: (_root, { input }) => usersWrite(grantsAdminRole(input.roles)),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
     resolve: (_root, { input }, ctx) => createUser(ctx.deps, input, actorOf(ctx), ctx.request),
   }),
@@ -83,20 +84,18 @@ const ImpersonateUserInput = builder.inputType('ImpersonateUserInput', {
   }),
 });
 
-const WRITE = { admin: 'admin:users:write' } as const;
-
 builder.objectFields(AdminMutation, (t) => ({
   updateUser: t.field({
     type: UserType,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { id, input }, ctx) => usersWrite(grantsAdminRole(input.roles) || (await isAdminUser(ctx, id))),
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: (_root, { id, input }, ctx) => updateUser(ctx.deps, id, input, actorOf(ctx), ctx.request),
   }),
   deleteUser: t.field({
     type: UserType,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     description: 'Deletes the user; every session and token stops at once. The audit history is kept.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request),
@@ -104,7 +103,7 @@ builder.objectFields(AdminMutation, (t) => ({
   setUserSuspended: t.field({
     type: UserType,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     description: 'Suspending ends every session; live access tokens are refused on their next request.',
     args: { id: t.arg.id({ required: true }), suspended: t.arg.boolean({ required: true }) },
     resolve: (_root, { id, suspended }, ctx) => setUserSuspended(ctx.deps, id, suspended, actorOf(ctx), ctx.request),
@@ -112,14 +111,15 @@ builder.objectFields(AdminMutation, (t) => ({
   setUserPassword: t.field({
     type: UserType,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
     resolve: (_root, { id, password }, ctx) => setUserPassword(ctx.deps, id, password, actorOf(ctx), ctx.request),
   }),
   verifyUserPassword: t.field({
     type: PasswordCheck,
     errors: {},
-    authScopes: WRITE,
+    // No sign-in lockout applies here: an unlimited oracle on an admin's password.
+    authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     description: 'Checks a password against the stored hash without signing in (for migrations and support).',
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
     resolve: async (_root, { id, password }, ctx) => ({ valid: await verifyUserPassword(ctx.deps, id, password, actorOf(ctx), ctx.request) }),
@@ -127,22 +127,22 @@ builder.objectFields(AdminMutation, (t) => ({
   setUserRoles: t.field({
     type: UserType,
     errors: {},
-    authScopes: WRITE,
-    description: 'Replaces the roles. Role `admin` grants every admin scope at the next sign-in.',
+    authScopes: async (_root, { id, roles }, ctx) => usersWrite(grantsAdminRole(roles) || (await isAdminUser(ctx, id))),
+    description: 'Replaces the roles. Role `admin` grants every admin scope at the next sign-in (so granting it needs every admin scope).',
     args: { id: t.arg.id({ required: true }), roles: t.arg.stringList({ required: true }) },
     resolve: (_root, { id, roles }, ctx) => setUserRoles(ctx.deps, id, roles, actorOf(ctx), ctx.request),
   }),
   revokeUserSessions: t.field({
     type: AdminRevokeSessionsPayload,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => ({ revokedCount: await adminRevokeUserSessions(ctx.deps, id, actorOf(ctx), ctx.request) }),
   }),
   createPersonalAccessToken: t.field({
     type: PersonalAccessTokenSecretType,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { userId }, ctx) => usersWrite(await isAdminUser(ctx, userId)),
     args: {
       userId: t.arg.id({ required: true }),
       name: t.arg.string({ required: true }),
@@ -154,7 +154,7 @@ builder.objectFields(AdminMutation, (t) => ({
   revokePersonalAccessToken: t.field({
     type: PersonalAccessTokenType,
     errors: {},
-    authScopes: WRITE,
+    authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminTokenOwner(ctx, id)),
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => adminRevokePersonalAccessToken(ctx.deps, id, actorOf(ctx), ctx.request),
   }),

@@ -1,7 +1,6 @@
 // Sign-in and tokens (API.md §2): root mutations, so they run serially.
 import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
 import { signIn } from '../../domain/auth/sign-in.service.js';
-import { openSession } from '../../domain/sessions/sessions.service.js';
 import { signUp } from '../../domain/users/users.service.js';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
@@ -44,10 +43,7 @@ builder.mutationFields((t) => ({
     description: 'Creates an account and signs it in (only when self sign-up is enabled).',
     errors: {},
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const user = await signUp(ctx.deps, input, ctx.request);
-      return ctx.deps.prisma.$transaction((tx) => openSession(ctx.deps, tx, user, ctx.request, ['pwd']));
-    },
+    resolve: (_root, { input }, ctx) => signUp(ctx.deps, input, ctx.request),
   }),
   signIn: t.field({
     type: SignInResult as never,

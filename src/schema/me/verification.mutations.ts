@@ -26,7 +26,7 @@ builder.objectFields(MeMutation, (t) => ({
       if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
       const userId = ctx.viewer.userId;
       try {
-        return await verifyPasswordRecord(ctx.deps, userId, args.password);
+        return await verifyPasswordRecord(ctx.deps, userId, args.password, ctx.request);
       } catch (err) {
         await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.password_failed', userId });
         throw err;

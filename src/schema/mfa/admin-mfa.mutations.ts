@@ -1,4 +1,5 @@
 // admin.removeUserMfaFactor (API.md §4): for a user who lost their device.
+import { isAdminUser, usersWrite } from '../../auth/escalation.js';
 import { adminRemoveMfaFactor } from '../../domain/mfa/factors.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
@@ -9,7 +10,7 @@ builder.objectField(AdminMutation, 'removeUserMfaFactor', (t) =>
   t.field({
     type: UserType,
     errors: {},
-    authScopes: { admin: 'admin:users:write' },
+    authScopes: async (_root, { userId }, ctx) => usersWrite(await isAdminUser(ctx, String(userId))),
     description: "Removes one of a user's MFA factors (and lifts an MFA lockout); returns the user.",
     args: { userId: t.arg.id({ required: true }), factorId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
