@@ -7,7 +7,7 @@ import type { Clock } from '../lib/clock.js';
 import { sha256 } from './crypto.js';
 import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './scope-names.js';
 import type { TokenService } from './tokens.js';
-import { ANONYMOUS, type Viewer } from './viewer.js';
+import { ANONYMOUS, type Impersonator, type Viewer } from './viewer.js';
 
 // Activity timestamps are written at most this often per session/token, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -62,7 +62,8 @@ export class Authenticator {
       throw unauthenticated();
     }
     // An impersonation token lives only as long as its admin (or machine client) may impersonate.
-    if (claims.act && !(await this.mayStillImpersonate(claims.act.sub))) throw unauthenticated();
+    const impersonator = claims.act ? await this.liveImpersonator(claims.act.sub) : undefined;
+    if (impersonator === null) throw unauthenticated();
     if (now.getTime() - session.lastActiveAt.getTime() > TOUCH_INTERVAL_MS) {
       void this.prisma.session.update({ where: { id: claims.sid }, data: { lastActiveAt: now } }).catch(() => {});
     }
@@ -74,16 +75,17 @@ export class Authenticator {
       sessionId: claims.sid,
       via: 'jwt',
       scopes: new Set(claims.act ? [] : requested.filter((s) => entitled.has(s))),
-      actorId: claims.act?.sub,
+      impersonator,
       user: session.user,
     };
   }
 
-  private async mayStillImpersonate(actorSub: string): Promise<boolean> {
+  /** `act.sub` is an admin's user id or a machine client's client id; null once it may no longer impersonate. */
+  private async liveImpersonator(actorSub: string): Promise<Impersonator | null> {
     const admin = await this.prisma.user.findUnique({ where: { id: actorSub }, select: { isSuspended: true, roles: true } });
-    if (admin) return !admin.isSuspended && scopesForRoles(admin.roles).includes('admin:users:impersonate');
-    const client = await this.prisma.machineClient.findUnique({ where: { clientId: actorSub }, select: { scopes: true } });
-    return Boolean(client?.scopes.includes('admin:users:impersonate'));
+    if (admin) return !admin.isSuspended && scopesForRoles(admin.roles).includes('admin:users:impersonate') ? { id: actorSub, type: 'user' } : null;
+    const client = await this.prisma.machineClient.findUnique({ where: { clientId: actorSub }, select: { id: true, scopes: true } });
+    return client?.scopes.includes('admin:users:impersonate') ? { id: client.id, type: 'client' } : null;
   }
 
   private async fromPersonalAccessToken(token: string): Promise<Viewer> {

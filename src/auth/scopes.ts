@@ -12,6 +12,13 @@ import type { AdminScope } from './scope-names.js';
 export interface AuthScopes {
   /** A signed-in end user (JWT or personal access token), not a machine client. */
   user: boolean;
+  /**
+   * A signed-in end user acting for themselves: `user`, and not an impersonation token. Changes to
+   * how an account signs in or proves identity (password, email, phone, MFA, tokens, deletion) need
+   * it: an admin helping a user must not be able to take the account over, and has the audited
+   * admin API (setUserPassword, removeUserMfaFactor, …) for those changes.
+   */
+  accountHolder: boolean;
   /** The caller holds this admin scope (or, given a list, any of them). */
   admin: AdminScope | readonly AdminScope[];
   /** The caller is this user. */
@@ -32,6 +39,12 @@ export function authScopes(ctx: Context) {
     user: () => {
       if (viewer.kind === 'anonymous') throw unauthenticated();
       if (viewer.kind !== 'user') throw forbidden('This operation is for end users, not machine clients');
+      return true;
+    },
+    accountHolder: () => {
+      if (viewer.kind === 'anonymous') throw unauthenticated();
+      if (viewer.kind !== 'user') throw forbidden('This operation is for end users, not machine clients');
+      if (viewer.impersonator) throw forbidden('Not allowed while impersonating: use the admin API for credential changes');
       return true;
     },
     admin: (scope: AdminScope | readonly AdminScope[]) => {

@@ -12,17 +12,23 @@ export type Viewer =
       via: 'jwt' | 'pat';
       /** Admin scopes this request holds: token scopes still backed by the user's current roles. */
       scopes: ReadonlySet<AdminScope>;
-      /** Set on impersonation tokens: the admin acting as this user. */
-      actorId?: string;
+      /** Set on impersonation tokens: the admin (user) or machine client acting as this user. */
+      impersonator?: Impersonator;
       /** The user's row, read with the session in the same query: `me` answers from it without another read. */
       user: User;
     }
   | { kind: 'client'; clientId: string; machineClientId: string; scopes: ReadonlySet<AdminScope> };
 
+export interface Impersonator {
+  /** usr_… for an admin, mcl_… for a machine client (the audit log's actorId). */
+  id: string;
+  type: 'user' | 'client';
+}
+
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 
 export function viewerActorId(viewer: Viewer): string | null {
-  if (viewer.kind === 'user') return viewer.actorId ?? viewer.userId;
+  if (viewer.kind === 'user') return viewer.impersonator?.id ?? viewer.userId;
   if (viewer.kind === 'client') return viewer.machineClientId;
   return null;
 }

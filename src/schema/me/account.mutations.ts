@@ -13,7 +13,7 @@ builder.objectFields(MeMutation, (t) => ({
   deleteAccount: t.field({
     type: DeleteAccountPayload,
     errors: {},
-    authScopes: { $all: { user: true, accountCenterWrite: '*' } },
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description: 'Deletes your account and all its data; every token of yours stops working at once.',
     args: { verificationId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => ({

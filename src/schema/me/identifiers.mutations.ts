@@ -22,8 +22,8 @@ const SetPrimaryPhoneInput = builder.inputType('SetPrimaryPhoneInput', {
   }),
 });
 
-const ME_EMAIL = { $all: { user: true, accountCenterWrite: 'email' } } as const;
-const ME_PHONE = { $all: { user: true, accountCenterWrite: 'phone' } } as const;
+const ME_EMAIL = { $all: { accountHolder: true, accountCenterWrite: 'email' } } as const;
+const ME_PHONE = { $all: { accountHolder: true, accountCenterWrite: 'phone' } } as const;
 
 builder.objectFields(MeMutation, (t) => ({
   setPrimaryEmail: t.prismaField({

@@ -17,7 +17,7 @@ builder.objectFields(MeMutation, (t) => ({
   setPassword: t.prismaField({
     type: UserType,
     errors: {},
-    authScopes: { $all: { user: true, accountCenterWrite: 'password' } },
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: 'password' } },
     description: 'Sets or changes your password; every other session is ended.',
     args: { input: t.arg({ type: SetPasswordInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) =>

@@ -18,12 +18,14 @@ const CreatePersonalAccessTokenInput = builder.inputType('CreatePersonalAccessTo
 });
 
 const ME_PATS = { $all: { user: true, accountCenterWrite: 'personalAccessTokens' } } as const;
+// Minting a token is a credential change: an impersonating admin may revoke but not create one.
+const ME_PATS_CREATE = { $all: { accountHolder: true, accountCenterWrite: 'personalAccessTokens' } } as const;
 
 builder.objectFields(MeMutation, (t) => ({
   createPersonalAccessToken: t.field({
     type: PersonalAccessTokenSecretType,
     errors: {},
-    authScopes: ME_PATS,
+    authScopes: ME_PATS_CREATE,
     description: 'A `pat_…` token that acts as you for `me` (never for `admin`). The secret is shown only in this answer.',
     args: { input: t.arg({ type: CreatePersonalAccessTokenInput, required: true }) },
     resolve: (_root, { input }, ctx) => {

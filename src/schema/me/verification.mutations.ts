@@ -19,7 +19,7 @@ builder.objectFields(MeMutation, (t) => ({
   verifyPassword: t.field({
     type: VerificationRecordType,
     errors: {},
-    authScopes: { $all: { user: true, accountCenterWrite: '*' } },
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description: 'Proves identity with the current password; returns a verified record for sensitive changes.',
     args: { password: t.arg.string({ required: true }) },
     resolve: async (_root, args, ctx) => {
@@ -36,7 +36,7 @@ builder.objectFields(MeMutation, (t) => ({
   sendVerificationCode: t.field({
     type: VerificationRecordType,
     errors: {},
-    authScopes: { $all: { user: true, accountCenterWrite: '*' } },
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description:
       'Sends a 6-digit code (valid 10 minutes) to an email or phone. To your current address it proves identity; ' +
       'to a new address it only proves owning that address.',
@@ -49,7 +49,7 @@ builder.objectFields(MeMutation, (t) => ({
   verifyCode: t.field({
     type: VerificationRecordType,
     errors: {},
-    authScopes: { $all: { user: true, accountCenterWrite: '*' } },
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description: 'Checks the code sent by sendVerificationCode; returns the verified record.',
     args: { input: t.arg({ type: VerifyCodeInput, required: true }) },
     resolve: (_root, { input }, ctx) => {

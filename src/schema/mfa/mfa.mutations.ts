@@ -9,7 +9,7 @@ import { MeMutation } from '../root.js';
 import { MfaFactorType, UserType } from '../users/user.types.js';
 import { BackupCodesType, TotpSecretType } from './mfa.types.js';
 
-const ME_MFA = { $all: { user: true, accountCenterWrite: 'mfa' } } as const;
+const ME_MFA = { $all: { accountHolder: true, accountCenterWrite: 'mfa' } } as const;
 
 function viewerId(ctx: Context): string {
   if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
