@@ -10,7 +10,6 @@ import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
-import type { EmailSender, SmsSender } from './delivery/types.js';
 import type { Deps } from './domain/deps.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './logger.js';
@@ -24,8 +23,6 @@ export interface AppOptions {
   /** Required: the resolved SECRET_KEY (see secret-key.ts). */
   secretKey: string;
   clock?: Clock;
-  email?: EmailSender;
-  sms?: SmsSender;
   logger?: Logger;
 }
 
@@ -51,8 +48,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     tokens,
     authenticator: new Authenticator(db.prisma, tokens, clock),
     secrets,
-    email: options.email ?? createEmailSender(config, logger),
-    sms: options.sms ?? createSmsSender(config, logger),
+    email: createEmailSender(config, logger),
+    sms: createSmsSender(config, logger),
     logger,
   };
   const metrics = createMetrics();
@@ -78,10 +75,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 
+  // A refused oversized body is left partly unread, so its connection cannot carry another request:
+  // say so, or a client reusing it gets ECONNRESET on its next request.
+  const closeAfterTooLargePlugin: Plugin = {
+    onResponse({ response }) {
+      if (response.status === 413) response.headers.set('connection', 'close');
+    },
+  };
+
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Yoga's default is 25 MB; no operation here needs more than customData's 16 KiB plus a query
+    // document, so anything larger is refused (413) before it is buffered.
+    maxRequestBodySize: 256 * 1024,
     graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
     // Never leak internals (stack, SQL, Prisma messages), in any environment.
     maskedErrors: { isDev: false },
@@ -94,6 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       routesPlugin,
       bearerChallengePlugin,
+      closeAfterTooLargePlugin,
       metrics.yogaPlugin,
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.

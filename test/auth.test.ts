@@ -134,6 +134,19 @@ describe('sign-in lockout', () => {
       expect((await strict.signIn('target', 'a-long-enough-password')).accessToken).toBeTruthy();
       const audit = await strict.db.prisma.auditEvent.findMany({ where: { action: 'user.locked' } });
       expect(audit).toHaveLength(1);
+
+      // An admin giving a locked-out user a new password (updateUser) also lifts the lockout.
+      const other = await strict.createUser({ username: 'target2', password: 'a-long-enough-password' });
+      for (let i = 0; i < 3; i++) await strict.gql(SIGN_IN, { input: { identifier: 'target2', password: `wrong-${i}` } });
+      const stillLocked = await strict.gql(SIGN_IN, { input: { identifier: 'target2', password: 'a-long-enough-password' } });
+      expect(stillLocked.data.signIn.code).toBe('ACCOUNT_LOCKED');
+      const reset = await strict.gql(
+        `mutation($id: ID!) { admin { updateUser(id: $id, input: { password: "Violet-Harbor-Kettle-58" }) { __typename } } }`,
+        { id: other.id },
+        await strict.adminToken(),
+      );
+      expect(reset.data.admin.updateUser.__typename).toBe('User');
+      expect((await strict.signIn('target2', 'Violet-Harbor-Kettle-58')).accessToken).toBeTruthy();
     } finally {
       await strict.close();
     }

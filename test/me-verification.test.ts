@@ -58,6 +58,23 @@ describe('me.sendVerificationCode + me.verifyCode', () => {
     expect(await verifyCode(t, u.token, sent.id, smsCodeFor(t, '+14155550101'))).toMatchObject({ verified: true });
   });
 
+  it('answers DELIVERY_FAILED when the SMS provider fails, leaving no record, audit event or spent send', async () => {
+    const u = await newUser(t, { primaryPhone: '+14155550177', password: PASSWORD });
+    t.smsSink.failWith = 503;
+    try {
+      const failed = await sendCode(t, u.token, { phone: '+14155550177' });
+      expect(failed).toMatchObject({ __typename: 'UserError', code: 'DELIVERY_FAILED', path: ['phone'] });
+    } finally {
+      t.smsSink.failWith = null;
+    }
+    expect(await t.db.prisma.verificationRecord.count({ where: { userId: u.id } })).toBe(0);
+    expect(await t.db.prisma.auditEvent.count({ where: { userId: u.id, action: 'user.verification.code_sent' } })).toBe(0);
+    // The failed attempt did not start the per-recipient cooldown.
+    const retried = await sendCode(t, u.token, { phone: '+14155550177' });
+    expect(retried.__typename).toBe('VerificationRecord');
+    expect(await t.db.prisma.auditEvent.count({ where: { userId: u.id, action: 'user.verification.code_sent' } })).toBe(1);
+  });
+
   it('answers a wrong code with CODE_MISMATCH, and the sixth try after five wrong ones with TOO_MANY_ATTEMPTS', async () => {
     const u = await newUser(t, { primaryEmail: 'guesser@example.com', password: PASSWORD });
     const sent = await sendCode(t, u.token, { email: 'guesser@example.com' });

@@ -43,6 +43,35 @@ async function gql(port: number, query: string, token?: string) {
   return res.json();
 }
 
+/** A body sent with chunked transfer encoding: no Content-Length for the server to check up front. */
+function chunked(text: string): { body: ReadableStream<Uint8Array>; duplex: 'half' } {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(offset, (offset += 16 * 1024)));
+    },
+  });
+  return { body, duplex: 'half' };
+}
+
+// Oversized bodies are refused with 413 before they are buffered, whether or not they declare a length.
+async function expectBodyLimits(port: number) {
+  const bigQuery = JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(300 * 1024) } });
+  const post = (path: string, type: string, init: object) =>
+    fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': type }, ...init } as RequestInit);
+  expect((await post('/graphql', 'application/json', { body: bigQuery })).status).toBe(413);
+  expect((await post('/graphql', 'application/json', chunked(bigQuery))).status).toBe(413);
+  const bigForm = `grant_type=client_credentials&client_id=x&client_secret=${'x'.repeat(10 * 1024)}`;
+  const form = 'application/x-www-form-urlencoded';
+  const declared = await post('/oauth/token', form, { body: bigForm });
+  expect([declared.status, await declared.json()]).toEqual([413, expect.objectContaining({ error: 'invalid_request' })]);
+  expect((await post('/oauth/token', form, chunked(bigForm))).status).toBe(413);
+  // A normal-sized chunked request still works.
+  expect((await post('/graphql', 'application/json', chunked(JSON.stringify({ query: '{ __typename }' })))).status).toBe(200);
+}
+
 const SIGN_IN = `mutation { signIn(input: {identifier: "boot@example.com", password: "wandering-heron-lantern"}) { ... on TokenSet { accessToken } } }`;
 
 describe('server process', () => {
@@ -73,6 +102,7 @@ describe('server process', () => {
     const second = start({ ...env, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
     const port2 = await second.ready;
     expect((await gql(port2, SIGN_IN)).data.signIn.accessToken).toBeTruthy();
+    await expectBodyLimits(port2);
     const exited2 = exitCode(second.child);
     second.child.kill('SIGTERM');
     expect(await exited2).toBe(0);

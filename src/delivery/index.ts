@@ -35,6 +35,8 @@ export function createSmsSender(config: Config, logger: Logger): SmsSender {
           body: JSON.stringify(message),
           signal: AbortSignal.timeout(10_000),
         });
+        // Drain the body either way: an unread body keeps its connection out of the keep-alive pool.
+        await response.arrayBuffer().catch(() => undefined);
         if (!response.ok) throw new Error(`SMS webhook answered ${response.status}`);
       },
     };

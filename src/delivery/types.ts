@@ -1,5 +1,5 @@
-// Delivery channels are injected: SMTP / webhook in production, a log sender in development,
-// a captured SMTP sink in tests.
+// Delivery channels, chosen from the config: SMTP / webhook when configured, a log sender in
+// development. Tests point them at a real SMTP server and a real HTTP endpoint.
 export interface EmailMessage {
   to: string;
   subject: string;

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'INVALID_MFA_CODE',
   'NOT_FOUND',
   'CONFLICT',
+  'DELIVERY_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import { FakeClock } from '../../src/lib/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { databaseUrlFor } from './global-setup.js';
 import { MailSink } from './mail-sink.js';
+import { SmsSink } from './sms-sink.js';
 
 export const ADMIN_EMAIL = 'admin@example.com';
 export const ADMIN_PASSWORD = 'correct-horse-battery-staple';
@@ -32,7 +33,9 @@ export interface TestApp {
   db: Database;
   clock: FakeClock;
   mail: MailSink;
+  /** Text messages the service POSTed to SMS_WEBHOOK_URL (smsSink). */
   sms: SmsMessage[];
+  smsSink: SmsSink;
   /** POST /graphql through the real request pipeline. */
   gql<T = any>(
     query: string | TypedDocumentNode<T, any>,
@@ -68,12 +71,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const db = await openTestDatabase();
   const mail = await MailSink.start();
   const clock = new FakeClock(new Date());
-  const sms: SmsMessage[] = [];
+  const smsSink = await SmsSink.start();
   const config = loadConfig({
     ISSUER: 'http://account.test',
     SECRET_KEY: TEST_SECRET_KEY,
     SMTP_URL: mail.url,
     MAIL_FROM: 'Account Service <no-reply@account.test>',
+    SMS_WEBHOOK_URL: smsSink.url,
     LOG_LEVEL: 'silent',
     DATA_DIR: '/nonexistent',
     ...env,
@@ -84,7 +88,6 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     secretKey: TEST_SECRET_KEY,
     clock,
     logger: createLogger('silent'),
-    sms: { send: async (m) => void sms.push(m) },
   });
   await ensureFirstAdmin(app.deps, ADMIN_EMAIL, ADMIN_PASSWORD);
 
@@ -138,7 +141,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db,
     clock,
     mail,
-    sms,
+    sms: smsSink.messages,
+    smsSink,
     gql,
     fetch: fetchPath,
     signIn,
@@ -146,6 +150,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     createUser,
     async close() {
       await mail.close();
+      await smsSink.close();
       await db.close();
     },
   };

@@ -44,6 +44,9 @@ function optional<T>(value: T | null | undefined, normalize: (v: T) => T): T | n
   return normalize(value);
 }
 
+// Columns a password change also writes; the audit event lists only `password`.
+const PASSWORD_SIDE_EFFECTS = new Set(['passwordAlgorithm', 'failedSignIns', 'lockedUntil']);
+
 export async function updateUser(deps: Deps, id: string, input: UpdateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {
   const data: Prisma.UserUpdateInput = {
     username: optional(input.username, (v) => normalizeUsername(v, 'username')),
@@ -54,21 +57,24 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
   };
   if (input.customData !== undefined) data.customData = validateCustomData(input.customData ?? {}) as Prisma.InputJsonValue;
   if (input.roles !== undefined && input.roles !== null) data.roles = { set: validateRoles(input.roles) };
+  if (input.password) {
+    // Checked and hashed before the transaction: argon2 takes tens of milliseconds, too long to hold
+    // a connection (the embedded database has only one).
+    const current = await loadUser(deps.prisma, id);
+    assertPasswordPolicy(deps, input.password, {
+      username: (data.username as string | undefined) ?? current.username,
+      email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
+    });
+    // A new password also lifts a sign-in lockout, as setUserPassword does.
+    Object.assign(data, { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null });
+  }
   try {
     return await deps.prisma.$transaction(async (tx) => {
       const current = await loadUser(tx, id);
       if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
-      if (input.password) {
-        assertPasswordPolicy(deps, input.password, {
-          username: (data.username as string | undefined) ?? current.username,
-          email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
-        });
-        data.passwordHash = await hashPassword(input.password);
-        data.passwordAlgorithm = 'ARGON2ID';
-      }
       const user = await tx.user.update({ where: { id }, data });
       const changed = Object.keys(data)
-        .filter((k) => (data as Record<string, unknown>)[k] !== undefined && k !== 'passwordAlgorithm')
+        .filter((k) => (data as Record<string, unknown>)[k] !== undefined && !PASSWORD_SIDE_EFFECTS.has(k))
         .map((k) => (k === 'passwordHash' ? 'password' : k));
       await writeAudit(tx, actor, request, { action: 'admin.user.update', userId: id, details: { fields: changed } });
       return user;

@@ -128,7 +128,7 @@ export async function sendVerificationCode(
   const now = deps.clock.now();
   const record = await deps.prisma.$transaction(async (tx) => {
     await assertSendAllowed(deps, tx, userId, target);
-    const created = await tx.verificationRecord.create({
+    return tx.verificationRecord.create({
       data: {
         userId,
         kind,
@@ -139,22 +139,24 @@ export async function sendVerificationCode(
         expiresAt: addSeconds(now, VERIFICATION_TTL_SECONDS),
       },
     });
-    await writeAudit(tx, actor, request, {
-      action: 'user.verification.code_sent',
-      userId,
-      details: { verificationId: created.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
-    });
-    return created;
   });
   const minutes = VERIFICATION_TTL_SECONDS / 60;
   try {
     if (kind === 'EMAIL_CODE') await deps.email.send(verificationCodeEmail(target, code, minutes));
     else await deps.sms.send(verificationCodeSms(target, code, minutes));
   } catch (err) {
-    // An undelivered code must not count against the caller's send limit.
+    // An undelivered code must not count against the caller's send limit. The cause goes to the
+    // log (it names the provider's failure, never the code); the caller gets a stable error.
     await deps.prisma.verificationRecord.delete({ where: { id: record.id } }).catch(() => {});
-    throw err;
+    deps.logger.error({ err: err instanceof Error ? err.message : String(err), channel: kind }, 'verification code delivery failed');
+    throw new AppError('DELIVERY_FAILED', 'The code could not be sent; try again later', [input.email ? 'email' : 'phone']);
   }
+  // Audited once delivered: the log never claims a code went out when it did not.
+  await writeAudit(deps.prisma, actor, request, {
+    action: 'user.verification.code_sent',
+    userId,
+    details: { verificationId: record.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
+  });
   return record;
 }
 
