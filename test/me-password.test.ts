@@ -29,6 +29,31 @@ describe('me.setPassword', () => {
     expect(JSON.stringify(event)).not.toContain(NEW_PASSWORD);
   });
 
+  it('ends every other identity proof of the user: only the one this change used stays valid', async () => {
+    const u = await newUser(t, { username: 'pw_proofs', password: PASSWORD });
+    const elsewhere = await t.signIn('pw_proofs', PASSWORD);
+    const foreignProof = await verifyPassword(t, elsewhere.accessToken);
+    const v = await verifyPassword(t, u.token);
+    expect(await setPassword(u.token, { newPassword: NEW_PASSWORD, verificationId: v })).toMatchObject({ __typename: 'User' });
+    const createPat = async (verificationId: string) =>
+      payload(
+        await t.gql(
+          `mutation($v: ID!) { me { createPersonalAccessToken(input: { name: "ci", verificationId: $v }) { __typename ... on Error { code } } } }`,
+          { v: verificationId },
+          u.token,
+        ),
+        'createPersonalAccessToken',
+      );
+    expect(await createPat(foreignProof)).toMatchObject({ code: 'VERIFICATION_REQUIRED' });
+    // Reusable within its lifetime (twice here), until…
+    expect(await createPat(v)).toMatchObject({ __typename: 'PersonalAccessTokenSecret' });
+    expect(await createPat(v)).toMatchObject({ __typename: 'PersonalAccessTokenSecret' });
+    // …an admin setting the password ends every proof, the current one included.
+    const reset = await t.gql(`mutation($id: ID!) { admin { setUserPassword(id: $id, password: "Amber-Canyon-Whistle-73") { __typename } } }`, { id: u.id }, await t.adminToken());
+    expect(reset.data.admin.setUserPassword.__typename).toBe('User');
+    expect(await createPat(v)).toMatchObject({ code: 'VERIFICATION_REQUIRED' });
+  });
+
   it('needs a verification when the account has a password (VERIFICATION_REQUIRED)', async () => {
     const u = await newUser(t, { username: 'pw_b', password: PASSWORD });
     expect(await setPassword(u.token, { newPassword: NEW_PASSWORD })).toMatchObject({ code: 'VERIFICATION_REQUIRED', path: ['verificationId'] });

@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { assertPasswordPolicy } from '../users/users.service.js';
-import { requireVerifiedIdentity } from '../verification/verification.service.js';
+import { expireIdentityRecords, requireVerifiedIdentity } from '../verification/verification.service.js';
 
 export async function setOwnPassword(
   deps: Deps,
@@ -29,6 +29,8 @@ export async function setOwnPassword(
   return deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordAlgorithm: 'ARGON2ID' } });
     const revokedSessions = await revokeUserSessions(deps, tx, userId, 'password_changed', viewer.sessionId);
+    // The proof this change used stays valid (a settings flow may go on with it); others die.
+    await expireIdentityRecords(deps, tx, userId, input.verificationId);
     await writeAudit(tx, actor, request, { action: 'user.password.set', userId, details: { revokedSessions } });
     return user;
   });

@@ -8,6 +8,7 @@ import { notFound } from '../errors.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
+import { expireIdentityRecords } from '../verification/verification.service.js';
 import {
   assertPasswordPolicy,
   identifierInUse,
@@ -73,6 +74,7 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       const current = await loadUser(tx, id);
       if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
       const user = await tx.user.update({ where: { id }, data });
+      if (input.password) await expireIdentityRecords(deps, tx, id);
       const changed = Object.keys(data)
         .filter((k) => (data as Record<string, unknown>)[k] !== undefined && !PASSWORD_SIDE_EFFECTS.has(k))
         .map((k) => (k === 'passwordHash' ? 'password' : k));
@@ -123,6 +125,7 @@ export async function setUserPassword(deps: Deps, id: string, password: string, 
       where: { id: (await loadUser(tx, id)).id },
       data: { passwordHash, passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null },
     });
+    await expireIdentityRecords(deps, tx, id);
     await writeAudit(tx, actor, request, { action: 'admin.user.set_password', userId: id });
     return user;
   });

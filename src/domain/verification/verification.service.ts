@@ -54,6 +54,18 @@ export async function requireVerifiedIdentity(deps: Deps, db: Db, userId: string
   return record;
 }
 
+/**
+ * Ends the user's live identity proofs (all but `keepId`): after a password change, a record
+ * obtained elsewhere, perhaps with the old password, must not unlock further sensitive changes.
+ */
+export async function expireIdentityRecords(deps: Deps, db: Db, userId: string, keepId?: string | null): Promise<void> {
+  const now = deps.clock.now();
+  await db.verificationRecord.updateMany({
+    where: { userId, provesIdentity: true, expiresAt: { gt: now }, ...(keepId ? { id: { not: keepId } } : {}) },
+    data: { expiresAt: now },
+  });
+}
+
 // Codes: 6 digits (one in a million per guess), at most 5 tries per code, so a guesser has a
 // 1-in-200,000 chance per code sent, and sends are rate limited below.
 export const CODE_DIGITS = 6;
