@@ -1,7 +1,8 @@
-// Subcommands: serve (default), migrate, create-admin --email E --password P.
+// Subcommands: serve (default), migrate, create-admin --email E --password P, rotate-signing-key.
 import { parseArgs } from 'node:util';
 import { createApp } from './app.js';
 import { createDb } from './db/client.js';
+import { maxAccessTokenLifetimeSeconds } from './domain/admin/tokens-admin.service.js';
 import { AppError } from './domain/errors.js';
 import { ensureFirstAdmin } from './domain/users/users.service.js';
 import { createLogger } from './logger.js';
@@ -46,8 +47,23 @@ async function main(): Promise<void> {
       }
       return;
     }
+    case 'rotate-signing-key': {
+      // The new key signs from now on (running instances switch within a minute); keys whose every
+      // token has expired are retired; the others stay in the JWKS until a later rotation or start.
+      const db = await createDb(config);
+      try {
+        await db.migrate();
+        const app = await createApp({ config, db, secretKey: await resolveSecretKey(config), logger: createLogger('warn') });
+        const kid = await app.deps.tokens.rotate();
+        const retired = await app.deps.tokens.retireSuperseded(maxAccessTokenLifetimeSeconds(config));
+        process.stdout.write(`new signing key ${kid}${retired.length ? `; retired ${retired.join(', ')}` : ''}\n`);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     default:
-      process.stderr.write(`unknown command "${command}": use serve, migrate or create-admin\n`);
+      process.stderr.write(`unknown command "${command}": use serve, migrate, create-admin or rotate-signing-key\n`);
       process.exit(2);
   }
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
+import { maxAccessTokenLifetimeSeconds } from './domain/admin/tokens-admin.service.js';
 import { ensureFirstAdmin } from './domain/users/users.service.js';
 import { createLogger } from './logger.js';
 import { resolveSecretKey } from './secret-key.js';
@@ -14,6 +15,8 @@ export async function serve(config: Config): Promise<void> {
   const applied = await db.migrate();
   if (applied.length) logger.info({ applied }, 'migrations applied');
   const app = await createApp({ config, db, secretKey: await resolveSecretKey(config), logger });
+  const retired = await app.deps.tokens.retireSuperseded(maxAccessTokenLifetimeSeconds(config));
+  if (retired.length) logger.info({ kids: retired }, 'retired superseded signing keys');
   if (config.adminEmail && config.adminPassword) {
     if (await ensureFirstAdmin(app.deps, config.adminEmail, config.adminPassword)) {
       logger.info({ email: config.adminEmail }, 'first admin created');

@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { decodeProtectedHeader } from 'jose';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrlFor } from './helpers/global-setup.js';
@@ -30,6 +31,17 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   });
   ready.catch(() => {}); // a test that expects an exit awaits exitCode instead
   return { child, output: () => output, ready };
+}
+
+/** Runs a CLI command to completion and returns its output (throws on a non-zero exit). */
+function run(args: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, args, { cwd: root, env: { ...process.env, NODE_ENV: '', ...env } });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`exited ${code}: ${output}`))));
+  });
 }
 
 const exitCode = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -99,9 +111,19 @@ describe('server process', () => {
     expect(await readdir(dataDir)).toContain('secret.key');
     expect((await readFile(path.join(dataDir, 'secret.key'), 'utf8')).trim().length).toBeGreaterThanOrEqual(32);
 
+    // Rotating the signing key from the shell: the old token still verifies after the restart,
+    // new sign-ins are signed with the new key, and the JWKS publishes both.
+    const rotated = await run(['src/cli.ts', 'rotate-signing-key'], { DATA_DIR: dataDir });
+    const newKid = /new signing key (\S+)/.exec(rotated)?.[1];
+    expect(newKid, rotated).toBeTruthy();
+
     const second = start({ ...env, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' });
     const port2 = await second.ready;
-    expect((await gql(port2, SIGN_IN)).data.signIn.accessToken).toBeTruthy();
+    expect((await gql(port2, '{ me { primaryEmail } }', token)).data.me.primaryEmail).toBe('boot@example.com');
+    const newToken = (await gql(port2, SIGN_IN)).data.signIn.accessToken;
+    expect(decodeProtectedHeader(newToken).kid).toBe(newKid);
+    const jwks = await (await fetch(`http://127.0.0.1:${port2}/.well-known/jwks.json`)).json();
+    expect(jwks.keys.map((k: { kid: string }) => k.kid)).toEqual([decodeProtectedHeader(token).kid, newKid]);
     await expectBodyLimits(port2);
     const exited2 = exitCode(second.child);
     second.child.kill('SIGTERM');

@@ -11,6 +11,9 @@ const ALG = 'ES256';
 const KEY_PURPOSE = 'signing-key';
 // A kid we have never seen triggers at most one reload per this many ms (keys rotated by another instance).
 const RELOAD_INTERVAL_MS = 5_000;
+// Keys are re-read at least this often, so a rotation or retirement made by the CLI or another
+// instance reaches every running instance within a minute.
+const REFRESH_INTERVAL_MS = 60_000;
 // Verified access tokens remembered (oldest evicted first): bounded memory, ~2 KB each.
 const VERIFIED_CACHE_SIZE = 10_000;
 
@@ -51,7 +54,10 @@ export class TokenService {
     }
   }
 
-  /** Creates a new signing key and makes it the active one; older keys stay published for verification. */
+  /**
+   * Creates a new signing key and makes it the active one. Older keys stay published, so tokens
+   * they signed keep verifying until retireSuperseded drops them.
+   */
   async rotate(): Promise<string> {
     const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
     const kid = randomUUID();
@@ -63,10 +69,31 @@ export class TokenService {
         alg: ALG,
         publicJwk: publicJwk as object,
         privateJwkEncrypted: this.secrets.encrypt(KEY_PURPOSE, JSON.stringify(privateJwk)),
+        createdAt: this.clock.now(),
       },
     });
     await this.reload();
     return kid;
+  }
+
+  /**
+   * Retires every key that was superseded longer ago than the longest token lifetime: no token it
+   * signed can still be valid, so it leaves the JWKS and is no longer trusted. Returns their kids.
+   */
+  async retireSuperseded(maxTokenLifetimeSeconds: number): Promise<string[]> {
+    const rows = await this.prisma.signingKey.findMany({ where: { retiredAt: null }, orderBy: { createdAt: 'asc' }, select: { kid: true, createdAt: true } });
+    const now = this.clock.now();
+    const expired = rows.slice(0, -1).filter((_, i) => rows[i + 1]!.createdAt.getTime() + maxTokenLifetimeSeconds * 1000 <= now.getTime());
+    const kids = expired.map((row) => row.kid);
+    if (kids.length) {
+      await this.prisma.signingKey.updateMany({ where: { kid: { in: kids } }, data: { retiredAt: now } });
+      await this.reload();
+    }
+    return kids;
+  }
+
+  private async refreshIfStale(): Promise<void> {
+    if (Date.now() - this.lastReload > REFRESH_INTERVAL_MS) await this.reload();
   }
 
   private async reload(): Promise<void> {
@@ -98,6 +125,7 @@ export class TokenService {
   }
 
   async signAccessToken(claims: Omit<AccessTokenClaims, 'iss' | 'aud' | 'iat' | 'exp' | 'jti'>, ttlSeconds: number): Promise<string> {
+    await this.refreshIfStale();
     const key = this.active;
     if (!key?.privateKey) throw new Error('no signing key loaded');
     const now = Math.floor(this.clock.now().getTime() / 1000);
@@ -115,6 +143,7 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     // A token string whose signature already verified cannot verify differently later, so the
     // ECDSA check is skipped for it; expiry is still checked against the clock on every use.
+    await this.refreshIfStale();
     const cached = this.verified.get(token);
     if (cached) {
       if ((cached.exp ?? 0) * 1000 > this.clock.now().getTime() && this.keys.has(cached.kid)) return cached.claims;

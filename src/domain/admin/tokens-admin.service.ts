@@ -14,6 +14,11 @@ import {
 
 // An impersonation token is never refreshable and lives at most this long (the bound).
 export const IMPERSONATION_MAX_TTL_SECONDS = 3600;
+
+/** The longest any access token this service signs can live: how long a superseded signing key must stay published. */
+export function maxAccessTokenLifetimeSeconds(config: { accessTokenTtlSeconds: number }): number {
+  return Math.max(config.accessTokenTtlSeconds, IMPERSONATION_MAX_TTL_SECONDS);
+}
 const IMPERSONATION_DEFAULT_TTL_SECONDS = 900;
 const IMPERSONATION_SCOPE = 'openid profile';
 
