@@ -11,6 +11,7 @@ import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
+import { useRequestBodyCap } from './lib/body-limit.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -31,6 +32,8 @@ export interface App {
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
 }
+
+const GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
 
 type ServerContext = { req?: { socket?: { remoteAddress?: string } } };
 
@@ -75,21 +78,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 
-  // A refused oversized body is left partly unread, so its connection cannot carry another request:
-  // say so, or a client reusing it gets ECONNRESET on its next request.
-  const closeAfterTooLargePlugin: Plugin = {
-    onResponse({ response }) {
-      if (response.status === 413) response.headers.set('connection', 'close');
-    },
-  };
-
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    // Yoga's default is 25 MB; no operation here needs more than customData's 16 KiB plus a query
-    // document, so anything larger is refused (413) before it is buffered.
-    maxRequestBodySize: 256 * 1024,
+    // Replaced by useRequestBodyCap below, which drains a refused body instead of cutting the connection.
+    maxRequestBodySize: false,
     graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
     // Never leak internals (stack, SQL, Prisma messages), in any environment.
     maskedErrors: { isDev: false },
@@ -102,7 +96,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     plugins: [
       routesPlugin,
       bearerChallengePlugin,
-      closeAfterTooLargePlugin,
+      // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
+      useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       metrics.yogaPlugin,
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.

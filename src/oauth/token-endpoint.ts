@@ -3,6 +3,7 @@
 // (preferred) or client_secret_post, never both.
 import { parseScope } from '../auth/scope-names.js';
 import type { Deps } from '../domain/deps.js';
+import { readBodyCapped } from '../lib/body-limit.js';
 import { authenticateMachineClient } from '../domain/machine-clients/machine-clients.service.js';
 
 type OAuthError = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope';
@@ -24,27 +25,6 @@ function oauthError(error: OAuthError, description: string, basic = false): Resp
 // A client_credentials request is a few hundred bytes; a bigger body is refused before it is buffered.
 const MAX_FORM_BYTES = 8 * 1024;
 
-/** The body as text, or null when it is (or claims to be) larger than `limit` bytes. */
-async function readLimited(request: Request, limit: number): Promise<string | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
-  if (!request.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      // Stop reading without cancelling: cancelling destroys the socket before the 413 is written.
-      reader.releaseLock();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function parseBasic(header: string): { id: string; secret: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!match?.[1]) return null;
@@ -65,9 +45,9 @@ export async function handleTokenRequest(deps: Deps, request: Request): Promise<
   if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     return oauthError('invalid_request', 'The body must be application/x-www-form-urlencoded');
   }
-  const body = await readLimited(request, MAX_FORM_BYTES);
-  if (body === null) return reply({ error: 'invalid_request', error_description: `The body exceeds ${MAX_FORM_BYTES} bytes` }, 413);
-  const form = new URLSearchParams(body);
+  const body = await readBodyCapped(request, MAX_FORM_BYTES);
+  if ('tooLarge' in body) return reply({ error: 'invalid_request', error_description: `The body exceeds ${MAX_FORM_BYTES} bytes` }, 413, body.headers);
+  const form = new URLSearchParams(body.text);
   for (const key of new Set(form.keys())) {
     if (form.getAll(key).length > 1) return oauthError('invalid_request', `Parameter "${key}" appears more than once`);
   }

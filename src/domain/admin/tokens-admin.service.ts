@@ -19,6 +19,7 @@ export const IMPERSONATION_MAX_TTL_SECONDS = 3600;
 export function maxAccessTokenLifetimeSeconds(config: { accessTokenTtlSeconds: number }): number {
   return Math.max(config.accessTokenTtlSeconds, IMPERSONATION_MAX_TTL_SECONDS);
 }
+
 const IMPERSONATION_DEFAULT_TTL_SECONDS = 900;
 const IMPERSONATION_SCOPE = 'openid profile';
 
