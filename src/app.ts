@@ -4,6 +4,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Authenticator } from './auth/authenticate.js';
+import { IpRateLimiter } from './auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
 import type { Config } from './config.js';
@@ -54,13 +55,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
+    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute),
   };
   const metrics = createMetrics();
   const routes = createRoutes(deps, db, metrics);
 
-  const routesPlugin: Plugin = {
-    async onRequest({ request, url, endResponse }) {
-      const response = await routes(request, url);
+  // The client's address: the first X-Forwarded-For hop only behind a trusted proxy.
+  const clientIp = (request: Request, server: ServerContext | undefined): string | null => {
+    const forwarded = config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    return forwarded || server?.req?.socket?.remoteAddress || null;
+  };
+
+  const routesPlugin: Plugin<Record<string, unknown>, ServerContext> = {
+    async onRequest({ request, url, endResponse, serverContext }) {
+      const response = await routes(request, url, clientIp(request, serverContext));
       if (response) endResponse(response);
     },
   };
@@ -112,9 +120,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
     context: async ({ request, req }) => {
       const viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
-      const forwarded = config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
       return createContext(deps, viewer, {
-        ip: forwarded ?? req?.socket?.remoteAddress ?? null,
+        ip: clientIp(request, { req }),
         userAgent: request.headers.get('user-agent'),
       });
     },

@@ -44,6 +44,7 @@ export interface Config {
   signInLockoutThreshold: number;
   signInLockoutSeconds: number;
   trustProxy: boolean;
+  authRateLimitPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -145,5 +146,8 @@ export function loadConfig(env: Env = process.env): Config {
     signInLockoutThreshold: int(env, 'SIGN_IN_LOCKOUT_THRESHOLD', 10, 1, 1000),
     signInLockoutSeconds: int(env, 'SIGN_IN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    // Per address and action (sign-in, sign-up, MFA step, /oauth/token): far above what one person
+    // or an office behind one address needs, far below what credential stuffing needs.
+    authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
   };
 }

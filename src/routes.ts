@@ -10,8 +10,8 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
   const { config } = deps;
-  return async (request: Request, url: URL): Promise<Response | undefined> => {
-    if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request);
+  return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
+    if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     switch (url.pathname) {
       case '/healthz':

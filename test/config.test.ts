@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 describe('config', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, issuer: 'http://localhost:4000', graphiql: true, production: false });
+    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, issuer: 'http://localhost:4000', graphiql: true, production: false, authRateLimitPerMinute: 60 });
   });
 
   it.each([
@@ -19,6 +19,8 @@ describe('config', () => {
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
+    [{ AUTH_RATE_LIMIT_PER_MINUTE: 'many' }, 'AUTH_RATE_LIMIT_PER_MINUTE'],
+    [{ AUTH_RATE_LIMIT_PER_MINUTE: '-1' }, 'AUTH_RATE_LIMIT_PER_MINUTE'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

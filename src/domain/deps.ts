@@ -1,5 +1,6 @@
 // What domain services need, injected once by createApp (no module singletons).
 import type { Authenticator } from '../auth/authenticate.js';
+import type { IpRateLimiter } from '../auth/ip-rate-limit.js';
 import type { SecretBox } from '../auth/crypto.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Config } from '../config.js';
@@ -18,4 +19,5 @@ export interface Deps {
   email: EmailSender;
   sms: SmsSender;
   logger: Logger;
+  ipRateLimiter: IpRateLimiter;
 }

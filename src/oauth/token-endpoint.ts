@@ -3,6 +3,7 @@
 // (preferred) or client_secret_post, never both.
 import { parseScope } from '../auth/scope-names.js';
 import type { Deps } from '../domain/deps.js';
+import { RateLimitedError } from '../domain/errors.js';
 import { readBodyCapped } from '../lib/body-limit.js';
 import { authenticateMachineClient } from '../domain/machine-clients/machine-clients.service.js';
 
@@ -39,8 +40,15 @@ function parseBasic(header: string): { id: string; secret: string } | null {
   }
 }
 
-export async function handleTokenRequest(deps: Deps, request: Request): Promise<Response> {
+export async function handleTokenRequest(deps: Deps, request: Request, ip: string | null): Promise<Response> {
   if (request.method !== 'POST') return reply({ error: 'invalid_request', error_description: 'Use POST' }, 405, { allow: 'POST' });
+  try {
+    await deps.ipRateLimiter.consume('oauth-token', ip);
+  } catch (err) {
+    if (!(err instanceof RateLimitedError)) throw err;
+    // RFC 6749 names no error for this; slow_down is the token endpoint's registered one (RFC 8628).
+    return reply({ error: 'slow_down', error_description: err.message }, 429, { 'retry-after': String(err.retryAfterSeconds) });
+  }
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) {
     return oauthError('invalid_request', 'The body must be application/x-www-form-urlencoded');

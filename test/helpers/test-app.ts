@@ -78,6 +78,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SMTP_URL: mail.url,
     MAIL_FROM: 'Account Service <no-reply@account.test>',
     SMS_WEBHOOK_URL: smsSink.url,
+    // Every request of a test file comes from one (unknown) address; ip-rate-limit.security.test.ts
+    // turns the per-address limit back on.
+    AUTH_RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'silent',
     DATA_DIR: '/nonexistent',
     ...env,

@@ -27,6 +27,7 @@ export async function signIn(
   input: { identifier: string; password: string },
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
+  await deps.ipRateLimiter.consume('sign-in', request.ip);
   const now = deps.clock.now();
   const user = await findUserByIdentifier(deps, input.identifier);
   if (!user?.passwordHash || !user.passwordAlgorithm) {

@@ -59,6 +59,7 @@ async function recordFailure(deps: Deps, tx: Tx, userId: string, challengeId: st
 }
 
 export async function verifySignIn(deps: Deps, input: VerifySignInInput, request: RequestInfo): Promise<TokenSet> {
+  await deps.ipRateLimiter.consume('mfa', request.ip);
   const totpCode = input.totpCode?.trim() || null;
   const backupCode = input.backupCode?.trim() || null;
   if ((totpCode === null) === (backupCode === null)) throw invalidInput('totpCode', 'Give exactly one of totpCode or backupCode');

@@ -144,6 +144,7 @@ export async function signUp(
   request: RequestInfo,
 ): Promise<TokenSet> {
   if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
+  await deps.ipRateLimiter.consume('sign-up', request.ip);
   const data = await buildUserData(deps, {
     username: input.username,
     primaryEmail: input.email,
