@@ -60,9 +60,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const metrics = createMetrics();
   const routes = createRoutes(deps, db, metrics);
 
-  // The client's address: the first X-Forwarded-For hop only behind a trusted proxy.
+  // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
+  // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
   const clientIp = (request: Request, server: ServerContext | undefined): string | null => {
-    const forwarded = config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    const forwarded = config.trustProxy ? request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
     return forwarded || server?.req?.socket?.remoteAddress || null;
   };
 

@@ -24,6 +24,11 @@ describe('per-address rate limits', () => {
     expect(limited.data.signIn).toMatchObject({ __typename: 'RateLimitedError', code: 'RATE_LIMITED' });
     expect(limited.data.signIn.retryAfterSeconds).toBeGreaterThan(0);
     expect(limited.data.signIn.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Entries a client puts before the proxy's own cannot dodge the limit.
+    const forged = await t.gql(SIGN_IN, { input: { identifier: 'rl-target', password: 'a-long-enough-password' } }, undefined, {
+      'x-forwarded-for': '10.9.8.7, 203.0.113.7',
+    });
+    expect(forged.data.signIn.code).toBe('RATE_LIMITED');
     // Another address is unaffected.
     const other = await t.gql(SIGN_IN, { input: { identifier: 'rl-target', password: 'a-long-enough-password' } }, undefined, from('198.51.100.9'));
     expect(other.data.signIn.__typename).toBe('TokenSet');
