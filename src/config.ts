@@ -45,6 +45,7 @@ export interface Config {
   signInLockoutSeconds: number;
   trustProxy: boolean;
   authRateLimitPerMinute: number;
+  securityNotices: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -149,5 +150,6 @@ export function loadConfig(env: Env = process.env): Config {
     // Per address and action (sign-in, sign-up, MFA step, /oauth/token): far above what one person
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
+    securityNotices: bool(env, 'SECURITY_NOTICES', true),
   };
 }

@@ -20,6 +20,7 @@ describe('config', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ AUTH_RATE_LIMIT_PER_MINUTE: 'many' }, 'AUTH_RATE_LIMIT_PER_MINUTE'],
+    [{ SECURITY_NOTICES: 'sometimes' }, 'SECURITY_NOTICES'],
     [{ AUTH_RATE_LIMIT_PER_MINUTE: '-1' }, 'AUTH_RATE_LIMIT_PER_MINUTE'],
   ])('rejects %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

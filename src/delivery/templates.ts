@@ -1,5 +1,5 @@
-// Messages that carry a verification code. The code comes first in the text part so that mail
-// clients (and our tests) find it, and both parts name its lifetime.
+// Email and SMS texts. Verification codes come first in the text part so that mail clients (and
+// our tests) find them, and both parts name their lifetime. Security notices carry no secret.
 import type { EmailMessage, SmsMessage } from './types.js';
 
 function escapeHtml(value: string): string {
@@ -25,4 +25,39 @@ export function verificationCodeEmail(to: string, code: string, lifetimeMinutes:
 
 export function verificationCodeSms(to: string, code: string, lifetimeMinutes: number): SmsMessage {
   return { to, text: `Your verification code is ${code}. It expires in ${lifetimeMinutes} minutes.` };
+}
+
+/** What a security notice reports; every one of them asks the owner to act if it was not them. */
+export type SecurityNotice =
+  | 'password_changed'
+  | 'email_changed'
+  | 'email_removed'
+  | 'mfa_added'
+  | 'mfa_removed'
+  | 'backup_codes_generated'
+  | 'token_created';
+
+const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
+  password_changed: { subject: 'Your password was changed', line: 'The password of your account was changed.' },
+  email_changed: { subject: 'Your email address was changed', line: 'The email address of your account was changed; this address no longer signs in.' },
+  email_removed: { subject: 'Your email address was removed', line: 'This email address was removed from your account.' },
+  mfa_added: { subject: 'Two-step verification was added', line: 'A two-step verification method was added to your account.' },
+  mfa_removed: { subject: 'Two-step verification was removed', line: 'A two-step verification method was removed from your account.' },
+  backup_codes_generated: { subject: 'New backup codes were generated', line: 'New backup codes were generated for your account; earlier unused codes no longer work.' },
+  token_created: { subject: 'A personal access token was created', line: 'A personal access token was created for your account.' },
+};
+
+/** A notice to the account's (or, for a changed address, the previous) email. It never carries a secret. */
+export function securityNoticeEmail(to: string, notice: SecurityNotice, context: { at: Date; ip: string | null }): EmailMessage {
+  const { subject, line } = NOTICE_TEXT[notice];
+  const when = `When: ${context.at.toISOString()}${context.ip ? ` from ${context.ip}` : ''}.`;
+  const advice = 'If this was you, no action is needed. If it was not, change your password now and contact support.';
+  const text = [line, '', when, '', advice].join('\n');
+  const html = `<!doctype html>
+<html><body style="font-family: sans-serif">
+<p>${escapeHtml(line)}</p>
+<p style="color: #666">${escapeHtml(when)}</p>
+<p>${escapeHtml(advice)}</p>
+</body></html>`;
+  return { to, subject, text, html };
 }

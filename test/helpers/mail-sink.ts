@@ -45,13 +45,13 @@ export class MailSink {
     return sink;
   }
 
-  /** The newest message to `address`, waiting up to 5 s for it to arrive. */
-  async latestTo(address: string, timeoutMs = 5000): Promise<CapturedMail> {
+  /** The newest message to `address` (with this subject, when given), waiting up to 5 s for it to arrive. */
+  async latestTo(address: string, subject?: string, timeoutMs = 5000): Promise<CapturedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.messages.filter((m) => m.to.includes(address.toLowerCase())).at(-1);
+      const found = this.messages.filter((m) => m.to.includes(address.toLowerCase()) && (!subject || m.subject === subject)).at(-1);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no mail to ${address}`);
+      if (Date.now() > deadline) throw new Error(`no mail to ${address}${subject ? ` with subject "${subject}"` : ''}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 100);
@@ -59,9 +59,9 @@ export class MailSink {
     }
   }
 
-  /** The 6-digit code in the newest message to `address`. */
+  /** The 6-digit code in the newest verification-code message to `address` (security notices are skipped). */
   async codeFor(address: string): Promise<string> {
-    const mail = await this.latestTo(address);
+    const mail = await this.latestTo(address, 'Your verification code');
     const code = /\b(\d{6})\b/.exec(mail.text)?.[1];
     if (!code) throw new Error(`no code in mail to ${address}: ${mail.text}`);
     return code;

@@ -6,6 +6,7 @@ import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.se
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
+import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { identifierInUse } from '../users/users.service.js';
 import { consumeNewIdentifierRecord, requireVerifiedIdentity } from '../verification/verification.service.js';
 
@@ -24,13 +25,17 @@ export async function setPrimaryIdentifier(
 ): Promise<User> {
   const value = channel === 'email' ? normalizeEmail(input.value, 'email') : normalizePhone(input.value, 'phone');
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    const { user, previous } = await deps.prisma.$transaction(async (tx) => {
       await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
       await consumeNewIdentifierRecord(deps, tx, userId, input.newIdentifierVerificationId, KIND[channel], value);
-      const user = await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
+      const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
+      const updated = await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
       await writeAudit(tx, actor, request, { action: `user.${channel}.set`, userId, details: { [channel]: value } });
-      return user;
+      return { user: updated, previous: before?.primaryEmail ?? null };
     });
+    // The previous address hears of it: whoever took the account cannot silence its owner this way.
+    if (channel === 'email' && previous !== user.primaryEmail) sendSecurityNotice(deps, previous, 'email_changed', request);
+    return user;
   } catch (err) {
     identifierInUse(err, { primaryEmail: 'email', primaryPhone: 'phone' });
   }
@@ -46,20 +51,23 @@ export async function removePrimaryIdentifier(
 ): Promise<User> {
   const column = COLUMN[channel];
   const others = (['username', 'primaryEmail', 'primaryPhone'] as const).filter((c) => c !== column);
-  return deps.prisma.$transaction(async (tx) => {
+  const { user, removedEmail } = await deps.prisma.$transaction(async (tx) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
+    const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
     // One conditional statement: Postgres re-checks the WHERE after a concurrent removal of the
     // other identifier, so two racing removals can never leave the account without one.
     const removed = await tx.user.updateMany({
       where: { id: userId, [column]: { not: null }, OR: others.map((c) => ({ [c]: { not: null } })) },
       data: { [column]: null },
     });
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+    const after = await tx.user.findUniqueOrThrow({ where: { id: userId } });
     if (removed.count !== 1) {
-      if (!user[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
+      if (!after[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
       throw new AppError('LAST_SIGN_IN_METHOD', `The ${channel} is the last way to sign in to the account; add another one first`, [channel]);
     }
     await writeAudit(tx, actor, request, { action: `user.${channel}.remove`, userId });
-    return user;
+    return { user: after, removedEmail: before?.primaryEmail ?? null };
   });
+  sendSecurityNotice(deps, removedEmail, 'email_removed', request);
+  return user;
 }

@@ -5,6 +5,7 @@ import type { User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { assertPasswordPolicy } from '../users/users.service.js';
 import { expireIdentityRecords, requireVerifiedIdentity } from '../verification/verification.service.js';
@@ -26,7 +27,7 @@ export async function setOwnPassword(
     throw new AppError('SAME_PASSWORD', 'The new password is the current one', ['newPassword']);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  return deps.prisma.$transaction(async (tx) => {
+  const updated = await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordAlgorithm: 'ARGON2ID' } });
     const revokedSessions = await revokeUserSessions(deps, tx, userId, 'password_changed', viewer.sessionId);
     // The proof this change used stays valid (a settings flow may go on with it); others die.
@@ -34,4 +35,6 @@ export async function setOwnPassword(
     await writeAudit(tx, actor, request, { action: 'user.password.set', userId, details: { revokedSessions } });
     return user;
   });
+  sendSecurityNotice(deps, updated.primaryEmail, 'password_changed', request);
+  return updated;
 }

@@ -6,6 +6,7 @@ import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.se
 import type { TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { invalidInput, notFound } from '../errors.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import {
   type CreatedPersonalAccessToken,
   createPersonalAccessToken,
@@ -29,17 +30,19 @@ export async function adminCreatePersonalAccessToken(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<CreatedPersonalAccessToken> {
-  return deps.prisma.$transaction(async (tx) => {
+  const created = await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw notFound('User', 'userId');
-    const created = await createPersonalAccessToken(deps, tx, { ...input, createdBy: actor.actorId });
+    const pat = await createPersonalAccessToken(deps, tx, { ...input, createdBy: actor.actorId });
     await writeAudit(tx, actor, request, {
       action: 'admin.pat.create',
       userId: input.userId,
-      details: { personalAccessTokenId: created.personalAccessToken.id, name: created.personalAccessToken.name, expiresAt: input.expiresAt ?? null },
+      details: { personalAccessTokenId: pat.personalAccessToken.id, name: pat.personalAccessToken.name, expiresAt: input.expiresAt ?? null },
     });
-    return created;
+    return pat;
   });
+  sendSecurityNoticeToUser(deps, input.userId, 'token_created', request);
+  return created;
 }
 
 export async function adminRevokePersonalAccessToken(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<PersonalAccessToken> {

@@ -5,6 +5,7 @@ import type { Prisma, User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
+import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
@@ -70,7 +71,7 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
     Object.assign(data, { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null });
   }
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    const updated = await deps.prisma.$transaction(async (tx) => {
       const current = await loadUser(tx, id);
       if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
       const user = await tx.user.update({ where: { id }, data });
@@ -81,6 +82,8 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       await writeAudit(tx, actor, request, { action: 'admin.user.update', userId: id, details: { fields: changed } });
       return user;
     });
+    if (input.password) sendSecurityNotice(deps, updated.primaryEmail, 'password_changed', request);
+    return updated;
   } catch (err) {
     identifierInUse(err);
   }
@@ -120,7 +123,7 @@ export async function setUserPassword(deps: Deps, id: string, password: string, 
   const current = await loadUser(deps.prisma, id);
   assertPasswordPolicy(deps, password, { username: current.username, email: current.primaryEmail });
   const passwordHash = await hashPassword(password);
-  return deps.prisma.$transaction(async (tx) => {
+  const updated = await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.update({
       where: { id: (await loadUser(tx, id)).id },
       data: { passwordHash, passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null },
@@ -129,6 +132,8 @@ export async function setUserPassword(deps: Deps, id: string, password: string, 
     await writeAudit(tx, actor, request, { action: 'admin.user.set_password', userId: id });
     return user;
   });
+  sendSecurityNotice(deps, updated.primaryEmail, 'password_changed', request);
+  return updated;
 }
 
 export async function verifyUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<boolean> {

@@ -6,6 +6,7 @@ import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.se
 import type { Deps } from '../deps.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { lockUserRow } from './factors.service.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -51,7 +52,7 @@ export async function generateBackupCodes(
 ): Promise<string[]> {
   const codes = new Set<string>();
   while (codes.size < BACKUP_CODE_COUNT) codes.add(newCode());
-  return deps.prisma.$transaction(async (tx) => {
+  const shown = await deps.prisma.$transaction(async (tx) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
     await lockUserRow(tx, userId);
     const replaced = await tx.mfaFactor.deleteMany({ where: { userId, type: 'BACKUP_CODE' } });
@@ -70,6 +71,8 @@ export async function generateBackupCodes(
     });
     return [...codes].map(display);
   });
+  sendSecurityNoticeToUser(deps, userId, 'backup_codes_generated', request);
+  return shown;
 }
 
 /** Spends one of the user's unused codes; null when none matches. Race-safe: a code is spent once. */

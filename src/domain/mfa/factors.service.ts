@@ -4,6 +4,7 @@ import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.se
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -31,6 +32,7 @@ export async function removeOwnMfaFactor(
     const factor = await deleteFactor(tx, userId, input.id, 'id');
     await writeAudit(tx, actor, request, { action: 'user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
   });
+  sendSecurityNoticeToUser(deps, userId, 'mfa_removed', request);
 }
 
 /** An admin removes a factor of a user who lost their device; it also lifts an MFA lockout. */
@@ -46,4 +48,5 @@ export async function adminRemoveMfaFactor(
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
     await writeAudit(tx, actor, request, { action: 'admin.user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
   });
+  sendSecurityNoticeToUser(deps, userId, 'mfa_removed', request);
 }

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { lockUserRow } from './factors.service.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 
 const SECRET_PURPOSE = 'totp';
 const SECRET_BYTES = 20;
@@ -86,7 +87,7 @@ export async function enrollTotp(
   request: RequestInfo,
 ): Promise<MfaFactor> {
   const secret = normalizeSecret(input.secret);
-  return deps.prisma.$transaction(async (tx) => {
+  const enrolled = await deps.prisma.$transaction(async (tx) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     // Serializes concurrent enrollments of one user, so "one TOTP factor" holds without a unique index.
     await lockUserRow(tx, userId);
@@ -107,4 +108,6 @@ export async function enrollTotp(
     await writeAudit(tx, actor, request, { action: 'user.mfa.enroll', userId, details: { factorId: factor.id, type: 'TOTP' } });
     return factor;
   });
+  sendSecurityNoticeToUser(deps, userId, 'mfa_added', request);
+  return enrolled;
 }

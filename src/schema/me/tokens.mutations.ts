@@ -8,6 +8,7 @@ import { MeMutation } from '../root.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
 import { PersonalAccessTokenType } from '../users/user.types.js';
 import { meViewer } from './me-viewer.js';
+import { sendSecurityNoticeToUser } from '../../domain/notifications/security-notices.js';
 
 const CreatePersonalAccessTokenInput = builder.inputType('CreatePersonalAccessTokenInput', {
   fields: (t) => ({
@@ -28,16 +29,18 @@ builder.objectFields(MeMutation, (t) => ({
     authScopes: ME_PATS_CREATE,
     description: 'A `pat_…` token that acts as you for `me` (never for `admin`). The secret is shown only in this answer.',
     args: { input: t.arg({ type: CreatePersonalAccessTokenInput, required: true }) },
-    resolve: (_root, { input }, ctx) => {
+    resolve: async (_root, { input }, ctx) => {
       const { userId } = meViewer(ctx);
       const actor = actorOf(ctx);
-      return ctx.deps.prisma.$transaction(async (tx) => {
+      const created = await ctx.deps.prisma.$transaction(async (tx) => {
         await requireVerifiedIdentity(ctx.deps, tx, userId, String(input.verificationId));
-        const created = await createPersonalAccessToken(ctx.deps, tx, { userId, name: input.name, expiresAt: input.expiresAt, createdBy: actor.actorId });
-        const pat = created.personalAccessToken;
+        const secret = await createPersonalAccessToken(ctx.deps, tx, { userId, name: input.name, expiresAt: input.expiresAt, createdBy: actor.actorId });
+        const pat = secret.personalAccessToken;
         await writeAudit(tx, actor, ctx.request, { action: 'user.pat.create', userId, details: { id: pat.id, name: pat.name, expiresAt: pat.expiresAt } });
-        return created;
+        return secret;
       });
+      sendSecurityNoticeToUser(ctx.deps, userId, 'token_created', ctx.request);
+      return created;
     },
   }),
   revokePersonalAccessToken: t.prismaField({
