@@ -5,8 +5,8 @@ import type { User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { sendSecurityNotice } from '../notifications/security-notices.js';
+import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { identifierInUse } from '../users/users.service.js';
 import { consumeNewIdentifierRecord, requireVerifiedIdentity } from '../verification/verification.service.js';
 

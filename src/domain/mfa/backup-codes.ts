@@ -4,9 +4,9 @@ import { safeEqual, sha256 } from '../../auth/crypto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { lockUserRow } from './factors.service.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 
 type Tx = Prisma.TransactionClient;
 

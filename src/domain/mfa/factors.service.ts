@@ -3,8 +3,8 @@ import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
+import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
 type Tx = Prisma.TransactionClient;
 

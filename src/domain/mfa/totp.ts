@@ -6,9 +6,9 @@ import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { lockUserRow } from './factors.service.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 
 const SECRET_PURPOSE = 'totp';
 const SECRET_BYTES = 20;
