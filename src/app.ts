@@ -45,6 +45,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const secrets = new SecretBox(options.secretKey);
   const tokens = new TokenService(db.prisma, secrets, clock, config.issuer, config.audience);
   await tokens.init();
+  const metrics = createMetrics();
   const deps: Deps = {
     prisma: db.prisma,
     config,
@@ -55,9 +56,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
-    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute),
+    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
   };
-  const metrics = createMetrics();
   const routes = createRoutes(deps, db, metrics);
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the

@@ -1,4 +1,4 @@
-// Prometheus metrics: default process metrics plus GraphQL request counts and latency.
+// Prometheus metrics: default process metrics, GraphQL request counts and latency, rate-limit refusals.
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
@@ -6,6 +6,8 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
 export interface Metrics {
   registry: Registry;
   yogaPlugin: Plugin;
+  /** Attempts refused by the per-address limit, by action: a rising count is an attack in progress. */
+  rateLimited: Counter<'action'>;
 }
 
 export function createMetrics(): Metrics {
@@ -38,5 +40,11 @@ export function createMetrics(): Metrics {
       };
     },
   };
-  return { registry, yogaPlugin };
+  const rateLimited = new Counter({
+    name: 'auth_rate_limited_total',
+    help: 'Sign-in, sign-up, MFA and token requests refused by the per-address rate limit',
+    labelNames: ['action'] as const,
+    registers: [registry],
+  });
+  return { registry, yogaPlugin, rateLimited };
 }

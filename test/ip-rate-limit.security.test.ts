@@ -78,4 +78,10 @@ describe('per-address rate limits', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ error: 'slow_down' });
   });
+
+  it('counts refusals in /metrics by action', async () => {
+    const metrics = await (await t.fetch('/metrics')).text();
+    expect(metrics).toMatch(/^auth_rate_limited_total\{action="sign-in"\} [1-9]/m);
+    expect(metrics).toMatch(/^auth_rate_limited_total\{action="oauth-token"\} 1$/m);
+  });
 });

@@ -13,7 +13,10 @@ export class IpRateLimiter {
   private readonly limiter: RateLimiterMemory | null;
 
   /** `perMinute` attempts per action per address; 0 turns the limit off. */
-  constructor(perMinute: number) {
+  constructor(
+    perMinute: number,
+    private readonly refused?: { inc(labels: { action: RateLimitedAction }): void },
+  ) {
     this.limiter = perMinute > 0 ? new RateLimiterMemory({ points: perMinute, duration: 60 }) : null;
   }
 
@@ -25,6 +28,7 @@ export class IpRateLimiter {
       await this.limiter.consume(`${action}:${ip ?? 'unknown'}`);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      this.refused?.inc({ action });
       throw new RateLimitedError('Too many attempts from this address; try again later', Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
     }
   }
