@@ -10,7 +10,19 @@ export interface Metrics {
   rateLimited: Counter<'action'>;
 }
 
+// Operation names come from clients: each distinct one is a time series kept forever, so only the
+// first MAX_OPERATION_LABELS names get their own (64 characters at most); later ones count as "other".
+const MAX_OPERATION_LABELS = 200;
+
 export function createMetrics(): Metrics {
+  const seenOperations = new Set<string>();
+  const operationLabel = (name: string): string => {
+    const label = name.slice(0, 64);
+    if (seenOperations.has(label)) return label;
+    if (seenOperations.size >= MAX_OPERATION_LABELS) return 'other';
+    seenOperations.add(label);
+    return label;
+  };
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -29,8 +41,7 @@ export function createMetrics(): Metrics {
   const yogaPlugin: Plugin = {
     onExecute({ args }) {
       const started = process.hrtime.bigint();
-      // Operation names come from clients: cap them so label cardinality stays bounded.
-      const operation = (getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous').slice(0, 64);
+      const operation = operationLabel(getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous');
       return {
         onExecuteDone({ result }) {
           const failed = 'errors' in result && Array.isArray(result.errors) && result.errors.length > 0;

@@ -38,6 +38,14 @@ describe('HTTP routes', () => {
     expect(body).toContain('process_cpu_user_seconds_total');
     expect(body).toMatch(/graphql_requests_total\{operation="Probe",outcome="ok"\} \d+/);
   });
+
+  it('keeps the number of operation-name series bounded, whatever names clients send', async () => {
+    for (let i = 0; i < 220; i++) await t.gql(`query Random${i} { __typename }`);
+    const body = await (await t.fetch('/metrics')).text();
+    const series = body.split('\n').filter((line) => line.startsWith('graphql_requests_total{'));
+    expect(series.length).toBeLessThanOrEqual(201);
+    expect(body).toMatch(/graphql_requests_total\{operation="other",outcome="ok"\} \d+/);
+  });
 });
 
 describe('GraphQL hardening', () => {
