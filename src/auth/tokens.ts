@@ -92,8 +92,12 @@ export class TokenService {
     return kids;
   }
 
-  private async refreshIfStale(): Promise<void> {
-    if (Date.now() - this.lastReload > REFRESH_INTERVAL_MS) await this.reload();
+  /** Starts a reload in the background when the keys are stale: no request waits for it. */
+  private refreshIfStale(): void {
+    if (Date.now() - this.lastReload <= REFRESH_INTERVAL_MS) return;
+    this.reload().catch(() => {
+      this.lastReload = 0; // try again on the next request
+    });
   }
 
   private async reload(): Promise<void> {
@@ -125,7 +129,7 @@ export class TokenService {
   }
 
   async signAccessToken(claims: Omit<AccessTokenClaims, 'iss' | 'aud' | 'iat' | 'exp' | 'jti'>, ttlSeconds: number): Promise<string> {
-    await this.refreshIfStale();
+    this.refreshIfStale();
     const key = this.active;
     if (!key?.privateKey) throw new Error('no signing key loaded');
     const now = Math.floor(this.clock.now().getTime() / 1000);
@@ -143,7 +147,7 @@ export class TokenService {
   async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     // A token string whose signature already verified cannot verify differently later, so the
     // ECDSA check is skipped for it; expiry is still checked against the clock on every use.
-    await this.refreshIfStale();
+    this.refreshIfStale();
     const cached = this.verified.get(token);
     if (cached) {
       if ((cached.exp ?? 0) * 1000 > this.clock.now().getTime() && this.keys.has(cached.kid)) return cached.claims;

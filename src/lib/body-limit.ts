@@ -11,13 +11,12 @@ class BodyTooLarge extends Error {}
 
 /** Passes the first `limit` bytes through; past that, discards. Past the drain limit, errors (the connection is cut). */
 function cappedStream(body: ReadableStream<Uint8Array>, limit: number, TransformStreamImpl: typeof TransformStream) {
-  const state = { size: 0, over: false };
+  const state = { size: 0 };
   const stream = body.pipeThrough(
     new TransformStreamImpl<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         state.size += chunk.byteLength;
         if (state.size <= limit) return controller.enqueue(chunk);
-        state.over = true;
         if (state.size > DRAIN_LIMIT_BYTES) controller.error(new BodyTooLarge());
       },
     }),
@@ -72,11 +71,10 @@ export function useRequestBodyCap(limit: number): Plugin {
         const capped = new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: stream, duplex: 'half' } as RequestInit);
         try {
           const parsed = await requestParser(capped);
-          if (state.over) throw tooLarge();
+          if (state.size > limit) throw tooLarge();
           return parsed;
         } catch (err) {
-          if (state.size > DRAIN_LIMIT_BYTES) throw tooLarge(true);
-          if (state.over) throw tooLarge();
+          if (state.size > limit) throw tooLarge(state.size > DRAIN_LIMIT_BYTES);
           throw err;
         }
       });

@@ -49,6 +49,16 @@ function optional<T>(value: T | null | undefined, normalize: (v: T) => T): T | n
 // Columns a password change also writes; the audit event lists only `password`.
 const PASSWORD_SIDE_EFFECTS = new Set(['passwordAlgorithm', 'failedSignIns', 'lockedUntil']);
 
+/**
+ * What an admin-set password writes: policy-checked, hashed, and lifting a sign-in lockout. Called
+ * before the transaction: argon2 takes tens of milliseconds, too long to hold a connection (the
+ * embedded database has only one).
+ */
+async function adminPasswordColumns(deps: Deps, password: string, identity: { username: string | null; email: string | null }) {
+  assertPasswordPolicy(deps, password, identity);
+  return { passwordHash: await hashPassword(password), passwordAlgorithm: 'ARGON2ID' as const, failedSignIns: 0, lockedUntil: null };
+}
+
 export async function updateUser(deps: Deps, id: string, input: UpdateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {
   const data: Prisma.UserUpdateInput = {
     username: optional(input.username, (v) => normalizeUsername(v, 'username')),
@@ -60,15 +70,14 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
   if (input.customData !== undefined) data.customData = validateCustomData(input.customData ?? {}) as Prisma.InputJsonValue;
   if (input.roles !== undefined && input.roles !== null) data.roles = { set: validateRoles(input.roles) };
   if (input.password) {
-    // Checked and hashed before the transaction: argon2 takes tens of milliseconds, too long to hold
-    // a connection (the embedded database has only one).
     const current = await loadUser(deps.prisma, id);
-    assertPasswordPolicy(deps, input.password, {
-      username: (data.username as string | undefined) ?? current.username,
-      email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
-    });
-    // A new password also lifts a sign-in lockout, as setUserPassword does.
-    Object.assign(data, { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null });
+    Object.assign(
+      data,
+      await adminPasswordColumns(deps, input.password, {
+        username: (data.username as string | undefined) ?? current.username,
+        email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
+      }),
+    );
   }
   try {
     const updated = await deps.prisma.$transaction(async (tx) => {
@@ -121,13 +130,9 @@ export async function setUserSuspended(deps: Deps, id: string, suspended: boolea
 
 export async function setUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<User> {
   const current = await loadUser(deps.prisma, id);
-  assertPasswordPolicy(deps, password, { username: current.username, email: current.primaryEmail });
-  const passwordHash = await hashPassword(password);
+  const columns = await adminPasswordColumns(deps, password, { username: current.username, email: current.primaryEmail });
   const updated = await deps.prisma.$transaction(async (tx) => {
-    const user = await tx.user.update({
-      where: { id: (await loadUser(tx, id)).id },
-      data: { passwordHash, passwordAlgorithm: 'ARGON2ID', failedSignIns: 0, lockedUntil: null },
-    });
+    const user = await tx.user.update({ where: { id: (await loadUser(tx, id)).id }, data: columns });
     await expireIdentityRecords(deps, tx, id);
     await writeAudit(tx, actor, request, { action: 'admin.user.set_password', userId: id });
     return user;

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
 export function sendSecurityNotice(deps: Deps, to: string | null | undefined, notice: SecurityNotice, request: RequestInfo): void {
   if (!to || !deps.config.securityNotices) return;
   deps.email.send(securityNoticeEmail(to, notice, { at: deps.clock.now(), ip: request.ip })).catch((err: unknown) => {
-    deps.logger.warn({ err: err instanceof Error ? err.message : String(err), notice }, 'security notice not delivered');
+    deps.logger.warn({ err, notice }, 'security notice not delivered');
   });
 }
 
@@ -18,5 +18,5 @@ export function sendSecurityNoticeToUser(deps: Deps, userId: string, notice: Sec
   deps.prisma.user
     .findUnique({ where: { id: userId }, select: { primaryEmail: true } })
     .then((user) => sendSecurityNotice(deps, user?.primaryEmail, notice, request))
-    .catch((err: unknown) => deps.logger.warn({ err: err instanceof Error ? err.message : String(err), notice }, 'security notice not sent'));
+    .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
 }

@@ -158,9 +158,10 @@ export async function sendVerificationCode(
     else await deps.sms.send(verificationCodeSms(target, code, minutes));
   } catch (err) {
     // An undelivered code must not count against the caller's send limit. The cause goes to the
-    // log (it names the provider's failure, never the code); the caller gets a stable error.
+    // log (the provider's failure: the message body, and so the code, is never part of it); the
+    // caller gets a stable error.
     await deps.prisma.verificationRecord.delete({ where: { id: record.id } }).catch(() => {});
-    deps.logger.error({ err: err instanceof Error ? err.message : String(err), channel: kind }, 'verification code delivery failed');
+    deps.logger.error({ err, channel: kind }, 'verification code delivery failed');
     throw new AppError('DELIVERY_FAILED', 'The code could not be sent; try again later', [input.email ? 'email' : 'phone']);
   }
   // Audited once delivered: the log never claims a code went out when it did not.
