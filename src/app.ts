@@ -12,6 +12,8 @@ import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
+import { EventBus } from './domain/events/bus.js';
+import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './logger.js';
@@ -57,7 +59,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
+    events: new EventBus(logger),
   };
+  subscribeSecurityNotices(deps);
   const routes = createRoutes(deps, db, metrics);
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the

@@ -2,10 +2,11 @@
 // identity proof plus a verified record for exactly the new address; uniqueness is left to the
 // database's unique indexes so concurrent claims of one address cannot both win.
 import type { User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
+import { identifierChanged } from './identifier-change.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { identifierInUse } from '../users/users.service.js';
 import { consumeNewIdentifierRecord, requireVerifiedIdentity } from '../verification/verification.service.js';
@@ -25,17 +26,22 @@ export async function setPrimaryIdentifier(
 ): Promise<User> {
   const value = channel === 'email' ? normalizeEmail(input.value, 'email') : normalizePhone(input.value, 'phone');
   try {
-    const { user, previous } = await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
       await consumeNewIdentifierRecord(deps, tx, userId, input.newIdentifierVerificationId, KIND[channel], value);
-      const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true, primaryPhone: true } });
       const updated = await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
-      await writeAudit(tx, actor, request, { action: `user.${channel}.set`, userId, details: { [channel]: value } });
-      return { user: updated, previous: before?.primaryEmail ?? null };
+      await identifierChanged(deps, tx, ev, {
+        userId,
+        channel,
+        previous: before[COLUMN[channel]],
+        next: value,
+        audit: channel === 'email' ? 'user.email.set' : 'user.phone.set',
+        keepVerificationId: input.verificationId,
+        details: { [channel]: value },
+      });
+      return updated;
     });
-    // The previous address hears of it: whoever took the account cannot silence its owner this way.
-    if (channel === 'email' && previous !== user.primaryEmail) sendSecurityNotice(deps, previous, 'email_changed', request);
-    return user;
   } catch (err) {
     identifierInUse(err, { primaryEmail: 'email', primaryPhone: 'phone' });
   }
@@ -51,9 +57,9 @@ export async function removePrimaryIdentifier(
 ): Promise<User> {
   const column = COLUMN[channel];
   const others = (['username', 'primaryEmail', 'primaryPhone'] as const).filter((c) => c !== column);
-  const { user, removedEmail } = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
-    const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true, primaryPhone: true } });
     // One conditional statement: Postgres re-checks the WHERE after a concurrent removal of the
     // other identifier, so two racing removals can never leave the account without one.
     const removed = await tx.user.updateMany({
@@ -65,9 +71,15 @@ export async function removePrimaryIdentifier(
       if (!after[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
       throw new AppError('LAST_SIGN_IN_METHOD', `The ${channel} is the last way to sign in to the account; add another one first`, [channel]);
     }
-    await writeAudit(tx, actor, request, { action: `user.${channel}.remove`, userId });
-    return { user: after, removedEmail: before?.primaryEmail ?? null };
+    await identifierChanged(deps, tx, ev, {
+      userId,
+      channel,
+      previous: before[column],
+      next: null,
+      audit: channel === 'email' ? 'user.email.remove' : 'user.phone.remove',
+      keepVerificationId: verificationId,
+      details: {},
+    });
+    return after;
   });
-  sendSecurityNotice(deps, removedEmail, 'email_removed', request);
-  return user;
 }

@@ -5,7 +5,8 @@ import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '..
 import { randomToken, sha256 } from '../../auth/crypto.js';
 import type { User } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
@@ -39,7 +40,7 @@ export async function signIn(
   }
   const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
   if (!ok) {
-    await recordFailedSignIn(deps, user.id, request);
+    await recordFailedSignIn(deps, user.id, request, 'password');
     throw invalidCredentials();
   }
   await releasePasswordAttempt(deps, user.id);
@@ -61,9 +62,9 @@ export async function signIn(
     }
     return createMfaChallenge(deps, user.id, [...new Set(factors.map((f) => f.type))], request);
   }
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, { actorId: user.id, actorType: 'user' }, request, async (tx, ev) => {
     const tokens = await openSession(deps, tx, user, request, ['pwd']);
-    await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_in', userId: user.id });
+    ev.emit('user.signed_in', { userId: user.id, audit: 'user.sign_in', data: { user: { id: user.id }, sessionId: tokens.sessionId }, details: {} });
     return tokens;
   });
 }
@@ -93,21 +94,30 @@ export async function releasePasswordAttempt(deps: Deps, userId: string): Promis
   await deps.prisma.user.updateMany({ where: { id: userId, failedSignIns: { gt: 0 } }, data: { failedSignIns: { decrement: 1 } } });
 }
 
-/** After a wrong password (its attempt already claimed): locks the account once the threshold is reached. */
-export async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo): Promise<void> {
+/**
+ * After a wrong password (its attempt already claimed): locks the account once the threshold is
+ * reached. `signInFailure` records a failed sign-in (the user's activity shows it); password checks
+ * for a sensitive change record their own event instead.
+ */
+export async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo, signInFailure?: 'password'): Promise<void> {
   const now = deps.clock.now();
-  // Conditional, so of several concurrent failures exactly one locks and audits.
-  const locked = await deps.prisma.user.updateMany({
-    where: { id: userId, failedSignIns: { gte: deps.config.signInLockoutThreshold } },
-    data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
-  });
-  if (locked.count === 1) {
-    await writeAudit(deps.prisma, { actorId: null, actorType: 'system' }, request, {
-      action: 'user.locked',
-      userId,
-      details: { reason: 'failed_sign_ins', seconds: deps.config.signInLockoutSeconds },
+  await withEvents(deps, { actorId: null, actorType: 'system' }, request, async (tx, ev) => {
+    if (signInFailure) {
+      ev.emit('user.sign_in_failed', { userId, audit: 'user.sign_in_failed', data: { user: { id: userId }, reason: signInFailure } });
+    }
+    // Conditional, so of several concurrent failures exactly one locks and audits.
+    const locked = await tx.user.updateMany({
+      where: { id: userId, failedSignIns: { gte: deps.config.signInLockoutThreshold } },
+      data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
     });
-  }
+    if (locked.count === 1) {
+      ev.emit('user.locked', {
+        userId,
+        audit: 'user.locked',
+        data: { user: { id: userId }, reason: 'failed_sign_ins', seconds: deps.config.signInLockoutSeconds },
+      });
+    }
+  });
 }
 
 export async function createMfaChallenge(

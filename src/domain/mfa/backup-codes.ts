@@ -2,9 +2,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { safeEqual, sha256 } from '../../auth/crypto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { lockUserRow } from './factors.service.js';
 
@@ -52,7 +52,7 @@ export async function generateBackupCodes(
 ): Promise<string[]> {
   const codes = new Set<string>();
   while (codes.size < BACKUP_CODE_COUNT) codes.add(newCode());
-  const shown = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
     await lockUserRow(tx, userId);
     const replaced = await tx.mfaFactor.deleteMany({ where: { userId, type: 'BACKUP_CODE' } });
@@ -64,15 +64,14 @@ export async function generateBackupCodes(
         backupCodes: { create: [...codes].map((code) => ({ codeHash: hashCode(code) })) },
       },
     });
-    await writeAudit(tx, actor, request, {
-      action: 'user.mfa.enroll',
+    ev.emit('user.mfa.added', {
       userId,
+      audit: 'user.mfa.enroll',
+      data: { user: { id: userId }, factor: { id: factor.id, type: 'BACKUP_CODE' }, replacedPreviousSet: replaced.count > 0 },
       details: { factorId: factor.id, type: 'BACKUP_CODE', replacedPreviousSet: replaced.count > 0 },
     });
     return [...codes].map(display);
   });
-  sendSecurityNoticeToUser(deps, userId, 'backup_codes_generated', request);
-  return shown;
 }
 
 /** Spends one of the user's unused codes; null when none matches. Race-safe: a code is spent once. */

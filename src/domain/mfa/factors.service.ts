@@ -1,9 +1,9 @@
 // Listing and removing MFA factors, by the user (with identity proof) or by an admin (lost device).
 import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
 type Tx = Prisma.TransactionClient;
@@ -27,12 +27,16 @@ export async function removeOwnMfaFactor(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<void> {
-  await deps.prisma.$transaction(async (tx) => {
+  await withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     const factor = await deleteFactor(tx, userId, input.id, 'id');
-    await writeAudit(tx, actor, request, { action: 'user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
+    ev.emit('user.mfa.removed', {
+      userId,
+      audit: 'user.mfa.remove',
+      data: { user: { id: userId }, factor: { id: factor.id, type: factor.type }, via: 'self' },
+      details: { factorId: factor.id, type: factor.type },
+    });
   });
-  sendSecurityNoticeToUser(deps, userId, 'mfa_removed', request);
 }
 
 /** An admin removes a factor of a user who lost their device; it also lifts an MFA lockout. */
@@ -43,10 +47,14 @@ export async function adminRemoveMfaFactor(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<void> {
-  await deps.prisma.$transaction(async (tx) => {
+  await withEvents(deps, actor, request, async (tx, ev) => {
     const factor = await deleteFactor(tx, userId, factorId, 'factorId');
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
-    await writeAudit(tx, actor, request, { action: 'admin.user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
+    ev.emit('user.mfa.removed', {
+      userId,
+      audit: 'admin.user.mfa.remove',
+      data: { user: { id: userId }, factor: { id: factor.id, type: factor.type }, via: 'admin' },
+      details: { factorId: factor.id, type: factor.type },
+    });
   });
-  sendSecurityNoticeToUser(deps, userId, 'mfa_removed', request);
 }

@@ -4,7 +4,8 @@
 import { sha256 } from '../../auth/crypto.js';
 import type { MfaFactorType, Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
+import { type EventCollector, withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
@@ -44,16 +45,17 @@ async function spendTotpCode(deps: Deps, tx: Tx, userId: string, code: string): 
   return spent.count === 1;
 }
 
-async function recordFailure(deps: Deps, tx: Tx, userId: string, challengeId: string, request: RequestInfo): Promise<AppError> {
+async function recordFailure(deps: Deps, tx: Tx, ev: EventCollector, userId: string, challengeId: string): Promise<AppError> {
+  ev.emit('user.sign_in_failed', { userId, audit: 'user.sign_in_failed', data: { user: { id: userId }, reason: 'mfa_code' } });
   const { mfaFailures } = await tx.user.update({ where: { id: userId }, data: { mfaFailures: { increment: 1 } }, select: { mfaFailures: true } });
   if (mfaFailures < deps.config.mfaLockoutThreshold) return new AppError('INVALID_MFA_CODE', 'The code is incorrect');
   const now = deps.clock.now();
   await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: addSeconds(now, deps.config.mfaLockoutSeconds) } });
   await tx.mfaChallenge.update({ where: { id: challengeId }, data: { consumedAt: now } });
-  await writeAudit(tx, SYSTEM, request, {
-    action: 'user.mfa.locked',
+  ev.emit('user.locked', {
     userId,
-    details: { reason: 'failed_mfa_codes', seconds: deps.config.mfaLockoutSeconds },
+    audit: 'user.mfa.locked',
+    data: { user: { id: userId }, reason: 'failed_mfa_codes', seconds: deps.config.mfaLockoutSeconds },
   });
   return mfaLocked();
 }
@@ -66,7 +68,7 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
   const now = deps.clock.now();
 
   // Failures are returned, not thrown, so the counters they write are committed.
-  const outcome = await deps.prisma.$transaction(async (tx): Promise<{ error: AppError } | { tokens: TokenSet }> => {
+  const outcome = await withEvents(deps, SYSTEM, request, async (tx, ev): Promise<{ error: AppError } | { tokens: TokenSet }> => {
     const challenge = await tx.mfaChallenge.findUnique({ where: { tokenHash: sha256(input.mfaToken) } });
     if (!challenge || challenge.consumedAt || challenge.expiresAt <= now) return { error: invalidMfaToken() };
     // Serializes this user's code checks, so the lockout read below sees every earlier failure:
@@ -86,13 +88,13 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     }
 
     let factorType: MfaFactorType;
-    let details: Record<string, unknown> = {};
+    let details: { remainingBackupCodes?: number } = {};
     if (totpCode !== null) {
-      if (!(await spendTotpCode(deps, tx, user.id, totpCode))) return { error: await recordFailure(deps, tx, user.id, challenge.id, request) };
+      if (!(await spendTotpCode(deps, tx, user.id, totpCode))) return { error: await recordFailure(deps, tx, ev, user.id, challenge.id) };
       factorType = 'TOTP';
     } else {
       const spent = await consumeBackupCode(deps, tx, user.id, backupCode!);
-      if (!spent) return { error: await recordFailure(deps, tx, user.id, challenge.id, request) };
+      if (!spent) return { error: await recordFailure(deps, tx, ev, user.id, challenge.id) };
       factorType = 'BACKUP_CODE';
       details = { remainingBackupCodes: spent.remaining };
     }
@@ -101,9 +103,11 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     if (consumed.count !== 1) return { error: invalidMfaToken() };
     await tx.user.update({ where: { id: user.id }, data: { mfaFailures: 0, mfaLockedUntil: null } });
     const tokens = await openSession(deps, tx, user, request, ['pwd', 'otp']);
-    await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, {
-      action: 'user.sign_in',
+    ev.emit('user.signed_in', {
       userId: user.id,
+      audit: 'user.sign_in',
+      actor: { actorId: user.id, actorType: 'user' },
+      data: { user: { id: user.id }, sessionId: tokens.sessionId, mfa: factorType, ...details },
       details: { mfa: factorType, ...details },
     });
     return { tokens };

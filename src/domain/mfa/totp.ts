@@ -3,10 +3,10 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { lockUserRow } from './factors.service.js';
 
@@ -87,7 +87,7 @@ export async function enrollTotp(
   request: RequestInfo,
 ): Promise<MfaFactor> {
   const secret = normalizeSecret(input.secret);
-  const enrolled = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     // Serializes concurrent enrollments of one user, so "one TOTP factor" holds without a unique index.
     await lockUserRow(tx, userId);
@@ -105,9 +105,12 @@ export async function enrollTotp(
         createdAt: now,
       },
     });
-    await writeAudit(tx, actor, request, { action: 'user.mfa.enroll', userId, details: { factorId: factor.id, type: 'TOTP' } });
+    ev.emit('user.mfa.added', {
+      userId,
+      audit: 'user.mfa.enroll',
+      data: { user: { id: userId }, factor: { id: factor.id, type: 'TOTP' } },
+      details: { factorId: factor.id, type: 'TOTP' },
+    });
     return factor;
   });
-  sendSecurityNoticeToUser(deps, userId, 'mfa_added', request);
-  return enrolled;
 }

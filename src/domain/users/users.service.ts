@@ -2,7 +2,8 @@
 import { hashPassword, isWellFormedDigest } from '../../auth/passwords.js';
 import { ADMIN_ROLE } from '../../auth/scope-names.js';
 import type { PasswordAlgorithm, Prisma, User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { Deps } from '../deps.js';
@@ -117,11 +118,19 @@ async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma
 export async function createUser(deps: Deps, input: CreateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {
   const data = await buildUserData(deps, input);
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const user = await tx.user.create({ data });
-      await writeAudit(tx, actor, request, {
-        action: 'admin.user.create',
+      ev.emit('user.created', {
         userId: user.id,
+        audit: 'admin.user.create',
+        data: {
+          user: { id: user.id },
+          username: user.username,
+          primaryEmail: user.primaryEmail,
+          primaryPhone: user.primaryPhone,
+          roles: user.roles,
+          via: 'admin',
+        },
         details: {
           username: user.username,
           primaryEmail: user.primaryEmail,
@@ -163,9 +172,17 @@ export async function signUp(
   if (!input.password) throw invalidInput('password', 'A password is required');
   try {
     // The account and its first session in one transaction: no account is left behind without tokens.
-    return await deps.prisma.$transaction(async (tx) => {
+    // The actor is the new user, whose id exists only inside the transaction.
+    const actor: AuditActor = { actorId: null, actorType: 'user' };
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const user = await tx.user.create({ data });
-      await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_up', userId: user.id });
+      Object.assign(actor, { actorId: user.id });
+      ev.emit('user.created', {
+        userId: user.id,
+        audit: 'user.sign_up',
+        data: { user: { id: user.id }, username: user.username, primaryEmail: user.primaryEmail, primaryPhone: user.primaryPhone, roles: user.roles, via: 'sign_up' },
+        details: {},
+      });
       return openSession(deps, tx, user, request, ['pwd']);
     });
   } catch (err) {
