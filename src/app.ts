@@ -14,6 +14,7 @@ import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
+import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './logger.js';
@@ -34,6 +35,9 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
+  webhooks: WebhookDispatcher;
+  /** Stops background work (webhook sending, live-stream connections); the database stays open. */
+  close(): Promise<void>;
 }
 
 const GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
@@ -62,6 +66,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     events: new EventBus(logger),
   };
   subscribeSecurityNotices(deps);
+  const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));
+  deps.events.subscribe('webhooks', (_events, { deliveries }) => {
+    if (deliveries > 0) webhooks.poke();
+  });
+  if (config.webhookWorker) webhooks.start();
   const routes = createRoutes(deps, db, metrics);
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
@@ -136,6 +145,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga: yoga as never,
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
+    webhooks,
+    close: () => webhooks.stop(),
   };
 }
 

@@ -46,6 +46,14 @@ export interface Config {
   trustProxy: boolean;
   authRateLimitPerMinute: number;
   securityNotices: boolean;
+  /** Webhook URLs may reach loopback, link-local and private addresses (SSRF guard off). */
+  webhookAllowPrivate: boolean;
+  webhookTimeoutMs: number;
+  webhookPollIntervalMs: number;
+  /** Sends webhooks from this instance (any number of instances may; each delivery goes out once). */
+  webhookWorker: boolean;
+  /** Redis for subscriptions across instances; in-process when unset. */
+  redisUrl: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -151,5 +159,11 @@ export function loadConfig(env: Env = process.env): Config {
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
     securityNotices: bool(env, 'SECURITY_NOTICES', true),
+    webhookAllowPrivate: bool(env, 'WEBHOOK_ALLOW_PRIVATE', false),
+    // Per attempt: a receiver should answer at once and do its work later; a slow one is retried.
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    webhookPollIntervalMs: int(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 50, 60_000),
+    webhookWorker: bool(env, 'WEBHOOK_WORKER', true),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
   };
 }

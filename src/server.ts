@@ -43,6 +43,7 @@ export async function serve(config: Config): Promise<void> {
     const forced = setTimeout(() => server.closeAllConnections(), 10_000);
     forced.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.close().catch((err: unknown) => logger.error({ err }, 'stopping background work failed'));
     try {
       await db.close();
     } catch (err) {

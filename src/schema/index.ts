@@ -12,6 +12,7 @@ import './admin/users.queries.js';
 import './admin/users.mutations.js';
 import './admin/machine-clients.js';
 import './admin/audit.js';
+import './admin/webhooks.js';
 import './tokens/pat.types.js';
 import './sessions/sessions.mutations.js';
 import './me/verification.mutations.js';

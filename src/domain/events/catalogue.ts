@@ -53,6 +53,7 @@ export interface EventPayloads {
   'webhook.secret_rotated': { webhook: WebhookRef };
   /** testWebhook: sent to that one webhook only. */
   'webhook.test': { webhook: WebhookRef };
+  'webhook.redelivered': { webhookId: string; deliveryId: string; eventId: string };
 }
 
 export interface WebhookRef {
@@ -104,6 +105,7 @@ export const EVENT_TYPES = {
   'webhook.deleted': { audit: ['admin.webhook.delete'], security: false },
   'webhook.secret_rotated': { audit: ['admin.webhook.rotate_secret'], security: false },
   'webhook.test': { audit: ['admin.webhook.test'], security: false },
+  'webhook.redelivered': { audit: ['admin.webhook.redeliver'], security: false },
 } as const satisfies Record<EventType, { audit: readonly string[]; security: boolean }>;
 
 export type AuditActionOf<T extends EventType> = (typeof EVENT_TYPES)[T]['audit'][number];
