@@ -19,6 +19,7 @@ import { useRequestBodyCap } from './lib/body-limit.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { SecurityStream } from './live/security-stream.js';
 import { createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
 
@@ -71,6 +72,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (deliveries > 0) webhooks.poke();
   });
   if (config.webhookWorker) webhooks.start();
+  const live = new SecurityStream(config, logger);
+  live.attach(deps);
   const routes = createRoutes(deps, db, metrics);
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
@@ -137,7 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return createContext(deps, viewer, {
         ip: clientIp(request, { req }),
         userAgent: request.headers.get('user-agent'),
-      });
+      }, live);
     },
   });
 
@@ -146,7 +149,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
     webhooks,
-    close: () => webhooks.stop(),
+    close: async () => {
+      await Promise.all([webhooks.stop(), live.close()]);
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import './errors.js';
 import './root.js';
 import './users/user.types.js';
 import './users/me.queries.js';
+import './users/security-events.js';
 import './auth/auth.mutations.js';
 import './account-center/account-center.types.js';
 import './admin/users.queries.js';
@@ -24,6 +25,7 @@ import './me/account.mutations.js';
 import './mfa/mfa.mutations.js';
 import './mfa/admin-mfa.mutations.js';
 import './auth/mfa-sign-in.mutations.js';
+import './subscriptions.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

@@ -149,3 +149,11 @@ export async function revokeOwnOtherSessions(deps: Deps, userId: string, keepSes
     return revokedCount;
   });
 }
+
+/** Whether a stream opened with this session may go on: the session is live and the user neither suspended nor deleted. */
+export async function isSessionLive(deps: Deps, userId: string, sessionId: string | null): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!sessionId) return (await deps.prisma.user.count({ where: { id: userId, isSuspended: false } })) === 1;
+  const live = await deps.prisma.session.count({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now }, user: { isSuspended: false } } });
+  return live === 1;
+}
