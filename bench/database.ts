@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { type Database, openPglite, openPostgres, pgliteExtensions } from '../src/db/client.js';
 
-export async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ db: Database; drop: () => Promise<void> }> {
+export async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ db: Database; drop: () => Promise<void>; url?: string }> {
   if (kind === 'pglite') {
     const db = await openPglite(await PGlite.create({ extensions: pgliteExtensions }));
     return { db, drop: () => db.close() };
@@ -20,6 +20,7 @@ export async function openBenchDatabase(kind: 'pglite' | 'postgres'): Promise<{ 
   const db = await openPostgres(url.toString());
   return {
     db,
+    url: url.toString(),
     drop: async () => {
       await db.close();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

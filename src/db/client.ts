@@ -89,7 +89,9 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
   });
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Transactions queue for the one connection: at 50 concurrent writes the default 2 s wait for
+  // it runs out (measured with bench/webhooks.ts), so a write waits up to 10 s before failing.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000 } });
   return {
     prisma,
     kind: 'embedded',

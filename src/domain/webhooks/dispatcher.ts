@@ -9,18 +9,23 @@ import { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import type { Deps } from '../deps.js';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './backoff.js';
-import { postWebhook } from './sender.js';
+import { type AttemptResult, postWebhook } from './sender.js';
 import { signPayload } from './signing.js';
 
-const BATCH = 20;
+const BATCH = 50;
 // A lease outlives the attempt's timeout by this much, so it never lapses while a send is in flight.
 const LEASE_MARGIN_SECONDS = 30;
 
 interface Claimed {
   id: string;
-  webhookId: string;
-  eventId: string;
   attempts: number;
+  url: string;
+  secretEncrypted: string;
+  /** Null when the event row is gone. */
+  eventId: string | null;
+  eventType: string | null;
+  eventAt: string | null;
+  eventData: unknown;
 }
 
 /** A timestamp parameter for the `timestamp(3)` (UTC) columns, whatever the session's time zone. */
@@ -114,83 +119,94 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Claims what is due and sends it; resolves once those attempts are recorded. Returns how many. */
+  /**
+   * Claims what is due and sends it; resolves once those attempts are recorded. Returns how many.
+   * Two statements per batch (claim with everything the sends need, then every outcome at once):
+   * on the embedded database each statement waits for the one connection, behind the requests.
+   */
   async runOnce(): Promise<number> {
     const { prisma, clock, config } = this.deps;
     const now = clock.now();
     const lease = addSeconds(now, config.webhookTimeoutMs / 1000 + LEASE_MARGIN_SECONDS);
     const claimed = await prisma.$queryRaw<Claimed[]>`
-      UPDATE "WebhookDelivery" SET "lockedUntil" = ${utc(lease)}, attempts = attempts + 1
-      WHERE id IN (
-        SELECT d.id FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
-        WHERE d.status = 'PENDING' AND w.enabled
-          AND d."nextAttemptAt" <= ${utc(now)}
-          AND (d."lockedUntil" IS NULL OR d."lockedUntil" <= ${utc(now)})
-        ORDER BY d."nextAttemptAt"
-        LIMIT ${BATCH}
-        FOR UPDATE OF d SKIP LOCKED)
-      RETURNING id, "webhookId", "eventId", attempts`;
+      WITH claimed AS (
+        UPDATE "WebhookDelivery" SET "lockedUntil" = ${utc(lease)}, attempts = attempts + 1
+        WHERE id IN (
+          SELECT d.id FROM "WebhookDelivery" d JOIN "Webhook" w ON w.id = d."webhookId"
+          WHERE d.status = 'PENDING' AND w.enabled
+            AND d."nextAttemptAt" <= ${utc(now)}
+            AND (d."lockedUntil" IS NULL OR d."lockedUntil" <= ${utc(now)})
+          ORDER BY d."nextAttemptAt"
+          LIMIT ${BATCH}
+          FOR UPDATE OF d SKIP LOCKED)
+        RETURNING id, "webhookId", "eventId", attempts)
+      SELECT c.id, c.attempts, w.url, w."secretEncrypted", e.id AS "eventId", e.type AS "eventType",
+        to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "eventAt", e.data AS "eventData"
+      FROM claimed c JOIN "Webhook" w ON w.id = c."webhookId" LEFT JOIN "AuditEvent" e ON e.id = c."eventId"`;
     if (claimed.length === 0) return 0;
-    const [webhooks, events] = await Promise.all([
-      prisma.webhook.findMany({ where: { id: { in: [...new Set(claimed.map((c) => c.webhookId))] } } }),
-      prisma.auditEvent.findMany({ where: { id: { in: [...new Set(claimed.map((c) => c.eventId))] } } }),
-    ]);
-    const webhookById = new Map(webhooks.map((w) => [w.id, w]));
-    const eventById = new Map(events.map((e) => [e.id, e]));
-    const attempts = claimed.map((delivery) => {
-      const attempt = this.attempt(delivery, webhookById.get(delivery.webhookId), eventById.get(delivery.eventId), lease);
-      this.inFlight.add(attempt);
-      return attempt.finally(() => this.inFlight.delete(attempt));
-    });
-    await Promise.allSettled(attempts);
+    const attempts = claimed.map(async (delivery) => ({ delivery, result: await this.attempt(delivery) }));
+    const tracked = Promise.all(attempts);
+    this.inFlight.add(tracked);
+    try {
+      const outcomes = await tracked;
+      await this.record(outcomes, lease);
+    } finally {
+      this.inFlight.delete(tracked);
+    }
     return claimed.length;
   }
 
-  private async attempt(
-    delivery: Claimed,
-    webhook: { url: string; secretEncrypted: string } | undefined,
-    event: { id: string; type: string | null; at: Date; data: unknown } | undefined,
-    lease: Date,
-  ): Promise<void> {
+  private async attempt(delivery: Claimed): Promise<AttemptResult> {
     const { deps } = this;
-    let result;
-    if (!webhook || !event?.type) {
-      result = { ok: false, statusCode: null, error: 'event or webhook no longer exists', responseBody: null };
-    } else {
-      const body = JSON.stringify({ id: event.id, type: event.type, timestamp: event.at.toISOString(), data: event.data ?? {} });
-      // Wall-clock time, not the injected clock: receivers compare it with their own clock to refuse replays.
-      const timestamp = Math.floor(Date.now() / 1000);
-      const secret = deps.secrets.decrypt('webhook', webhook.secretEncrypted);
-      result = await postWebhook(
-        webhook.url,
-        {
-          'content-type': 'application/json',
-          'user-agent': 'account-service-webhooks/1',
-          'webhook-id': event.id,
-          'webhook-timestamp': String(timestamp),
-          'webhook-signature': signPayload(secret, event.id, timestamp, body),
-        },
-        body,
-        { timeoutMs: deps.config.webhookTimeoutMs, allowPrivate: deps.config.webhookAllowPrivate },
-      );
+    if (!delivery.eventType || !delivery.eventAt) {
+      return { ok: false, statusCode: null, error: 'the event no longer exists', responseBody: null };
     }
-    const now = deps.clock.now();
-    const delay = result.ok ? null : retryDelaySeconds(delivery.attempts);
-    const status = result.ok ? 'SUCCEEDED' : delay === null || delivery.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING';
-    this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retrying' });
-    // Only while the lease is ours: had it lapsed, another instance owns the row now.
-    await deps.prisma.webhookDelivery.updateMany({
-      where: { id: delivery.id, lockedUntil: lease },
-      data: {
-        status,
-        lockedUntil: null,
-        lastStatusCode: result.statusCode,
-        lastError: result.error?.slice(0, 500) ?? null,
-        lastResponseBody: result.responseBody,
-        ...(status === 'SUCCEEDED' ? { deliveredAt: now } : {}),
-        ...(status === 'PENDING' ? { nextAttemptAt: addSeconds(now, delay!) } : {}),
+    const body = JSON.stringify({ id: delivery.eventId, type: delivery.eventType, timestamp: delivery.eventAt, data: delivery.eventData ?? {} });
+    // Wall-clock time, not the injected clock: receivers compare it with their own clock to refuse replays.
+    const timestamp = Math.floor(Date.now() / 1000);
+    const secret = deps.secrets.decrypt('webhook', delivery.secretEncrypted);
+    return postWebhook(
+      delivery.url,
+      {
+        'content-type': 'application/json',
+        'user-agent': 'account-service-webhooks/1',
+        'webhook-id': delivery.eventId!,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signPayload(secret, delivery.eventId!, timestamp, body),
       },
+      body,
+      { timeoutMs: deps.config.webhookTimeoutMs, allowPrivate: deps.config.webhookAllowPrivate },
+    );
+  }
+
+  /** Every outcome of a batch in one statement, only where the lease is still ours (else another instance owns the row). */
+  private async record(outcomes: { delivery: Claimed; result: AttemptResult }[], lease: Date): Promise<void> {
+    const { deps } = this;
+    const now = deps.clock.now();
+    const rows = outcomes.map(({ delivery, result }) => {
+      const delay = result.ok ? null : retryDelaySeconds(delivery.attempts);
+      const status = result.ok ? 'SUCCEEDED' : delay === null || delivery.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING';
+      this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retrying' });
+      if (!result.ok) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error: result.error }, 'webhook delivery failed');
+      return { id: delivery.id, status, result, next: status === 'PENDING' ? addSeconds(now, delay!).toISOString() : null };
     });
-    if (!result.ok) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error: result.error }, 'webhook delivery failed');
+    await deps.prisma.$executeRaw`
+      UPDATE "WebhookDelivery" d SET
+        status = v.status::"WebhookDeliveryStatus",
+        "lockedUntil" = NULL,
+        "lastStatusCode" = v.code,
+        "lastError" = v.error,
+        "lastResponseBody" = v.body,
+        "deliveredAt" = CASE WHEN v.status = 'SUCCEEDED' THEN ${utc(now)} ELSE d."deliveredAt" END,
+        "nextAttemptAt" = COALESCE(v.next::timestamptz AT TIME ZONE 'UTC', d."nextAttemptAt")
+      FROM unnest(
+        ${rows.map((r) => r.id)}::text[],
+        ${rows.map((r) => r.status)}::text[],
+        ${rows.map((r) => r.result.statusCode)}::int[],
+        ${rows.map((r) => r.result.error?.slice(0, 500) ?? null)}::text[],
+        ${rows.map((r) => r.result.responseBody)}::text[],
+        ${rows.map((r) => r.next)}::text[]
+      ) AS v(id, status, code, error, body, next)
+      WHERE d.id = v.id AND d."lockedUntil" = ${utc(lease)}`;
   }
 }
