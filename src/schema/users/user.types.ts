@@ -1,5 +1,6 @@
 // The User type, shared by `me` and `admin` (API.md §3). A field whose account-center mode is OFF
 // reads as null / empty through `me`; admins always see it. Admin-only fields need an admin scope.
+import { readableFactorTypes } from '../../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import type { Profile } from '../../domain/users/profile.js';
 import { builder } from '../builder.js';
@@ -125,10 +126,14 @@ export const UserType = builder.prismaNode('User', {
       unauthorizedResolver: () => [],
       resolve: () => [],
     }),
-    mfaFactors: t.relation('mfaFactors', {
-      ...readable('mfa'),
-      unauthorizedResolver: () => [] as never,
-      query: { orderBy: { createdAt: 'asc' } },
+    mfaFactors: t.field({
+      type: [MfaFactorType],
+      description: "MFA factors and passkeys, oldest first; through `me`, each kind only while its account-center field (`mfa`, `passkey`) is not OFF.",
+      select: (_args, _ctx, nestedSelection) => ({ mfaFactors: nestedSelection({ orderBy: { createdAt: 'asc' } }) }),
+      resolve: async (user, _args, ctx) => {
+        const visible = await readableFactorTypes(ctx);
+        return user.mfaFactors.filter((factor) => visible.includes(factor.type));
+      },
     }),
     sessions: t.relatedConnection(
       'sessions',
