@@ -6,11 +6,19 @@ import type { AccountField } from '../account-center/account-center.service.js';
 import { AppError } from '../errors.js';
 import type { CredentialKind, CredentialState, MfaStep } from './credential-kind.js';
 import { backupCodeKind } from './kinds/backup-code.kind.js';
+import { passkeyKind } from './kinds/passkey.kind.js';
 import { passwordKind } from './kinds/password.kind.js';
 import { totpKind } from './kinds/totp.kind.js';
 import { emailCodeKind, phoneCodeKind } from './kinds/verification-code.kind.js';
 
-export const CREDENTIAL_KINDS: readonly CredentialKind[] = [passwordKind, emailCodeKind, phoneCodeKind, totpKind, backupCodeKind];
+export const CREDENTIAL_KINDS: readonly CredentialKind[] = [
+  passwordKind,
+  emailCodeKind,
+  phoneCodeKind,
+  totpKind,
+  passkeyKind,
+  backupCodeKind,
+];
 
 export function kindByKey(key: string): CredentialKind {
   const kind = CREDENTIAL_KINDS.find((k) => k.key === key);

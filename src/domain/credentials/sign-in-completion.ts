@@ -39,7 +39,7 @@ export async function completeFirstStep(
       if (user.mfaLockedUntil && user.mfaLockedUntil > deps.clock.now()) {
         throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
       }
-      return createMfaChallenge(deps, user.id, factors, request);
+      return createMfaChallenge(deps, user.id, factors, request, step.amr);
     }
   }
   return deps.prisma.$transaction(async (tx) => {
@@ -58,6 +58,7 @@ export async function createMfaChallenge(
   userId: string,
   factors: MfaChallengeResult['factors'],
   request: RequestInfo,
+  firstStepAmr: readonly string[],
 ): Promise<MfaChallengeResult> {
   const now = deps.clock.now();
   const mfaToken = randomToken('mfa_');
@@ -69,6 +70,7 @@ export async function createMfaChallenge(
       expiresAt: addSeconds(now, MFA_CHALLENGE_TTL_SECONDS),
       ip: request.ip,
       userAgent: request.userAgent?.slice(0, 512) ?? null,
+      amr: [...firstStepAmr],
     },
   });
   return { mfaToken, factors };

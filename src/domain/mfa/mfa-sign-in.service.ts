@@ -100,7 +100,9 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     const consumed = await tx.mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now } });
     if (consumed.count !== 1) return { error: invalidMfaToken() };
     await tx.user.update({ where: { id: user.id }, data: { mfaFailures: 0, mfaLockedUntil: null } });
-    const tokens = await openSession(deps, tx, user, request, ['pwd', chosen.step.amr]);
+    // Challenges from before the amr column came from a password sign-in.
+    const firstStep = challenge.amr.length > 0 ? challenge.amr : ['pwd'];
+    const tokens = await openSession(deps, tx, user, request, [...firstStep, chosen.step.amr]);
     await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, {
       action: 'user.sign_in',
       userId: user.id,

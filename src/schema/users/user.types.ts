@@ -70,6 +70,8 @@ export const MfaFactorType = builder.prismaNode('MfaFactor', {
   authScopes: (factor) => ({ $any: { self: factor.userId, ...ADMIN_READ } }),
   fields: (t) => ({
     type: t.field({ type: MfaFactorTypeEnum, resolve: (f) => f.type }),
+    name: t.exposeString('name', { nullable: true, description: 'For passkeys: the label the user gave it.' }),
+    backedUp: t.exposeBoolean('backedUp', { nullable: true, description: 'For passkeys: synced to a backup (a multi-device passkey).' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
     remainingCodes: t.relationCount('backupCodes', {

@@ -1,5 +1,5 @@
 // Authenticator app (TOTP): enrolled by generateTotpSecret + enrollTotp (src/domain/mfa/totp.ts),
-// the second step of sign-in with verifySignIn { totpCode }.
+// the second step of sign-in with verifySignIn { totpCode }, step-up with me.verifyTotp.
 import { spendTotpCode } from '../../mfa/totp.js';
 import { type CredentialKind, optionalText } from '../credential-kind.js';
 
@@ -15,4 +15,5 @@ export const totpKind: CredentialKind = {
     amr: 'otp',
     verify: async ({ deps, tx, user }, code) => ((await spendTotpCode(deps, tx, user.id, code as string)) ? { ok: true } : { ok: false, counts: true }),
   },
+  stepUp: { recordKind: 'TOTP', operation: 'verifyTotp' },
 };
