@@ -13,6 +13,9 @@ import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
 
+// Kept importable from here for first steps written before the credential seam (use completeFirstStep).
+export { createMfaChallenge, MFA_CHALLENGE_TTL_SECONDS } from '../credentials/sign-in-completion.js';
+
 export async function findUserByIdentifier(deps: Deps, identifier: string): Promise<User | null> {
   const id = classifyIdentifier(identifier);
   if (!id) return null;

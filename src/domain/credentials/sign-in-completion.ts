@@ -58,7 +58,8 @@ export async function createMfaChallenge(
   userId: string,
   factors: MfaChallengeResult['factors'],
   request: RequestInfo,
-  firstStepAmr: readonly string[],
+  // Empty: verifySignIn takes the first step for a password (challenges from before this column).
+  firstStepAmr: readonly string[] = [],
 ): Promise<MfaChallengeResult> {
   const now = deps.clock.now();
   const mfaToken = randomToken('mfa_');
@@ -73,6 +74,6 @@ export async function createMfaChallenge(
       amr: [...firstStepAmr],
     },
   });
-  return { mfaToken, factors };
+  return { mfaToken, factors: challengeFactors(factors) };
 }
 
