@@ -324,6 +324,7 @@ describe('step-up', () => {
     expect(await verify(noUv.challengeId, device.authenticate(noUv.options, { userVerified: false }))).toMatchObject({ code: 'PASSKEY_REJECTED' });
     const foreign = (await t.gql(START_VERIFICATION, {}, u.token)).data.me.startPasskeyVerification;
     expect(await verify(foreign.challengeId, device.authenticate(foreign.options), other.token)).toMatchObject({ code: 'VERIFICATION_NOT_FOUND' });
+    expect(await auditActions(u.id)).toContain('user.verification.passkey_failed');
 
     const started = (await t.gql(START_VERIFICATION, {}, u.token)).data.me.startPasskeyVerification;
     const record = await verify(started.challengeId, device.authenticate(started.options));
@@ -339,6 +340,8 @@ describe('step-up', () => {
     const code = await totpAt(t, secret);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
     expect((await t.gql(VERIFY_TOTP, { code: wrong }, u.token)).data.me.verifyTotp).toMatchObject({ code: 'INVALID_MFA_CODE' });
+    expect(await auditActions(u.id)).toContain('user.verification.totp_failed');
+    expect((await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } })).mfaFailures).toBe(1);
     const record = (await t.gql(VERIFY_TOTP, { code }, u.token)).data.me.verifyTotp;
     expect(record).toMatchObject({ __typename: 'VerificationRecord', verified: true });
     expect((await t.gql(VERIFY_TOTP, { code }, u.token)).data.me.verifyTotp).toMatchObject({ code: 'INVALID_MFA_CODE' });
@@ -370,6 +373,18 @@ describe('removal, account center and admins', () => {
     expect(dropUsername.data.me.updateProfile.__typename).toBe('User');
     const res = await t.gql(REMOVE_FACTOR, { input: { id: passkey.id, verificationId: await verificationId(t, u.token) } }, u.token);
     expect(res.data.me.removeMfaFactor).toMatchObject({ code: 'LAST_SIGN_IN_METHOD' });
+  });
+
+  it('never lets a username removal racing the passkey removal leave an account with no way in', async () => {
+    const u = await newUser(t, { username: 'pk_race', password: PASSWORD });
+    const passkey = await registerPasskey(t, u.token, new SoftwareAuthenticator());
+    const [v1, v2] = [await verificationId(t, u.token), await verificationId(t, u.token)];
+    const [profile, removal] = await Promise.all([
+      t.gql(`mutation($v: ID!) { me { updateProfile(input: { username: null, verificationId: $v }) { __typename ... on Error { code } } } }`, { v: v1 }, u.token),
+      t.gql(REMOVE_FACTOR, { input: { id: passkey.id, verificationId: v2 } }, u.token),
+    ]);
+    const outcomes = [profile.data.me.updateProfile, removal.data.me.removeMfaFactor].map((r) => r.code ?? r.__typename).sort();
+    expect(outcomes).toEqual(['LAST_SIGN_IN_METHOD', 'User']);
   });
 
   it('governs passkeys by the `passkey` field, separately from `mfa`', async () => {

@@ -53,9 +53,15 @@ builder.objectFields(MeMutation, (t) => ({
     authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description: 'Proves identity with the current code of your authenticator app; returns a verified record for sensitive changes.',
     args: { code: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: async (_root, args, ctx) => {
       if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
-      return verifyTotpRecord(ctx.deps, ctx.viewer.userId, args.code, ctx.request);
+      const userId = ctx.viewer.userId;
+      try {
+        return await verifyTotpRecord(ctx.deps, userId, args.code, ctx.request);
+      } catch (err) {
+        await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.totp_failed', userId });
+        throw err;
+      }
     },
   }),
   verifyCode: t.field({

@@ -4,6 +4,7 @@ import type { Context } from '../../context.js';
 import { finishPasskeySignIn, startMfaPasskey, startPasskeySignIn } from '../../domain/passkeys/passkey-sign-in.service.js';
 import { finishPasskeyRegistration, renamePasskey, startPasskeyRegistration } from '../../domain/passkeys/registration.service.js';
 import { startPasskeyVerification, verifyPasskey } from '../../domain/passkeys/step-up.service.js';
+import { writeAudit } from '../../domain/audit/audit.service.js';
 import { actorOf } from '../actor.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
@@ -82,8 +83,15 @@ builder.objectFields(MeMutation, (t) => ({
     authScopes: ME_STEP_UP,
     description: 'Proves identity with a user-verified passkey assertion; returns a verified record for sensitive changes.',
     args: { input: t.arg({ type: PasskeyAssertionInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      verifyPasskey(ctx.deps, viewerId(ctx), { challengeId: String(input.challengeId), credential: input.credential }, ctx.request),
+    resolve: async (_root, { input }, ctx) => {
+      const userId = viewerId(ctx);
+      try {
+        return await verifyPasskey(ctx.deps, userId, { challengeId: String(input.challengeId), credential: input.credential }, ctx.request);
+      } catch (err) {
+        await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.passkey_failed', userId });
+        throw err;
+      }
+    },
   }),
 }));
 
