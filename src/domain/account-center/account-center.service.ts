@@ -19,6 +19,8 @@ export const ACCOUNT_FIELDS = [
   'personalAccessTokens',
   // me.securityEvents: the user's own sign-ins and security changes (read-only by nature).
   'securityActivity',
+  // Passkeys: separate from `mfa` (as in Logto), so a deployment can offer one without the other.
+  'passkey',
 ] as const;
 
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];

@@ -27,9 +27,10 @@ export interface EventPayloads {
   /** An admin checked a password against the stored hash (admin.verifyUserPassword). */
   'user.password.checked': { user: UserRef; valid: boolean };
   'user.locked': { user: UserRef; reason: 'failed_sign_ins' | 'failed_mfa_codes'; seconds: number };
-  'user.mfa.added': { user: UserRef; factor: { id: string; type: MfaType }; replacedPreviousSet?: boolean };
+  'user.mfa.added': { user: UserRef; factor: { id: string; type: MfaType }; replacedPreviousSet?: boolean; [detail: string]: unknown };
   'user.mfa.removed': { user: UserRef; factor: { id: string; type: MfaType }; via: 'self' | 'admin' };
-  'user.signed_in': { user: UserRef; sessionId: string; mfa?: MfaType; remainingBackupCodes?: number };
+  /** method: the first step's credential kind (password, passkey, …); mfa: the second step's factor. */
+  'user.signed_in': { user: UserRef; sessionId: string; method?: string; mfa?: MfaType; remainingBackupCodes?: number; [detail: string]: unknown };
   'user.sign_in_failed': { user: UserRef; reason: 'password' | 'mfa_code' };
   'user.impersonated': { user: UserRef; sessionId: string; reason: string; ttlSeconds: number; targetIsAdmin: boolean };
   /** One session (sessionId) or several (count) ended. */
@@ -38,11 +39,15 @@ export interface EventPayloads {
   'token.revoked': { user: UserRef; token: { id: string; name: string }; via: 'self' | 'admin' };
   'verification.code_sent': { user: UserRef; verificationId: string; channel: 'email' | 'phone'; provesIdentity: boolean };
   'verification.password_failed': { user: UserRef };
-  // Emitted by the social-identity and passkey features (declared here so they convert by name).
+  'verification.totp_failed': { user: UserRef };
+  'verification.passkey_failed': { user: UserRef };
+  /** A passkey (an MFA factor of type WEBAUTHN: added and removed as user.mfa.added / user.mfa.removed) was renamed. */
+  'user.passkey.renamed': { user: UserRef; factor: { id: string; type: MfaType }; name: string };
+  /** A passkey assertion showed a signature counter that went backwards (a cloned authenticator?). */
+  'user.passkey.counter_regressed': { user: UserRef; factor: { id: string; type: MfaType }; [detail: string]: unknown };
+  // Emitted by the social-identity feature (declared here so it converts by name).
   'identity.linked': { user: UserRef; provider: string; identityId: string };
   'identity.unlinked': { user: UserRef; provider: string; identityId: string };
-  'user.passkey.added': { user: UserRef; passkeyId: string; name?: string | null };
-  'user.passkey.removed': { user: UserRef; passkeyId: string };
   'account_center.updated': { enabled?: boolean; fields?: Record<string, string> };
   'machine_client.created': { machineClientId: string; clientId: string; name: string; scopes: string[] };
   'machine_client.secret_rotated': { machineClientId: string; clientId: string };
@@ -92,10 +97,12 @@ export const EVENT_TYPES = {
   'token.revoked': { audit: ['user.pat.revoke', 'admin.pat.revoke'], security: true },
   'verification.code_sent': { audit: ['user.verification.code_sent'], security: false },
   'verification.password_failed': { audit: ['user.verification.password_failed'], security: true },
+  'verification.totp_failed': { audit: ['user.verification.totp_failed'], security: true },
+  'verification.passkey_failed': { audit: ['user.verification.passkey_failed'], security: true },
+  'user.passkey.renamed': { audit: ['user.passkey.rename'], security: true },
+  'user.passkey.counter_regressed': { audit: ['user.passkey.counter_regression'], security: true },
   'identity.linked': { audit: ['user.identity.link', 'admin.user.identity.link'], security: true },
   'identity.unlinked': { audit: ['user.identity.unlink', 'admin.user.identity.unlink'], security: true },
-  'user.passkey.added': { audit: ['user.passkey.add'], security: true },
-  'user.passkey.removed': { audit: ['user.passkey.remove', 'admin.user.passkey.remove'], security: true },
   'account_center.updated': { audit: ['admin.account_center.update'], security: false },
   'machine_client.created': { audit: ['admin.machine_client.create'], security: false },
   'machine_client.secret_rotated': { audit: ['admin.machine_client.rotate_secret'], security: false },

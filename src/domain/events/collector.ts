@@ -151,3 +151,22 @@ export async function emitEvent<T extends EventType>(
     ev.emit(type, input);
   });
 }
+
+/**
+ * Writes one event through a connection or transaction the caller owns (code that must record an
+ * event inside a transaction it does not control). Webhooks and the activity list get it; the
+ * after-commit subscribers (notices, live stream) do not, since the commit is not known here.
+ * Prefer withEvents.
+ */
+export async function recordEvent<T extends EventType>(
+  deps: Deps,
+  db: Tx,
+  actor: AuditActor,
+  request: RequestInfo,
+  type: T,
+  input: EmitInput<T>,
+): Promise<void> {
+  const ev = new EventCollector(actor, request);
+  ev.emit(type, input);
+  await ev.flush(deps, db);
+}

@@ -5,8 +5,9 @@ import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
+import { emitEnrollment } from '../credentials/factor-lifecycle.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
-import { lockUserRow } from './factors.service.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,12 +65,7 @@ export async function generateBackupCodes(
         backupCodes: { create: [...codes].map((code) => ({ codeHash: hashCode(code) })) },
       },
     });
-    ev.emit('user.mfa.added', {
-      userId,
-      audit: 'user.mfa.enroll',
-      data: { user: { id: userId }, factor: { id: factor.id, type: 'BACKUP_CODE' }, replacedPreviousSet: replaced.count > 0 },
-      details: { factorId: factor.id, type: 'BACKUP_CODE', replacedPreviousSet: replaced.count > 0 },
-    });
+    emitEnrollment(ev, factor, { replacedPreviousSet: replaced.count > 0 });
     return [...codes].map(display);
   });
 }

@@ -4,6 +4,7 @@
 // fail or delay the change. Every door of one change emits the same event, so an admin's change
 // is reported exactly like the user's own.
 import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
+import { kindOfFactor } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
 
@@ -33,12 +34,14 @@ function notify(deps: Deps, event: CommittedEvent): void {
       if (previousEmail && previousEmail !== email) send(deps, previousEmail, email ? 'email_changed' : 'email_removed', event);
       return;
     }
-    case 'user.mfa.added': {
+    case 'user.mfa.added':
+    case 'user.mfa.removed': {
+      // Each credential kind names its notice (TOTP, backup codes, passkeys: src/domain/credentials/kinds).
       const { factor } = (event as CommittedEvent<'user.mfa.added'>).data;
-      return sendToUser(deps, event, factor.type === 'BACKUP_CODE' ? 'backup_codes_generated' : 'mfa_added');
+      const notice = kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
+      if (notice) sendToUser(deps, event, notice);
+      return;
     }
-    case 'user.mfa.removed':
-      return sendToUser(deps, event, 'mfa_removed');
     case 'token.created':
       return sendToUser(deps, event, 'token_created');
     default:

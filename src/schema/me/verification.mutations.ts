@@ -1,5 +1,6 @@
 // Identity verification (API.md §3): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
 import { emitEvent } from '../../domain/events/collector.js';
+import { verifyTotpRecord } from '../../domain/mfa/totp-step-up.service.js';
 import { sendVerificationCode, verifyCode, verifyPasswordRecord } from '../../domain/verification/verification.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
@@ -48,6 +49,27 @@ builder.objectFields(MeMutation, (t) => ({
     resolve: (_root, { input }, ctx) => {
       if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
       return sendVerificationCode(ctx.deps, ctx.viewer.userId, input, actorOf(ctx), ctx.request);
+    },
+  }),
+  verifyTotp: t.field({
+    type: VerificationRecordType,
+    errors: {},
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
+    description: 'Proves identity with the current code of your authenticator app; returns a verified record for sensitive changes.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
+      const userId = ctx.viewer.userId;
+      try {
+        return await verifyTotpRecord(ctx.deps, userId, args.code, ctx.request);
+      } catch (err) {
+        await emitEvent(ctx.deps, actorOf(ctx), ctx.request, 'verification.totp_failed', {
+          userId,
+          audit: 'user.verification.totp_failed',
+          data: { user: { id: userId } },
+        });
+        throw err;
+      }
     },
   }),
   verifyCode: t.field({
