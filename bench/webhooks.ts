@@ -124,8 +124,12 @@ async function main() {
   const token = signedIn.data.signIn.accessToken as string;
   const hook = await post(servers[0]!.url, 'mutation($input: CreateWebhookInput!) { admin { createWebhook(input: $input) { ... on WebhookSecret { signingSecret } } } }', { input: { url: receiverUrl, events: ['user.updated'] } }, token);
   verifier = new Webhook(hook.data.admin.createWebhook.signingSecret);
-  const created = await post(servers[0]!.url, 'mutation { admin { createUser(input: { username: "bench-target" }) { ... on User { id } } } }', {}, token);
-  const userId = created.data.admin.createUser.id as string;
+  // One user per connection: the changes contend for the database, not for one row's lock.
+  const userIds: string[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const created = await post(servers[0]!.url, `mutation { admin { createUser(input: { username: "bench-target-${i}" }) { ... on User { id } } } }`, {}, token);
+    userIds.push(created.data.admin.createUser.id as string);
+  }
 
   const urlFor = (i: number) => servers[i % servers.length]!.url;
   const floor = await closedLoop(FLOOR_REQUESTS, CONNECTIONS, (i) => post(urlFor(i), '{ __typename }'));
@@ -138,7 +142,7 @@ async function main() {
   for (const [phase, connections] of [['burst', CONNECTIONS], ['paced', 1]] as const) {
     arrivals.length = 0;
     committedAt.clear();
-    const changes = await closedLoop(EVENTS, connections, (i) => post(urlFor(i), UPDATE, { id: userId, name: `${phase} ${i}` }, token));
+    const changes = await closedLoop(EVENTS, connections, (i) => post(urlFor(i), UPDATE, { id: userIds[i % CONNECTIONS], name: `${phase} ${i}` }, token));
     const deadline = Date.now() + 180_000;
     while (new Set(arrivals.map((a) => a.id)).size < EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 1000)); // late duplicates
