@@ -42,8 +42,10 @@ export async function serve(config: Config): Promise<void> {
     server.closeIdleConnections();
     const forced = setTimeout(() => server.closeAllConnections(), 10_000);
     forced.unref();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Ends live streams (they would hold the server open) and lets webhook attempts in flight finish.
     await app.close().catch((err: unknown) => logger.error({ err }, 'stopping background work failed'));
+    await closed;
     try {
       await db.close();
     } catch (err) {
