@@ -54,7 +54,9 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a new one.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // A burst of writes beyond the pool size queues for a connection; the default 2 s wait failed
+  // requests at 50 concurrent writes on a loaded machine (bench/webhooks.ts).
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000 } });
   return {
     prisma,
     kind: 'postgres',
