@@ -22,6 +22,7 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     accountCenter: 'admin:settings',
     auditEvents: 'admin:audit:read',
     machineClients: 'admin:settings',
+    webhooks: 'admin:settings',
   },
   AdminMutation: {
     createUser: 'admin:users:write',
@@ -40,6 +41,12 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     createMachineClient: 'admin:settings',
     rotateMachineClientSecret: 'admin:settings',
     deleteMachineClient: 'admin:settings',
+    createWebhook: 'admin:settings',
+    updateWebhook: 'admin:settings',
+    deleteWebhook: 'admin:settings',
+    rotateWebhookSecret: 'admin:settings',
+    testWebhook: 'admin:settings',
+    redeliverWebhook: 'admin:settings',
   },
 };
 
