@@ -74,7 +74,7 @@ export async function startBenchServer(db: Database, env: Record<string, string>
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      await (app as { close?: () => Promise<void> }).close?.();
+      await app.close();
     },
   };
 }

@@ -154,6 +154,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await mail.close();
       await smsSink.close();
+      await app.close();
       await db.close();
     },
   };
