@@ -10,6 +10,7 @@ const HEARTBEAT_MS = 2_000;
 const HEARTBEAT_TIMEOUT_MS = 1_500;
 const MAX_BACKOFF_MS = 5_000;
 const SYNC_PREFIX = 'sync:';
+const SYNC_TIMEOUT_MS = 1_000;
 
 export class PgChangeFeed implements ChangeFeed {
   private client: pg.Client | null = null;
@@ -20,6 +21,8 @@ export class PgChangeFeed implements ChangeFeed {
   private syncSeq = 0;
   private readonly pendingSyncs = new Map<string, () => void>();
   private readonly handlers = new FeedHandlers();
+  // node-postgres deprecates overlapping queries on one client: heartbeats and syncs take turns.
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly connectionString: string,
@@ -54,8 +57,9 @@ export class PgChangeFeed implements ChangeFeed {
     // Notifications arrive in commit order: once our own comes back, every earlier one has too.
     const arrived = new Promise<void>((resolve) => this.pendingSyncs.set(token, resolve));
     try {
-      await client.query('SELECT pg_notify($1, $2)', [this.channel, token]);
-      await arrived;
+      await this.run(client, 'SELECT pg_notify($1, $2)', [this.channel, token]);
+      // Never hold a response hostage: a feed this slow is about to be declared lost anyway.
+      await Promise.race([arrived, new Promise((resolve) => setTimeout(resolve, SYNC_TIMEOUT_MS).unref())]);
     } catch {
       this.pendingSyncs.delete(token);
     }
@@ -81,7 +85,7 @@ export class PgChangeFeed implements ChangeFeed {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString, keepAlive: true });
+    const client = new pg.Client({ connectionString: this.connectionString, keepAlive: true, application_name: 'account-service change feed' });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     client.on('notification', (msg) => {
@@ -116,12 +120,18 @@ export class PgChangeFeed implements ChangeFeed {
       timer = setTimeout(() => reject(new Error('heartbeat timeout')), HEARTBEAT_TIMEOUT_MS);
     });
     try {
-      await Promise.race([client.query('SELECT 1'), timeout]);
+      await Promise.race([this.run(client, 'SELECT 1'), timeout]);
     } catch {
       this.lost(client);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private run(client: pg.Client, sql: string, params?: unknown[]): Promise<unknown> {
+    const next = this.queue.then(() => client.query(sql, params));
+    this.queue = next.catch(() => {});
+    return next;
   }
 
   private lost(client: pg.Client): void {
