@@ -58,6 +58,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     : null;
   // Logged by the rate limiter's fallback; without a listener ioredis would print every retry.
   redis?.on('error', (err) => logger.debug({ err }, 'redis error'));
+  if (redis && !(await redisReady(redis, 5_000))) {
+    logger.warn('REDIS_URL does not answer yet: rate limits count per instance until it does');
+  }
   const rateLimitStore: RateLimitStore = redis
     ? { kind: 'redis', client: redis, keyPrefix: config.redisKeyPrefix }
     : db.pool
@@ -169,6 +172,19 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
+}
+
+/** Until Redis is ready the rate limiter counts locally (commands are not queued), so wait a little. */
+function redisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
 
 const DEFAULT_QUERY = `# Sign in, then set the header {"Authorization": "Bearer <accessToken>"} below.
