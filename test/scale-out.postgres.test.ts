@@ -157,6 +157,26 @@ describe.runIf(pgTemplate)('three instances on one PostgreSQL', () => {
     for (const i of instances) expect((await gql(i, ME, {}, token)).data?.me?.id).toBe(u.id);
   });
 
+  it('answers a warm me without a database transaction', async () => {
+    const u = await createUser();
+    const token = await signIn(a, u.username, PASSWORD);
+    const b = others[0]!;
+    expect(await meCode(b, token)).toBe('OK');
+    const stats = new pg.Client({ connectionString: url });
+    await stats.connect();
+    // Backends report their counters when idle, at most once a second.
+    const commits = async () => {
+      await new Promise((r) => setTimeout(r, 1200));
+      return Number((await stats.query('SELECT xact_commit FROM pg_stat_database WHERE datname = $1', [name])).rows[0].xact_commit);
+    };
+    const before = await commits();
+    for (let n = 0; n < 300; n++) expect(await meCode(b, token)).toBe('OK');
+    const spent = (await commits()) - before;
+    await stats.end();
+    // Before the cache: two per request (600). What remains is the feeds' heartbeats and this count.
+    expect(spent).toBeLessThan(30);
+  });
+
   it('refuses a suspended user on the other two within one second', async () => {
     const u = await createUser();
     const token = await signIn(others[0]!, u.username, PASSWORD);
