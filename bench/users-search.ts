@@ -26,7 +26,7 @@ SELECT 'usr_' || md5(g::text),
        g % 97 = 0,
        timestamp '2024-01-01' + (g * interval '37 seconds'),
        now(),
-       CASE WHEN g % 5 < 2 THEN NULL ELSE timestamp '2025-01-01' + ((g * 7919) % 1000000) * interval '11 seconds' END
+       CASE WHEN g % 5 < 2 THEN NULL ELSE timestamp '2025-01-01' + ((g::bigint * 7919) % 1000000) * interval '11 seconds' END
 FROM generate_series(1, $1::int) AS g`;
 
 interface Percentiles {

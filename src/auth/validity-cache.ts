@@ -101,8 +101,10 @@ export class ValidityCache {
     return this.enabled ? this.sessions.get(id) : undefined;
   }
 
+  /** A copy: the request may hand it to resolvers; the cached row stays as the database sent it. */
   user(id: string): User | undefined {
-    return this.enabled ? this.users.get(id) : undefined;
+    const user = this.enabled ? this.users.get(id) : undefined;
+    return user && { ...user };
   }
 
   pat(tokenHash: string): CachedPat | undefined {
@@ -116,17 +118,17 @@ export class ValidityCache {
   storeSession(ticket: number, id: string, session: CachedSession, user: User): void {
     if (!this.mayStore(ticket, `session:${id}`, `user:${user.id}`)) return;
     this.sessions.set(id, session);
-    this.users.set(user.id, Object.freeze(user));
+    this.users.set(user.id, user);
   }
 
   storeUser(ticket: number, user: User): void {
-    if (this.mayStore(ticket, `user:${user.id}`)) this.users.set(user.id, Object.freeze(user));
+    if (this.mayStore(ticket, `user:${user.id}`)) this.users.set(user.id, user);
   }
 
   storePat(ticket: number, tokenHash: string, pat: CachedPat, user: User): void {
     if (!this.mayStore(ticket, `pat:${tokenHash}`, `user:${user.id}`)) return;
     this.pats.set(tokenHash, pat);
-    this.users.set(user.id, Object.freeze(user));
+    this.users.set(user.id, user);
   }
 
   storeAccountCenter(ticket: number, settings: AccountCenterSettings): void {
