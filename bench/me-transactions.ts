@@ -3,6 +3,7 @@
 // Usage: npm run bench:me-transactions  (PostgreSQL via BENCH_DATABASE_URL).
 import pg from 'pg';
 import { openBenchDatabase } from './database.js';
+import { writeResults } from './results.js';
 import { startBenchServer } from './server.js';
 
 const REQUESTS = 500;
@@ -31,13 +32,16 @@ async function main() {
     // The two counting reads commit one transaction each (the first is inside `before`).
     const spent = after - before - 1;
     console.log(`${REQUESTS} warm me requests: ${spent} transactions (${(spent / REQUESTS).toFixed(3)} per request)`);
+    // What remains is not `me`: the change feed's heartbeat (one SELECT every 2 s).
+    console.log(`written to ${writeResults('me-transactions', { requests: REQUESTS, transactions: spent, perRequest: spent / REQUESTS })}`);
   } finally {
     await server.close();
     await drop();
   }
 }
 
-main().catch((err) => {
+// Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.
+main().then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

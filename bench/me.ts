@@ -27,7 +27,7 @@ async function run(kind: 'postgres' | 'embedded'): Promise<(LoadResult & { ratio
   const pgdb = kind === 'postgres' ? await createPostgresDatabase() : null;
   const dataDir = kind === 'embedded' ? await mkdtemp(path.join(os.tmpdir(), 'acct-bench-')) : null;
   const profDir = path.join(ROOT, 'bench/results/profiles');
-  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=me-${kind}.cpuprofile`] : [];
+  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, `me-${kind}`)}`] : [];
   const service = await spawnService(pgdb ? { DATABASE_URL: pgdb.url } : { DATA_DIR: dataDir! }, nodeArgs);
   try {
     const admin = await service.signIn();
@@ -64,7 +64,8 @@ async function main() {
   console.log(`written to ${writeResults('me', rows)}`);
 }
 
-main().catch((err) => {
+// Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.
+main().then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

@@ -11,7 +11,7 @@ import { ROOT, spawnService } from './server.js';
 
 async function timeStart(env: Record<string, string>, name: string): Promise<number> {
   const profDir = path.join(ROOT, 'bench/results/profiles');
-  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, name)}`] : [];
   const service = await spawnService(env, nodeArgs);
   await service.close();
   return service.readyMs;
@@ -36,7 +36,8 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+// Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.
+main().then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

@@ -103,7 +103,8 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+// Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.
+main().then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });
