@@ -28,7 +28,13 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER "User_auth_invalidate" AFTER UPDATE OR DELETE ON "User"
+-- Sign-in bookkeeping (attempt counters, locks) changes nothing a cached user answers for, and
+-- moves on every sign-in: it does not notify.
+CREATE TRIGGER "User_auth_invalidate_update" AFTER UPDATE ON "User"
+  FOR EACH ROW WHEN ((to_jsonb(OLD) - ARRAY['failedSignIns', 'lockedUntil', 'mfaFailures', 'mfaLockedUntil', 'updatedAt'])
+    IS DISTINCT FROM (to_jsonb(NEW) - ARRAY['failedSignIns', 'lockedUntil', 'mfaFailures', 'mfaLockedUntil', 'updatedAt']))
+  EXECUTE FUNCTION "auth_invalidate_notify"();
+CREATE TRIGGER "User_auth_invalidate_delete" AFTER DELETE ON "User"
   FOR EACH ROW EXECUTE FUNCTION "auth_invalidate_notify"();
 CREATE TRIGGER "Session_auth_invalidate_update" AFTER UPDATE ON "Session"
   FOR EACH ROW WHEN (OLD."revokedAt" IS DISTINCT FROM NEW."revokedAt" OR OLD."expiresAt" IS DISTINCT FROM NEW."expiresAt" OR OLD."userId" IS DISTINCT FROM NEW."userId")
