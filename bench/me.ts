@@ -61,7 +61,7 @@ async function main() {
   for (const kind of kinds as ('postgres' | 'embedded')[]) rows.push(...(await run(kind)));
   console.log(`\n50 connections, ${BENCH_SECONDS}s per case; ratio = req/s against the floor on the same server`);
   printTable(rows);
-  console.log(`written to ${writeResults('me', rows)}`);
+  console.log(`written to ${writeResults(kinds.length === 2 ? 'me' : `me-${kinds[0]}`, rows)}`);
 }
 
 // Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.

@@ -138,12 +138,13 @@ export interface LoadResult {
 export async function load(
   url: string,
   label: string,
-  opts: { query: string; token?: string; variables?: Record<string, unknown>; connections?: number; seconds?: number; requests?: autocannon.Request[] },
+  opts: { query: string; token?: string; variables?: Record<string, unknown>; connections?: number; seconds?: number; requests?: autocannon.Request[]; timeoutSeconds?: number },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: `${url}/graphql`,
     connections: opts.connections ?? 50,
     duration: opts.seconds ?? 5,
+    timeout: opts.timeoutSeconds ?? 10,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
     body: JSON.stringify({ query: opts.query, variables: opts.variables }),
