@@ -1,6 +1,8 @@
 // The validity cache on one instance (embedded database): warm requests are answered from it,
 // every change made through the database (triggers -> NOTIFY) drops the entry at once, and a read
-// that raced with a change never stores what it read.
+// that raced with a change never stores what it read. Writes here bypass the app, so on PostgreSQL
+// their notifications arrive asynchronously: `settle()` waits for them (the embedded database
+// delivers them with the write itself).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -25,10 +27,12 @@ describe('validity cache', () => {
     const u = await t.createUser({ username: 'vc-sql', name: 'Old', password: 'a-long-enough-password' });
     expect((await t.gql(ME, {}, u.token)).data.me.name).toBe('Old');
     await t.db.prisma.$executeRawUnsafe(`UPDATE "User" SET name = 'New', roles = ARRAY['support'] WHERE id = $1`, u.id);
+    await t.app.deps.validity.settle();
     expect(t.app.deps.validity.user(u.id)).toBeUndefined();
     expect((await t.gql(ME, {}, u.token)).data.me.name).toBe('New');
     expect(t.app.deps.validity.user(u.id)?.roles).toEqual(['support']);
     await t.db.prisma.$executeRawUnsafe(`UPDATE "Session" SET "revokedAt" = now() WHERE "userId" = $1`, u.id);
+    await t.app.deps.validity.settle();
     expect((await t.gql(ME, {}, u.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -39,6 +43,7 @@ describe('validity cache', () => {
     const ticket = cache.ticket();
     const staleRow = await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
     await t.db.prisma.user.update({ where: { id: u.id }, data: { isSuspended: true } });
+    await cache.settle();
     cache.storeUser(ticket, staleRow); // the racing read finishing late
     expect(cache.user(u.id)).toBeUndefined();
     expect((await t.gql(ME, {}, u.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -47,6 +52,7 @@ describe('validity cache', () => {
     const ticket2 = cache.ticket();
     const row = await t.db.prisma.user.findUniqueOrThrow({ where: { id: other.id } });
     await t.db.prisma.user.update({ where: { id: u.id }, data: { name: 'someone else changed' } });
+    await cache.settle();
     cache.storeUser(ticket2, row);
     expect(cache.user(other.id)?.id).toBe(other.id);
   });
@@ -62,9 +68,11 @@ describe('validity cache', () => {
     const token = pat.data.admin.createPersonalAccessToken.token as string;
     expect((await t.gql(ME, {}, token)).data.me.name).toBe('Visible');
     await t.db.prisma.accountCenterSettings.upsert({ where: { id: 1 }, create: { id: 1, fields: { name: 'OFF' } }, update: { fields: { name: 'OFF' } } });
+    await t.app.deps.validity.settle();
     expect((await t.gql(ME, {}, token)).data.me.name).toBeNull();
     await t.db.prisma.accountCenterSettings.update({ where: { id: 1 }, data: { fields: {} } });
     await t.db.prisma.personalAccessToken.deleteMany({ where: { userId: u.id } });
+    await t.app.deps.validity.settle();
     expect((await t.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

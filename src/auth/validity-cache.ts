@@ -88,6 +88,11 @@ export class ValidityCache {
     });
   }
 
+  /** Resolves once every change committed so far has reached this cache (see ChangeFeed.sync). */
+  async settle(): Promise<void> {
+    await this.feed?.sync();
+  }
+
   get on(): boolean {
     return this.enabled;
   }
