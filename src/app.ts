@@ -13,6 +13,7 @@ import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
+import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -91,6 +92,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Replaced by useCorsAllowList: yoga's default reflects any origin with credentials.
+    cors: false,
     // Replaced by useRequestBodyCap below, which drains a refused body instead of cutting the connection.
     maxRequestBodySize: false,
     graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
@@ -103,6 +106,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       error: (...args) => logger.error({ err: args[0] }, 'graphql error'),
     },
     plugins: [
+      // First, so preflights are answered before any route and every response gets its headers.
+      useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
       bearerChallengePlugin,
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
