@@ -15,6 +15,7 @@ import type { Deps } from './domain/deps.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRoutes } from './routes.js';
@@ -96,7 +97,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     cors: false,
     // Replaced by useRequestBodyCap below, which drains a refused body instead of cutting the connection.
     maxRequestBodySize: false,
-    graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? graphiqlOptions('Account service') : false,
+    // Served from npm packages (graphiql.ts), not yoga's CDN page.
+    renderGraphiQL: renderOfflineGraphiQL,
     // Never leak internals (stack, SQL, Prisma messages), in any environment.
     maskedErrors: { isDev: false },
     logging: {
@@ -139,18 +142,3 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
   };
 }
-
-const DEFAULT_QUERY = `# Sign in, then set the header {"Authorization": "Bearer <accessToken>"} below.
-mutation SignIn {
-  signIn(input: { identifier: "admin@example.com", password: "change-me-now" }) {
-    __typename
-    ... on TokenSet { accessToken refreshToken expiresIn scope }
-    ... on MfaChallenge { mfaToken factors }
-    ... on Error { code message }
-  }
-}
-
-query Me {
-  me { id primaryEmail name roles createdAt }
-}
-`;
