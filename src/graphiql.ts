@@ -100,23 +100,35 @@ export function renderOfflineGraphiQL(options: GraphiQLOptions): string {
 
 export const AUTHORIZATION_HINT = '{"Authorization": "Bearer <accessToken>"}';
 
-const SIGN_IN_TAB = `# 1. Sign in (ADMIN_EMAIL / ADMIN_PASSWORD, or an account from signUp).
-# 2. Copy accessToken into the Headers pane of the "Me" tab:
+const SIGN_IN_TAB = `# 1. Sign in: ADMIN_EMAIL / ADMIN_PASSWORD,
+#    or an account made with signUp.
+# 2. Open the "Me" tab; in its Headers pane put
 #    {"Authorization": "Bearer <accessToken>"}
 mutation SignIn {
-  signIn(input: { identifier: "admin@example.com", password: "your password" }) {
+  signIn(input: {
+    identifier: "admin@example.com"
+    password: "your password"
+  }) {
     __typename
-    ... on TokenSet { accessToken refreshToken expiresIn scope }
+    ... on TokenSet { accessToken expiresIn scope }
     ... on MfaChallenge { mfaToken factors }
     ... on Error { code message }
   }
 }
 `;
 
-const ME_TAB = `# Needs the header {"Authorization": "Bearer <accessToken>"} (Headers pane below),
+const ME_TAB = `# Headers pane below:
+# {"Authorization": "Bearer <accessToken>"}
 # with the accessToken that SignIn returned.
 query Me {
-  me { id username primaryEmail name hasPassword createdAt lastSignInAt }
+  me {
+    id
+    username
+    primaryEmail
+    name
+    hasPassword
+    createdAt
+  }
 }
 `;
 
