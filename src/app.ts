@@ -15,7 +15,7 @@ import type { Deps } from './domain/deps.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
-import { graphiqlOptions, renderOfflineGraphiQL } from './graphiql.js';
+import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRoutes } from './routes.js';
@@ -113,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
       bearerChallengePlugin,
+      useGraphiqlCsp('/graphql'),
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       metrics.yogaPlugin,

@@ -3,7 +3,7 @@
 // (data: URIs); we serve those pieces as same-origin files under /graphiql/assets/ instead of one
 // 9 MB inline page, so the browser caches them and the page itself stays small. The page opens
 // on the service's own examples (sign in, then `me`) with the Authorization header hint shown.
-import type { GraphiQLOptions } from 'graphql-yoga';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 
 export const GRAPHIQL_ASSETS = '/graphiql/assets/';
 
@@ -145,5 +145,32 @@ export function graphiqlOptions(title: string): GraphiQLOptions {
     isHeadersEditorEnabled: true,
     // Tokens typed into the header editor stay in this tab only, never in localStorage.
     shouldPersistHeaders: false,
+  };
+}
+
+// The browser enforces what the tests check: this page loads nothing from another origin.
+// Monaco sets inline styles, and fonts and icons are data: URIs inside the bundled CSS.
+export const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Adds the CSP to the GraphiQL page (GET /graphql answered with HTML). */
+export function useGraphiqlCsp(graphqlEndpoint: string): Plugin {
+  return {
+    onResponse({ request, response }) {
+      if (new URL(request.url).pathname !== graphqlEndpoint) return;
+      if (!response.headers.get('content-type')?.includes('text/html')) return;
+      response.headers.set('content-security-policy', GRAPHIQL_CSP);
+      response.headers.set('x-content-type-options', 'nosniff');
+    },
   };
 }

@@ -27,6 +27,11 @@ describe('GraphiQL at GET /graphql', () => {
     const res = await page();
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
+    // The browser enforces it too: scripts, styles, workers and requests from this origin only.
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/https?:|\*/);
     const html = await res.text();
     expect(html).not.toMatch(/https?:\/\//);
     const urls = referencedUrls(html);
