@@ -14,6 +14,8 @@ import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRoutes } from './routes.js';
@@ -107,7 +109,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       bearerChallengePlugin,
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
+      useMalformedParamsAreBadRequests(),
       metrics.yogaPlugin,
+      useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
