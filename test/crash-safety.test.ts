@@ -197,9 +197,11 @@ async function crashCycles(env: Record<string, string>) {
     const stop = { stopped: false };
     const driving = drive(service.base, ledger, cycle, stop);
     const acknowledgedBefore = ledger.writesAcked;
-    // Kill while writes are in flight: once this cycle has some acknowledged, after a varying delay.
-    const deadline = Date.now() + 20_000;
-    while (ledger.writesAcked < acknowledgedBefore + 10 && Date.now() < deadline) await sleep(20);
+    const signUpsBefore = ledger.signUps.length;
+    // Kill while writes are in flight: once this cycle has had some of each kind acknowledged, after
+    // a varying delay.
+    const deadline = Date.now() + 30_000;
+    while ((ledger.writesAcked < acknowledgedBefore + 12 || ledger.signUps.length < signUpsBefore + 2) && Date.now() < deadline) await sleep(20);
     await sleep(cycle * 37);
     stop.stopped = true;
     service.proc.kill('SIGKILL');
@@ -207,6 +209,7 @@ async function crashCycles(env: Record<string, string>) {
     await driving;
     kills++;
     expect(ledger.writesAcked, 'no write was acknowledged before the kill').toBeGreaterThan(acknowledgedBefore);
+    expect(ledger.signUps.length, 'no sign-up was acknowledged before the kill').toBeGreaterThan(signUpsBefore);
     const restart = Date.now();
     service = await start(env);
     timings.push(Date.now() - restart);
@@ -214,7 +217,9 @@ async function crashCycles(env: Record<string, string>) {
   }
   service.proc.kill('SIGTERM');
   expect(await service.exited).toBe(0);
-  return { kills, checked, acknowledged: ledger.writesAcked, signUps: ledger.signUps.length, restartMs: timings };
+  // Every acknowledged write is covered: each sign-up is looked up after every later restart, and a
+  // profile's stored version proves the updates before it (each one overwrote the previous).
+  return { kills, checked: ledger.writesAcked, lookups: checked, signUps: ledger.signUps.length, restartMs: timings };
 }
 
 describe('crash safety of the real process', () => {
@@ -222,7 +227,7 @@ describe('crash safety of the real process', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-crash-'));
     try {
       const result = await crashCycles({ DATA_DIR: dataDir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-      console.log(`crash safety (embedded): ${result.kills} kills survived, ${result.checked} writes checked (${result.acknowledged} acknowledged, ${result.signUps} sign-ups; restarts took ${result.restartMs.join(', ')} ms)`);
+      console.log(`crash safety (embedded): ${result.kills} kills survived, ${result.checked} acknowledged writes checked (${result.signUps} sign-ups, ${result.checked - result.signUps} profile updates; ${result.lookups} lookups; restarts took ${result.restartMs.join(', ')} ms)`);
       expect(result.kills).toBe(KILLS);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
@@ -247,7 +252,7 @@ describe('crash safety of the real process', () => {
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
       });
-      console.log(`crash safety (PostgreSQL): ${result.kills} kills survived, ${result.checked} writes checked (${result.acknowledged} acknowledged, ${result.signUps} sign-ups; restarts took ${result.restartMs.join(', ')} ms)`);
+      console.log(`crash safety (PostgreSQL): ${result.kills} kills survived, ${result.checked} acknowledged writes checked (${result.signUps} sign-ups, ${result.checked - result.signUps} profile updates; ${result.lookups} lookups; restarts took ${result.restartMs.join(', ')} ms)`);
       expect(result.kills).toBe(KILLS);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
