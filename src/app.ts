@@ -18,7 +18,7 @@ import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
 import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createRoutes } from './routes.js';
+import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -60,7 +60,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
   };
-  const routes = createRoutes(deps, db, metrics);
+  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.

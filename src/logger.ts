@@ -6,7 +6,7 @@ import type { LogLevel } from './config.js';
 export type Logger = pino.Logger;
 
 /** `destination` lets a test read what the service logs (default: stdout). */
-export function createLogger(level: LogLevel, destination?: pino.DestinationStream): Logger {
+export function createLogger(level: LogLevel, { destination }: { destination?: pino.DestinationStream } = {}): Logger {
   const options: pino.LoggerOptions = {
     level,
     redact: {

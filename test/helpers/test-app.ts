@@ -105,7 +105,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     db,
     secretKey: TEST_SECRET_KEY,
     clock,
-    logger: options.logLevel ? createLogger(options.logLevel, { write: (line: string) => void logs.push(JSON.parse(line)) }) : createLogger('silent'),
+    logger: options.logLevel ? createLogger(options.logLevel, { destination: { write: (line: string) => void logs.push(JSON.parse(line)) } }) : createLogger('silent'),
   });
   await ensureFirstAdmin(app.deps, ADMIN_EMAIL, ADMIN_PASSWORD);
 
