@@ -175,3 +175,22 @@ describe('node(id:)', () => {
     expect(res).toEqual({ data: { nodes: [null, { id: me.data.me.id }, null] } });
   });
 });
+
+describe('found by the fuzzer', () => {
+  it('admin.deleteUser answers the deleted user with any selection (relations and hasPassword included)', async () => {
+    const admin = await t.adminToken();
+    const doomed = await t.createUser({ username: 'doomed', password: 'a long enough passphrase' });
+    const before = errorLogs().length;
+    const res = await t.gql(
+      'mutation($id: ID!) { admin { deleteUser(id: $id) { __typename ... on User { id username hasPassword mfaFactors { id } sessions { totalCount } personalAccessTokens { totalCount } } ... on Error { code } } } }',
+      { id: doomed.id },
+      admin,
+    );
+    expect(res).toEqual({
+      data: { admin: { deleteUser: { __typename: 'User', id: doomed.id, username: 'doomed', hasPassword: true, mfaFactors: [], sessions: { totalCount: 1 }, personalAccessTokens: { totalCount: 0 } } } },
+    });
+    expect(errorLogs().length).toBe(before);
+    const again = await t.gql('mutation($id: ID!) { admin { deleteUser(id: $id) { __typename ... on Error { code } } } }', { id: doomed.id }, admin);
+    expect(again.data?.admin?.deleteUser).toEqual({ __typename: 'UserError', code: 'NOT_FOUND' });
+  });
+});
