@@ -117,7 +117,10 @@ async function keepSignedIn(actor: 'user' | 'admin') {
   }
 }
 
-describe('every operation of the schema', () => {
+// Generous for a loaded machine, and scaled for exploration runs.
+const TIMEOUT = 120_000 * Math.max(1, RUNS_WITH_ARGS / 3);
+
+describe('every operation of the schema', { timeout: TIMEOUT }, () => {
   const operations = enumerateOperations(schema);
 
   it('finds the operations from the schema', () => {
@@ -133,7 +136,7 @@ describe('every operation of the schema', () => {
   for (const actor of ['anonymous', 'user', 'admin'] as const) {
     it(`as ${actor}: never a 5xx, internals or a logged error`, async () => {
       for (const op of operations) await fuzzOperation(op, actor);
-    }, 120_000);
+    });
   }
 });
 
@@ -155,7 +158,7 @@ function hash(text: string): number {
   return h;
 }
 
-describe('the HTTP surface', () => {
+describe('the HTTP surface', { timeout: TIMEOUT }, () => {
   const run = async <T>(name: string, arb: fc.Arbitrary<T>, toRequest: (value: T) => { path?: string; init: RequestInit }, numRuns = 40) => {
     await fc.assert(
       fc.asyncProperty(arb, async (value) => {
