@@ -2,11 +2,14 @@
 // discovery, JWKS, metrics). Tests import this and call `app.fetch`; only server.ts listens.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.js';
-import { IpRateLimiter } from './auth/ip-rate-limit.js';
+import { IpRateLimiter, type RateLimitStore } from './auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
+import { INVALIDATION_CHANNEL, ValidityCache } from './auth/validity-cache.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
@@ -16,11 +19,15 @@ import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
 import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
+import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
+import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { SecurityStream } from './live/security-stream.js';
-import { createRoutes } from './routes.js';
+import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -37,7 +44,7 @@ export interface App {
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
   webhooks: WebhookDispatcher;
-  /** Stops background work (webhook sending, live-stream connections); the database stays open. */
+  /** Stops background work (webhook sending, live streams, the change feed, Redis); the database is the caller's to close. */
   close(): Promise<void>;
 }
 
@@ -53,17 +60,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = new TokenService(db.prisma, secrets, clock, config.issuer, config.audience);
   await tokens.init();
   const metrics = createMetrics();
+  const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
+  const validity = new ValidityCache(feed);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
+    : null;
+  // Logged by the rate limiter's fallback; without a listener ioredis would print every retry.
+  redis?.on('error', (err) => logger.debug({ err }, 'redis error'));
+  if (redis && !(await redisReady(redis, 5_000))) {
+    logger.warn('REDIS_URL does not answer yet: rate limits count per instance until it does');
+  }
+  const rateLimitStore: RateLimitStore = redis
+    ? { kind: 'redis', client: redis, keyPrefix: config.redisKeyPrefix }
+    : db.pool
+      ? { kind: 'postgres', pool: db.pool }
+      : { kind: 'memory' };
   const deps: Deps = {
     prisma: db.prisma,
     config,
     clock,
     tokens,
-    authenticator: new Authenticator(db.prisma, tokens, clock),
+    validity,
+    authenticator: new Authenticator(db.prisma, tokens, clock, validity),
     secrets,
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
-    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
+    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     events: new EventBus(logger),
   };
   subscribeSecurityNotices(deps);
@@ -74,7 +97,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (config.webhookWorker) webhooks.start();
   const live = new SecurityStream(config, logger);
   live.attach(deps);
-  const routes = createRoutes(deps, db, metrics);
+  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -103,13 +126,30 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 
+  // Read your own writes: a mutation answers only once the invalidations its commits caused have
+  // reached this instance's cache, so the caller's next request cannot meet a stale entry.
+  const readYourWritesPlugin: Plugin = {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      setExecuteFn(async (executeArgs) => {
+        const result = await executeFn(executeArgs);
+        await feed.sync();
+        return result;
+      });
+    },
+  };
+
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Replaced by useCorsAllowList: yoga's default reflects any origin with credentials.
+    cors: false,
     // Replaced by useRequestBodyCap below, which drains a refused body instead of cutting the connection.
     maxRequestBodySize: false,
-    graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? graphiqlOptions('Account service') : false,
+    // Served from npm packages (graphiql.ts), not yoga's CDN page.
+    renderGraphiQL: renderOfflineGraphiQL,
     // Never leak internals (stack, SQL, Prisma messages), in any environment.
     maskedErrors: { isDev: false },
     logging: {
@@ -119,11 +159,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       error: (...args) => logger.error({ err: args[0] }, 'graphql error'),
     },
     plugins: [
+      // First, so preflights are answered before any route and every response gets its headers.
+      useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
       bearerChallengePlugin,
+      readYourWritesPlugin,
+      useGraphiqlCsp('/graphql'),
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
+      useMalformedParamsAreBadRequests(),
       metrics.yogaPlugin,
+      useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
@@ -149,23 +195,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
     webhooks,
-    close: async () => {
+    async close() {
       await Promise.all([webhooks.stop(), live.close()]);
+      await feed.close();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
 
-const DEFAULT_QUERY = `# Sign in, then set the header {"Authorization": "Bearer <accessToken>"} below.
-mutation SignIn {
-  signIn(input: { identifier: "admin@example.com", password: "change-me-now" }) {
-    __typename
-    ... on TokenSet { accessToken refreshToken expiresIn scope }
-    ... on MfaChallenge { mfaToken factors }
-    ... on Error { code message }
-  }
+/** Until Redis is ready the rate limiter counts locally (commands are not queued), so wait a little. */
+function redisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
-
-query Me {
-  me { id primaryEmail name roles createdAt }
-}
-`;

@@ -52,8 +52,12 @@ export interface Config {
   webhookPollIntervalMs: number;
   /** Sends webhooks from this instance (any number of instances may; each delivery goes out once). */
   webhookWorker: boolean;
-  /** Redis for subscriptions across instances; in-process when unset. */
+  /** Redis for state shared by instances (rate limits); PostgreSQL serves when unset. */
   redisUrl: string | undefined;
+  /** Prefixes every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  /** CORS_ORIGINS: exact origins browsers may call from (besides ISSUER's); undefined = the default (lib/cors.ts). */
+  corsOrigins: string[] | undefined;
   /** WebAuthn relying-party ID: a registrable domain every origin below is on. */
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
@@ -97,6 +101,30 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
+}
+
+/** Exact origins (scheme://host[:port]), normalised as browsers send them in `Origin`. */
+function origins(env: Env, name: string): string[] | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      if (item === '*') throw new ConfigError(name, 'lists exact origins; "*" is not allowed (credentials are sent)');
+      let parsed: URL;
+      try {
+        parsed = new URL(item);
+      } catch {
+        throw new ConfigError(name, `"${item}" is not an origin like https://app.example.com`);
+      }
+      const bare = item.replace(/\/$/, '');
+      if (!['http:', 'https:'].includes(parsed.protocol) || bare.toLowerCase() !== parsed.origin.toLowerCase()) {
+        throw new ConfigError(name, `"${item}" is not an origin like https://app.example.com (scheme, host and port only)`);
+      }
+      return parsed.origin;
+    });
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -170,6 +198,8 @@ export function loadConfig(env: Env = process.env): Config {
     webhookPollIntervalMs: int(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 50, 60_000),
     webhookWorker: bool(env, 'WEBHOOK_WORKER', true),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'acct:',
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
     webauthnRpId,
     webauthnOrigins,
   };

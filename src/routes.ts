@@ -2,7 +2,10 @@
 import type { Database } from './db/client.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
+import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import { graphiqlAsset, GRAPHIQL_ASSETS } from './graphiql.js';
+import { landingPage } from './landing-page.js';
 import { handleTokenRequest } from './oauth/token-endpoint.js';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -13,7 +16,10 @@ export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
   return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
     if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    if (config.graphiql && url.pathname.startsWith(GRAPHIQL_ASSETS)) return graphiqlAsset(url.pathname);
     switch (url.pathname) {
+      case '/':
+        return new Response(landingPage(config), { headers: { 'content-type': 'text/html; charset=utf-8' } });
       case '/healthz':
         return json({ status: 'ok' });
       case '/readyz': {
@@ -57,4 +63,23 @@ async function isReady(db: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The one place where a failure of a plain route ends: logged with its stack, answered with a
+ * generic body (RFC 6749 §5.2's shape on the token endpoint), so no driver message, SQL or file
+ * path reaches the client.
+ */
+export function catchRouteFailures(logger: Logger, routes: ReturnType<typeof createRoutes>): ReturnType<typeof createRoutes> {
+  return async (request, url, ip) => {
+    try {
+      return await routes(request, url, ip);
+    } catch (err) {
+      logger.error({ err, method: request.method, path: url.pathname }, 'route failed');
+      const body = url.pathname.startsWith('/oauth/')
+        ? { error: 'server_error', error_description: 'The server could not handle the request' }
+        : { error: 'internal_error', message: 'The server could not handle the request' };
+      return json(body, 500, { 'cache-control': 'no-store' });
+    }
+  };
 }

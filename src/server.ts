@@ -47,6 +47,7 @@ export async function serve(config: Config): Promise<void> {
     await app.close().catch((err: unknown) => logger.error({ err }, 'stopping background work failed'));
     await closed;
     try {
+      await app.close();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'closing the database failed');

@@ -9,6 +9,7 @@ import './users/me.queries.js';
 import './users/security-events.js';
 import './auth/auth.mutations.js';
 import './account-center/account-center.types.js';
+import './password-policy/password-policy.types.js';
 import './admin/users.queries.js';
 import './admin/users.mutations.js';
 import './admin/machine-clients.js';

@@ -9,6 +9,7 @@ import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
+import type { PasswordContext } from '../users/password-policy.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
 import {
@@ -56,8 +57,8 @@ const PROFILE_FIELDS = ['username', 'name', 'avatar', 'profile', 'customData'] a
  * before the transaction: argon2 takes tens of milliseconds, too long to hold a connection (the
  * embedded database has only one).
  */
-async function adminPasswordColumns(deps: Deps, password: string, identity: { username: string | null; email: string | null }) {
-  assertPasswordPolicy(deps, password, identity);
+async function adminPasswordColumns(deps: Deps, password: string, identity: PasswordContext) {
+  await assertPasswordPolicy(deps, password, identity);
   return { passwordHash: await hashPassword(password), passwordAlgorithm: 'ARGON2ID' as const, failedSignIns: 0, lockedUntil: null };
 }
 
@@ -78,6 +79,7 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       await adminPasswordColumns(deps, input.password, {
         username: (data.username as string | undefined) ?? current.username,
         email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
+        name: (data.name as string | undefined) ?? current.name,
       }),
     );
   }
@@ -113,9 +115,20 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
 }
 
 /** Deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once. */
-export async function deleteUser(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<User> {
+/**
+ * `read` is what the caller wants back (a Prisma select/include): it is loaded before the row and
+ * its relations are gone, since nothing can be read about the user afterwards.
+ */
+export async function deleteUser(
+  deps: Deps,
+  id: string,
+  actor: AuditActor,
+  request: RequestInfo,
+  read: { include?: Prisma.UserInclude; select?: Prisma.UserSelect } = {},
+): Promise<User> {
   return withEvents(deps, actor, request, async (tx, ev) => {
-    const user = await loadUser(tx, id);
+    const user = (await tx.user.findUnique({ ...(read as object), where: { id } })) as User | null;
+    if (!user) throw notFound('User', 'id');
     await tx.user.delete({ where: { id } });
     ev.emit('user.deleted', {
       userId: id,
@@ -141,7 +154,7 @@ export async function setUserSuspended(deps: Deps, id: string, suspended: boolea
 
 export async function setUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<User> {
   const current = await loadUser(deps.prisma, id);
-  const columns = await adminPasswordColumns(deps, password, { username: current.username, email: current.primaryEmail });
+  const columns = await adminPasswordColumns(deps, password, { username: current.username, email: current.primaryEmail, name: current.name });
   return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: (await loadUser(tx, id)).id }, data: columns });
     await expireIdentityRecords(deps, tx, id);

@@ -49,6 +49,7 @@ export interface EventPayloads {
   'identity.linked': { user: UserRef; provider: string; identityId: string };
   'identity.unlinked': { user: UserRef; provider: string; identityId: string };
   'account_center.updated': { enabled?: boolean; fields?: Record<string, string> };
+  'password_policy.updated': { changed: Record<string, unknown>; policy: Record<string, unknown> };
   'machine_client.created': { machineClientId: string; clientId: string; name: string; scopes: string[] };
   'machine_client.secret_rotated': { machineClientId: string; clientId: string };
   'machine_client.deleted': { machineClientId: string; clientId: string; name: string };
@@ -104,6 +105,7 @@ export const EVENT_TYPES = {
   'identity.linked': { audit: ['user.identity.link', 'admin.user.identity.link'], security: true },
   'identity.unlinked': { audit: ['user.identity.unlink', 'admin.user.identity.unlink'], security: true },
   'account_center.updated': { audit: ['admin.account_center.update'], security: false },
+  'password_policy.updated': { audit: ['admin.password_policy.update'], security: false },
   'machine_client.created': { audit: ['admin.machine_client.create'], security: false },
   'machine_client.secret_rotated': { audit: ['admin.machine_client.rotate_secret'], security: false },
   'machine_client.deleted': { audit: ['admin.machine_client.delete'], security: false },

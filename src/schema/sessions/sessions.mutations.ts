@@ -1,4 +1,5 @@
 // Self-service session management (API.md §3, field `sessions`).
+import { allowImpersonation } from '../../auth/scopes.js';
 import { revokeOwnOtherSessions, revokeOwnSession } from '../../domain/sessions/sessions.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
@@ -14,6 +15,8 @@ builder.objectFields(MeMutation, (t) => ({
   revokeSession: t.field({
     type: RevokeSessionsPayload,
     errors: {},
+    // Support may end a user's sessions (e.g. a stolen device) while impersonating.
+    ...allowImpersonation,
     authScopes: ME_SESSIONS,
     description: 'Ends one of your sessions (its refresh token and access tokens stop working).',
     args: { id: t.arg.id({ required: true }) },
@@ -26,6 +29,8 @@ builder.objectFields(MeMutation, (t) => ({
   revokeOtherSessions: t.field({
     type: RevokeSessionsPayload,
     errors: {},
+    // Support may end a user's sessions (e.g. a stolen device) while impersonating.
+    ...allowImpersonation,
     authScopes: ME_SESSIONS,
     description: 'Ends every session except the one making this request.',
     resolve: async (_root, _args, ctx) => {
