@@ -43,11 +43,11 @@ export async function serve(config: Config): Promise<void> {
     const forced = setTimeout(() => server.closeAllConnections(), 10_000);
     forced.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // Ends live streams (they would hold the server open) and lets webhook attempts in flight finish.
+    // Ends live streams (they would hold the server open), lets webhook attempts in flight finish,
+    // stops the change feed and Redis.
     await app.close().catch((err: unknown) => logger.error({ err }, 'stopping background work failed'));
     await closed;
     try {
-      await app.close();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'closing the database failed');
