@@ -1,12 +1,16 @@
 // Structured logging (pino). Authorization headers, cookies and anything named like a secret are
-// redacted so no password or token reaches a log.
+// redacted so no password or token reaches a log. A person at a terminal gets readable lines
+// (pino-pretty, in-process and synchronous so the last lines before an exit are not lost); a
+// supervisor or log collector (stdout not a TTY) gets one JSON object per line.
 import { pino } from 'pino';
+import pretty from 'pino-pretty';
 import type { LogLevel } from './config.js';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: LogLevel): Logger {
-  return pino({
+export function createLogger(level: LogLevel, options: { pretty?: boolean } = {}): Logger {
+  const readable = options.pretty ?? Boolean(process.stdout.isTTY);
+  const settings: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -22,5 +26,7 @@ export function createLogger(level: LogLevel): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  if (!readable) return pino(settings);
+  return pino(settings, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
 }

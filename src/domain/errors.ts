@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DELIVERY_FAILED',
+  'PHONE_DELIVERY_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
