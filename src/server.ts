@@ -107,7 +107,8 @@ async function firstAdminAtStart(app: App, config: Config, logger: Logger): Prom
   }
 }
 
-// What a new user needs from the first screen: where to click, how to become admin, where the key is.
+// What a new user needs from the first screen: where to click, how to become admin, where the key
+// is, where codes go.
 async function logStartSummary(
   app: App,
   config: Config,
@@ -115,7 +116,6 @@ async function logStartSummary(
   info: { port: number; database: Database['kind']; secretKey: SecretKeyInfo },
 ): Promise<void> {
   const base = `http://localhost:${info.port}`;
-  logger.info({ port: info.port, database: info.database, graphiql: config.graphiql }, `account service ready on ${base}/graphql`);
   logger.info(
     config.graphiql
       ? `GraphiQL: open ${base}/graphql in a browser (example sign-in and me operations included)`
@@ -145,6 +145,8 @@ async function logStartSummary(
         : 'SMS: SMS_WEBHOOK_URL is unset, so text messages and their codes are written to this log (look for "SMS not sent")',
     );
   }
+  // Last, so whoever waits for "ready" has read the lines above.
+  logger.info({ port: info.port, database: info.database, graphiql: config.graphiql }, `account service ready on ${base}/graphql`);
 }
 
 export function loadConfigOrExit(): Config {
