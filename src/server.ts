@@ -56,7 +56,13 @@ export async function serve(config: Config): Promise<void> {
     if (retired.length) logger.info({ kids: retired }, 'retired superseded signing keys');
     if (config.adminEmail && config.adminPassword) await firstAdminAtStart(app, config, logger);
     // The CLI's admin commands reach this instance here while it holds the embedded database.
-    if (db.kind === 'embedded') control = await startControlServer(config.dataDir, controlHandler(app.deps));
+    if (db.kind === 'embedded') {
+      control = await startControlServer(config.dataDir, controlHandler(app.deps)).catch((err: unknown) => {
+        // E.g. a DATA_DIR path beyond the ~100-byte Unix socket limit: serving matters more.
+        logger.warn({ err }, 'no control socket in DATA_DIR: create-admin and rotate-signing-key need this instance stopped');
+        return undefined;
+      });
+    }
   } catch (err) {
     await control?.close();
     await db.close().catch(() => {});
