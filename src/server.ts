@@ -139,7 +139,6 @@ async function logStartSummary(
   if (info.secretKey.source === 'env') logger.info('secret key: from SECRET_KEY');
   else {
     logger.info(
-      { file: info.secretKey.file },
       `secret key: ${info.secretKey.generated ? 'generated into' : 'read from'} ${info.secretKey.file} (keep it with the data and back it up: the stored secrets cannot be read without it)`,
     );
   }
