@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'DELIVERY_FAILED',
   'PHONE_DELIVERY_UNAVAILABLE',
+  'PASSKEY_REJECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
