@@ -8,8 +8,12 @@ import type { LogLevel } from './config.js';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: LogLevel, options: { pretty?: boolean } = {}): Logger {
-  const readable = options.pretty ?? Boolean(process.stdout.isTTY);
+/**
+ * `pretty` defaults to whether stdout is a terminal; `destination` lets a test read what the
+ * service logs (default: stdout, always JSON then).
+ */
+export function createLogger(level: LogLevel, options: { pretty?: boolean; destination?: pino.DestinationStream } = {}): Logger {
+  const readable = !options.destination && (options.pretty ?? Boolean(process.stdout.isTTY));
   const settings: pino.LoggerOptions = {
     level,
     redact: {
@@ -27,6 +31,7 @@ export function createLogger(level: LogLevel, options: { pretty?: boolean } = {}
       censor: '[redacted]',
     },
   };
+  if (options.destination) return pino(settings, options.destination);
   if (!readable) return pino(settings);
   return pino(settings, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
 }
