@@ -51,6 +51,7 @@ async function adminCommand(config: Config, request: ControlRequest): Promise<vo
     try {
       reply = await runCommand(app.deps, request);
     } finally {
+      await app.close();
       await db.close();
     }
   } catch (err) {

@@ -65,6 +65,7 @@ export async function serve(config: Config): Promise<void> {
     }
   } catch (err) {
     await control?.close();
+    await app.close().catch(() => {});
     await db.close().catch(() => {});
     throw err;
   }
@@ -88,6 +89,7 @@ export async function serve(config: Config): Promise<void> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await control?.close().catch(() => {});
     try {
+      await app.close();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'closing the database failed');
