@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { randomToken, safeEqual, sha256 } from '../../auth/crypto.js';
 import { type AdminScope, isAdminScope } from '../../auth/scope-names.js';
+import { MACHINE_CLIENT_ID_PREFIX } from '../../auth/token-kinds.js';
 import type { MachineClient } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { withEvents } from '../events/collector.js';
@@ -34,7 +35,7 @@ export async function createMachineClient(
   const name = input.name.trim();
   if (!name || name.length > 100) throw invalidInput('name', 'The name must be 1-100 characters');
   const scopes = validateScopes(input.scopes);
-  const clientId = `mc_${randomBytes(12).toString('hex')}`;
+  const clientId = `${MACHINE_CLIENT_ID_PREFIX}${randomBytes(12).toString('hex')}`;
   const clientSecret = randomToken('mcs_');
   const machineClient = await withEvents(deps, actor, request, async (tx, ev) => {
     const created = await tx.machineClient.create({
