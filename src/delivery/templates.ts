@@ -35,7 +35,9 @@ export type SecurityNotice =
   | 'mfa_added'
   | 'mfa_removed'
   | 'backup_codes_generated'
-  | 'token_created';
+  | 'token_created'
+  | 'identity_linked'
+  | 'identity_unlinked';
 
 const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   password_changed: { subject: 'Your password was changed', line: 'The password of your account was changed.' },
@@ -45,6 +47,8 @@ const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   mfa_removed: { subject: 'Two-step verification was removed', line: 'A two-step verification method was removed from your account.' },
   backup_codes_generated: { subject: 'New backup codes were generated', line: 'New backup codes were generated for your account; earlier unused codes no longer work.' },
   token_created: { subject: 'A personal access token was created', line: 'A personal access token was created for your account.' },
+  identity_linked: { subject: 'A sign-in provider was linked', line: 'An account at a sign-in provider was linked to your account: it can now sign in to it.' },
+  identity_unlinked: { subject: 'A sign-in provider was unlinked', line: 'An account at a sign-in provider was unlinked from your account: it no longer signs in to it.' },
 };
 
 /** A notice to the account's (or, for a changed address, the previous) email. It never carries a secret. */

@@ -8,6 +8,7 @@ import type { EmailSender, SmsSender } from '../delivery/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
+import type { ProviderClient } from './social/provider-client.js';
 
 export interface Deps {
   prisma: PrismaClient;
@@ -20,4 +21,6 @@ export interface Deps {
   sms: SmsSender;
   logger: Logger;
   ipRateLimiter: IpRateLimiter;
+  /** Social identity providers' protocol client (holds discovery and JWKS caches). */
+  identityProviders: ProviderClient;
 }

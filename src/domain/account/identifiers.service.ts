@@ -5,6 +5,7 @@ import type { User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { lockUserRow } from '../mfa/factors.service.js';
 import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { identifierInUse } from '../users/users.service.js';
@@ -53,11 +54,13 @@ export async function removePrimaryIdentifier(
   const others = (['username', 'primaryEmail', 'primaryPhone'] as const).filter((c) => c !== column);
   const { user, removedEmail } = await deps.prisma.$transaction(async (tx) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
+    // Serializes with an identity unlink, which the condition below counts as another way in.
+    await lockUserRow(tx, userId);
     const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
     // One conditional statement: Postgres re-checks the WHERE after a concurrent removal of the
     // other identifier, so two racing removals can never leave the account without one.
     const removed = await tx.user.updateMany({
-      where: { id: userId, [column]: { not: null }, OR: others.map((c) => ({ [c]: { not: null } })) },
+      where: { id: userId, [column]: { not: null }, OR: [...others.map((c) => ({ [c]: { not: null } })), { identities: { some: {} } }] },
       data: { [column]: null },
     });
     const after = await tx.user.findUniqueOrThrow({ where: { id: userId } });

@@ -36,7 +36,10 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
       if (username !== undefined && username !== current.username) {
         // A username is a sign-in identifier: changing it is as sensitive as changing an email.
         await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
-        if (username === null) assertKeepsSignInMethod({ ...current, username: null }, 'username');
+        if (username === null) {
+          const identityCount = await tx.userIdentity.count({ where: { userId } });
+          assertKeepsSignInMethod({ ...current, username: null, identityCount }, 'username');
+        }
         data.username = username;
       }
       const user = await tx.user.update({ where: { id: userId }, data });
