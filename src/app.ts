@@ -58,7 +58,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
-    identityProviders: new ProviderClient({ config, secrets }),
+    identityProviders: new ProviderClient({ config, secrets, logger }),
   };
   const routes = createRoutes(deps, db, metrics);
 

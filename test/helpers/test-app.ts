@@ -90,7 +90,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db,
     secretKey: TEST_SECRET_KEY,
     clock,
-    logger: createLogger('silent'),
+    logger: createLogger((env.LOG_LEVEL as never) ?? 'silent'),
   });
   await ensureFirstAdmin(app.deps, ADMIN_EMAIL, ADMIN_PASSWORD);
 

@@ -43,7 +43,7 @@ export async function startSocialLink(
 export async function finishSocialLink(
   deps: Deps,
   userId: string,
-  input: { state: string; code: string },
+  input: { state: string; code: string; iss?: string | null },
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<UserIdentity> {
@@ -53,6 +53,7 @@ export async function finishSocialLink(
   const result = await deps.identityProviders.exchange(provider, {
     code: input.code,
     state: input.state,
+    iss: input.iss,
     redirectUri: claimed.row.redirectUri,
     codeVerifier: claimed.codeVerifier,
     nonce: claimed.row.nonce,

@@ -53,7 +53,7 @@ export class ProviderClient {
   private readonly discovery = new Map<string, { as: oauth.AuthorizationServer; at: number }>();
   private readonly jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-  constructor(private readonly deps: Pick<Deps, 'config' | 'secrets'>) {}
+  constructor(private readonly deps: Pick<Deps, 'config' | 'secrets' | 'logger'>) {}
 
   private http() {
     // http: endpoints only outside production (a local or test provider); createIdentityProvider
@@ -117,13 +117,21 @@ export class ProviderClient {
   /** Exchanges the code and reads the profile. Throws PROVIDER_UNAVAILABLE or INVALID_CREDENTIALS. */
   async exchange(
     provider: IdentityProvider,
-    params: { code: string; state: string; redirectUri: string; codeVerifier: string; nonce: string | null },
+    params: { code: string; state: string; iss?: string | null; redirectUri: string; codeVerifier: string; nonce: string | null },
   ): Promise<ProviderResult> {
     try {
       const as = await this.authorizationServer(provider);
       const client = this.client(provider);
-      // The state was matched against our own record already; this only shapes the callback.
-      const callback = oauth.validateAuthResponse(as, client, new URLSearchParams({ code: params.code, state: params.state }), params.state);
+      // The state was matched against our own record already (which names the provider, so a code
+      // never goes to another provider's token endpoint). RFC 9207's `iss` is checked when the
+      // front-end passes it on; the contract's {state, code} alone stays accepted.
+      const returned = new URLSearchParams({ code: params.code, state: params.state, ...(params.iss ? { iss: params.iss } : {}) });
+      const callback = oauth.validateAuthResponse(
+        params.iss ? as : { ...as, authorization_response_iss_parameter_supported: false },
+        client,
+        returned,
+        params.state,
+      );
       const response = await oauth.authorizationCodeGrantRequest(
         as,
         client,
@@ -156,7 +164,14 @@ export class ProviderClient {
       }
       return { profile: mapProfile(provider, await this.userinfo(provider, tokens.access_token)), tokens: result };
     } catch (err) {
-      throw classifyProviderError(provider.key, err);
+      const error = classifyProviderError(provider.key, err);
+      // The cause stays in the log (name, oauth4webapi/jose code and message: never a token).
+      const e = err as { name?: string; code?: string; message?: string; error?: string; status?: number };
+      this.deps.logger.warn(
+        { provider: provider.key, answer: error.code, cause: { name: e?.name, code: e?.code, error: e?.error, status: e?.status, message: e?.message } },
+        'social sign-in: the provider exchange failed',
+      );
+      throw error;
     }
   }
 

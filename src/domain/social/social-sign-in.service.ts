@@ -130,7 +130,7 @@ async function resolveAndSignIn(
 
 export async function finishSocialSignIn(
   deps: Deps,
-  input: { state: string; code: string },
+  input: { state: string; code: string; iss?: string | null },
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
@@ -140,6 +140,7 @@ export async function finishSocialSignIn(
   const result = await deps.identityProviders.exchange(provider, {
     code: input.code,
     state: input.state,
+    iss: input.iss,
     redirectUri: claimed.row.redirectUri,
     codeVerifier: claimed.codeVerifier,
     nonce: claimed.row.nonce,

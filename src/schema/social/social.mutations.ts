@@ -23,6 +23,7 @@ const FinishSocialSignInInput = builder.inputType('FinishSocialSignInInput', {
   fields: (t) => ({
     state: t.string({ required: true, description: 'The `state` the provider returned (and startSocialSignIn gave).' }),
     code: t.string({ required: true, description: 'The authorization `code` the provider returned.' }),
+    iss: t.string({ description: 'The `iss` the provider returned, when it did (RFC 9207): checked against the provider.' }),
   }),
 });
 
@@ -38,6 +39,7 @@ const FinishSocialLinkInput = builder.inputType('FinishSocialLinkInput', {
   fields: (t) => ({
     state: t.string({ required: true }),
     code: t.string({ required: true }),
+    iss: t.string({ description: 'The `iss` the provider returned, when it did (RFC 9207).' }),
   }),
 });
 
