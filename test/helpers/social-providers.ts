@@ -92,6 +92,8 @@ export class TestOidcProvider {
       features: { devInteractions: { enabled: false } },
       interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
       pkce: { required: () => true },
+      // Explicit lifetimes (the defaults print a notice on every use).
+      ttl: { Session: 3600, Grant: 3600, Interaction: 600, AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, RefreshToken: 86400 },
       // Refresh tokens without offline_access, so the service has one to store.
       issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
       findAccount: async (_ctx, id) => {
