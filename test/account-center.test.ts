@@ -132,6 +132,9 @@ describe('rules through me', () => {
       createPersonalAccessToken: `createPersonalAccessToken(input: {name: "ci", verificationId: "${v}"})`,
       revokePersonalAccessToken: 'revokePersonalAccessToken(id: "tok_x")',
       deleteAccount: `deleteAccount(verificationId: "${v}")`,
+      startSocialLink: `startSocialLink(input: {provider: "gh", redirectUri: "https://app.test/cb", verificationId: "${v}"})`,
+      finishSocialLink: 'finishSocialLink(input: {state: "sst_x", code: "c"})',
+      removeIdentity: `removeIdentity(input: {provider: "gh", verificationId: "${v}"})`,
     };
     // Every field of MeMutation is covered, so a new one cannot slip past the rule.
     const introspection = await t.gql('{ __type(name: "MeMutation") { fields { name } } }');
