@@ -18,7 +18,9 @@ import {
   MY_IDENTITIES,
   REMOVE_IDENTITY,
   START_LINK,
+  finishSignIn,
   socialSignIn,
+  startSignIn,
   UPDATE_PROVIDER,
 } from './helpers/social.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from './helpers/test-app.js';
@@ -160,6 +162,20 @@ describe('sign-in with OpenID Connect', () => {
     expect(new Date(again.identities[0].lastSignInAt).getTime()).toBeGreaterThan(new Date(account.identities[0].lastSignInAt).getTime());
     expect(await counts(t)).toEqual({ users: before.users + 1, identities: before.identities + 1 });
     expect(await auditActions(account.id)).toEqual(['user.sign_up', 'user.sign_in', 'user.sign_in']);
+  });
+
+  it('concurrent first sign-ins of one identity create one account', async () => {
+    const zed: OidcAccount = { sub: 'zed-0011', email: 'zed@acme.test', email_verified: true };
+    const flows = [];
+    for (let i = 0; i < 4; i++) {
+      const started = await startSignIn(t, 'acme-untrusted');
+      flows.push({ state: started.state, code: (await op.authorize(started.authorizationUrl, zed)).get('code')! });
+    }
+    const results = await Promise.all(flows.map((f) => finishSignIn(t, f.state, f.code)));
+    expect(results.map((r) => r.__typename)).toEqual(['TokenSet', 'TokenSet', 'TokenSet', 'TokenSet']);
+    const ids = await Promise.all(results.map(async (r) => (await me(r.accessToken)).id));
+    expect(new Set(ids).size).toBe(1);
+    expect(await t.db.prisma.userIdentity.count({ where: { subject: 'zed-0011' } })).toBe(1);
   });
 
   it('stores the provider tokens encrypted and gives the access token to the account holder', async () => {

@@ -137,8 +137,11 @@ export class TestOidcProvider {
       return;
     }
     if (details.prompt.name === 'login') {
-      if (!this.nextLogin) throw new Error('the test did not say who logs in (loginAs)');
-      await this.provider.interactionFinished(req, res, { login: { accountId: this.nextLogin } }, { mergeWithLastSubmission: false });
+      // A login_hint naming a known account wins (concurrent logins in the benchmark).
+      const hint = details.params.login_hint as string | undefined;
+      const accountId = hint && this.accounts.has(hint) ? hint : this.nextLogin;
+      if (!accountId) throw new Error('the test did not say who logs in (loginAs)');
+      await this.provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
       return;
     }
     const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
@@ -153,9 +156,12 @@ export class TestOidcProvider {
   }
 
   /** Signs `account` in at the provider for this authorization URL; returns the callback's parameters. */
-  async authorize(authorizationUrl: string, account: OidcAccount): Promise<URLSearchParams> {
+  async authorize(authorizationUrl: string, account: OidcAccount, options: { hint?: boolean } = {}): Promise<URLSearchParams> {
     this.loginAs(account);
-    return followToCallback(authorizationUrl);
+    if (!options.hint) return followToCallback(authorizationUrl);
+    const url = new URL(authorizationUrl);
+    url.searchParams.set('login_hint', account.sub);
+    return followToCallback(url.href);
   }
 
   close(): Promise<void> {

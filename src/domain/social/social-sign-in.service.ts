@@ -62,15 +62,17 @@ async function resolveAndSignIn(
   const columns = identityColumns(deps, result);
   return deps.prisma.$transaction(async (tx) => {
     let resolution: Resolution;
-    const identity = await tx.userIdentity.findUnique({
-      where: { providerId_subject: { providerId: provider.id, subject: profile.subject } },
-      include: { user: true },
-    });
+    const findIdentity = () =>
+      tx.userIdentity.findUnique({ where: { providerId_subject: { providerId: provider.id, subject: profile.subject } }, include: { user: true } });
+    let identity = await findIdentity();
+    const holder = !identity && profile.email ? await tx.user.findUnique({ where: { primaryEmail: profile.email } }) : null;
+    // A concurrent first sign-in of this identity may have committed between the two reads: then
+    // the holder is its account, and the identity is there now.
+    if (holder) identity = await findIdentity();
     if (identity) {
       await tx.userIdentity.update({ where: { id: identity.id }, data: { ...columns, lastSignInAt: now } });
       resolution = { user: identity.user, created: false, linked: false };
     } else {
-      const holder = profile.email ? await tx.user.findUnique({ where: { primaryEmail: profile.email } }) : null;
       if (holder) {
         // Never a silent takeover: only a provider trusted for email, vouching for it, links.
         if (!provider.trustEmail || !profile.emailVerified) {
