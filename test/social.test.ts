@@ -207,6 +207,23 @@ describe('sign-in with OpenID Connect', () => {
     expect(impersonated.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('refreshes an expired provider access token with the stored refresh token', async () => {
+    const user = await newUser(t, { username: 'refresher', password: PASSWORD });
+    const started = (await t.gql(START_LINK, { input: { provider: 'acme', redirectUri: REDIRECT_URI, verificationId: await verifyPassword(t, user.token) } }, user.token)).data.me
+      .startSocialLink;
+    const callback = await op.authorize(started.authorizationUrl, { sub: 'refresher-1', email: 'refresher@acme.test', email_verified: true });
+    expect((await t.gql(FINISH_LINK, { input: { state: started.state, code: callback.get('code') } }, user.token)).data.me.finishSocialLink.__typename).toBe('UserIdentity');
+    const first = (await t.gql(ACCESS_TOKEN, { p: 'acme' }, user.token)).data.me.identityAccessToken;
+    // The provider's access token lives an hour: past that, reading it refreshes it first.
+    t.clock.advance(3601_000);
+    const fresh = (await t.signIn('refresher', PASSWORD)).accessToken;
+    const second = (await t.gql(ACCESS_TOKEN, { p: 'acme' }, fresh)).data.me.identityAccessToken;
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(new Date(second.expiresAt).getTime()).toBeGreaterThan(t.clock.now().getTime());
+    const info = await fetch(`${op.issuer}/me`, { headers: { authorization: `Bearer ${second.accessToken}` } });
+    expect(((await info.json()) as { sub: string }).sub).toBe('refresher-1');
+  });
+
   it('links a new sign-in to the account holding its email only when trusted and verified', async () => {
     const owner = await newUser(t, { primaryEmail: 'carol@acme.test', password: PASSWORD });
     const before = await counts(t);

@@ -4,7 +4,7 @@
 //   the consent prompt grants what the client asked. The browser is played by `authorize`, which
 //   follows the redirects with a cookie jar until the provider sends it back to the redirect URI.
 // - TestOAuth2Provider: a tiny GitHub-style OAuth 2.0 server (node:http) with PKCE (S256), single-use
-//   codes, client_secret_basic and a /user endpoint without `sub`.
+//   codes, client credentials in the token request body and a /user endpoint without `sub`.
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -243,9 +243,8 @@ export class TestOAuth2Provider {
       let body = '';
       for await (const chunk of req) body += chunk;
       const form = new URLSearchParams(body);
-      const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
-      const [id, secret] = basic.split(':').map((p) => decodeURIComponent(p));
-      if (id !== this.clientId || secret !== this.clientSecret) return this.json(res, 401, { error: 'invalid_client' });
+      // GitHub-style: the client's credentials come in the form body.
+      if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret) return this.json(res, 401, { error: 'invalid_client' });
       const grant = this.codes.get(form.get('code') ?? '');
       // Single use, whatever happens next.
       this.codes.delete(form.get('code') ?? '');

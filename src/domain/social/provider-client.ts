@@ -90,10 +90,13 @@ export class ProviderClient {
     return { client_id: provider.clientId };
   }
 
-  private clientAuth(provider: IdentityProvider): oauth.ClientAuth {
+  private clientAuth(provider: IdentityProvider, as: oauth.AuthorizationServer): oauth.ClientAuth {
     const secret = this.deps.secrets.decrypt('identity-provider-secret', provider.clientSecretEncrypted);
-    // client_secret_basic is the OAuth 2.0 default; GitHub-style providers accept it too.
-    return oauth.ClientSecretBasic(secret);
+    // OIDC: client_secret_basic, the default, unless discovery lists only client_secret_post.
+    // Plain OAuth 2.0: the secret in the request body, as GitHub-style providers expect it.
+    const methods = as.token_endpoint_auth_methods_supported;
+    const post = provider.type === 'OAUTH2' || (methods?.includes('client_secret_post') && !methods.includes('client_secret_basic'));
+    return post ? oauth.ClientSecretPost(secret) : oauth.ClientSecretBasic(secret);
   }
 
   async authorizationUrl(
@@ -135,7 +138,7 @@ export class ProviderClient {
       const response = await oauth.authorizationCodeGrantRequest(
         as,
         client,
-        this.clientAuth(provider),
+        this.clientAuth(provider, as),
         callback,
         params.redirectUri,
         params.codeVerifier,
@@ -179,7 +182,7 @@ export class ProviderClient {
   async refresh(provider: IdentityProvider, refreshToken: string): Promise<ProviderTokens> {
     const as = await this.authorizationServer(provider);
     const client = this.client(provider);
-    const response = await oauth.refreshTokenGrantRequest(as, client, this.clientAuth(provider), refreshToken, this.http());
+    const response = await oauth.refreshTokenGrantRequest(as, client, this.clientAuth(provider, as), refreshToken, this.http());
     const tokens = await oauth.processRefreshTokenResponse(as, client, response);
     return {
       accessToken: tokens.access_token,
