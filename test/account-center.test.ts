@@ -135,6 +135,8 @@ describe('rules through me', () => {
       startSocialLink: `startSocialLink(input: {provider: "gh", redirectUri: "https://app.test/cb", verificationId: "${v}"})`,
       finishSocialLink: 'finishSocialLink(input: {state: "sst_x", code: "c"})',
       removeIdentity: `removeIdentity(input: {provider: "gh", verificationId: "${v}"})`,
+      startSocialVerification: 'startSocialVerification(input: {provider: "gh", redirectUri: "https://app.test/cb"})',
+      verifySocialIdentity: 'verifySocialIdentity(input: {state: "sst_x", code: "c"})',
     };
     // Every field of MeMutation is covered, so a new one cannot slip past the rule.
     const introspection = await t.gql('{ __type(name: "MeMutation") { fields { name } } }');

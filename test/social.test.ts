@@ -373,6 +373,35 @@ describe('linked accounts (me, field social)', () => {
     expect(await remove()).toMatchObject({ __typename: 'User', identities: [] });
   });
 
+  it('proves identity by signing in again at a linked provider (step-up)', async () => {
+    const tokens = await github({ id: 4040, login: 'no-email-user', email: null });
+    const token = tokens.accessToken;
+    const START_VERIFY = `mutation($input: StartSocialVerificationInput!) { me { startSocialVerification(input: $input) { __typename
+      ... on SocialAuthorization { authorizationUrl state } ... on UserError { path } ... on Error { code message } } } }`;
+    const VERIFY = `mutation($input: VerifySocialIdentityInput!) { me { verifySocialIdentity(input: $input) { __typename
+      ... on VerificationRecord { id verified expiresAt } ... on Error { code message } } } }`;
+    const prove = async (as: { id: number; login: string }) => {
+      const started = (await t.gql(START_VERIFY, { input: { provider: 'gh', redirectUri: REDIRECT_URI } }, token)).data.me.startSocialVerification;
+      const callback = await gh.authorize(started.authorizationUrl, as);
+      return (await t.gql(VERIFY, { input: { state: started.state, code: callback.get('code') } }, token)).data.me.verifySocialIdentity;
+    };
+    // Another GitHub account proves nothing about this one.
+    expect(await prove({ id: 4041, login: 'someone-else' })).toMatchObject({ __typename: 'UserError', code: 'INVALID_CREDENTIALS' });
+    const record = await prove({ id: 4040, login: 'no-email-user' });
+    expect(record).toMatchObject({ __typename: 'VerificationRecord', verified: true });
+    const notLinked = await t.gql(START_VERIFY, { input: { provider: 'acme', redirectUri: REDIRECT_URI } }, token);
+    expect(notLinked.data.me.startSocialVerification).toMatchObject({ code: 'NOT_FOUND', path: ['provider'] });
+
+    // The proof unlocks a sensitive change: linking a second provider.
+    const started = (await t.gql(START_LINK, { input: { provider: 'acme', redirectUri: REDIRECT_URI, verificationId: record.id } }, token)).data.me.startSocialLink;
+    const callback = await op.authorize(started.authorizationUrl, { sub: 'no-email-user-acme' });
+    const linked = (await t.gql(FINISH_LINK, { input: { state: started.state, code: callback.get('code') } }, token)).data.me.finishSocialLink;
+    expect(linked).toMatchObject({ __typename: 'UserIdentity', provider: 'acme', subject: 'no-email-user-acme' });
+    // With two identities, one of them may go.
+    const removed = await t.gql(REMOVE_IDENTITY, { input: { provider: 'gh', verificationId: record.id } }, token);
+    expect(removed.data.me.removeIdentity).toMatchObject({ __typename: 'User', identities: [{ provider: 'acme' }] });
+  });
+
   it('lets an identity stand in for the email as a way in', async () => {
     const tokens = await oidc({ sub: 'judy-0009', email: 'judy@acme.test', email_verified: true });
     const token = tokens.accessToken;

@@ -25,7 +25,7 @@ export const invalidState = () =>
 export async function startAuthorization(
   deps: Deps,
   provider: IdentityProvider,
-  purpose: 'SIGN_IN' | 'LINK',
+  purpose: 'SIGN_IN' | 'LINK' | 'VERIFY',
   redirectUri: string,
   userId: string | null,
 ): Promise<SocialAuthorization> {

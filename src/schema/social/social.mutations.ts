@@ -4,6 +4,8 @@ import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import { finishSocialLink, removeOwnIdentity, startSocialLink } from '../../domain/social/identities.service.js';
 import { finishSocialSignIn, startSocialSignIn } from '../../domain/social/social-sign-in.service.js';
+import { startSocialVerification, verifySocialIdentity } from '../../domain/social/social-verification.service.js';
+import { VerificationRecordType } from '../me/verification.types.js';
 import { actorOf } from '../actor.js';
 import { MfaChallengeType, TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
@@ -86,6 +88,23 @@ builder.mutationFields((t) => ({
 }));
 
 const ME_SOCIAL = { $all: { accountHolder: true, accountCenterWrite: 'social' } } as const;
+// Identity proofs are not a field of their own: allowed while the account center is enabled.
+const ME_VERIFY = { $all: { accountHolder: true, accountCenterWrite: '*' } } as const;
+
+const StartSocialVerificationInput = builder.inputType('StartSocialVerificationInput', {
+  fields: (t) => ({
+    provider: t.string({ required: true, description: 'A provider linked to your account.' }),
+    redirectUri: t.string({ required: true }),
+  }),
+});
+
+const VerifySocialIdentityInput = builder.inputType('VerifySocialIdentityInput', {
+  fields: (t) => ({
+    state: t.string({ required: true }),
+    code: t.string({ required: true }),
+    iss: t.string({ description: 'The `iss` the provider returned, when it did (RFC 9207).' }),
+  }),
+});
 
 builder.objectFields(MeMutation, (t) => ({
   startSocialLink: t.field({
@@ -107,6 +126,22 @@ builder.objectFields(MeMutation, (t) => ({
       const identity = await finishSocialLink(ctx.deps, meViewer(ctx).userId, input, actorOf(ctx), ctx.request);
       return ctx.deps.prisma.userIdentity.findUniqueOrThrow({ ...query, where: { id: identity.id } });
     },
+  }),
+  startSocialVerification: t.field({
+    type: SocialAuthorizationType,
+    errors: {},
+    authScopes: ME_VERIFY,
+    description: 'Starts an identity proof by signing in again at a linked provider: send the browser to `authorizationUrl`.',
+    args: { input: t.arg({ type: StartSocialVerificationInput, required: true }) },
+    resolve: (_root, { input }, ctx) => startSocialVerification(ctx.deps, meViewer(ctx).userId, input),
+  }),
+  verifySocialIdentity: t.field({
+    type: VerificationRecordType,
+    errors: {},
+    authScopes: ME_VERIFY,
+    description: 'Finishes the identity proof: the provider must sign in the identity linked to your account. Returns a verified record.',
+    args: { input: t.arg({ type: VerifySocialIdentityInput, required: true }) },
+    resolve: (_root, { input }, ctx) => verifySocialIdentity(ctx.deps, meViewer(ctx).userId, input, actorOf(ctx), ctx.request),
   }),
   removeIdentity: t.prismaField({
     type: UserType,
