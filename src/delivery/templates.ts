@@ -36,6 +36,8 @@ export type SecurityNotice =
   | 'mfa_removed'
   | 'backup_codes_generated'
   | 'token_created'
+  | 'passkey_added'
+  | 'passkey_removed'
   | 'identity_linked'
   | 'identity_unlinked';
 
@@ -47,6 +49,8 @@ const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   mfa_removed: { subject: 'Two-step verification was removed', line: 'A two-step verification method was removed from your account.' },
   backup_codes_generated: { subject: 'New backup codes were generated', line: 'New backup codes were generated for your account; earlier unused codes no longer work.' },
   token_created: { subject: 'A personal access token was created', line: 'A personal access token was created for your account.' },
+  passkey_added: { subject: 'A passkey was added', line: 'A passkey was added to your account: it can now sign in without a password.' },
+  passkey_removed: { subject: 'A passkey was removed', line: 'A passkey was removed from your account.' },
   identity_linked: { subject: 'A sign-in provider was linked', line: 'An account at a sign-in provider was linked to your account: it can now sign in to it.' },
   identity_unlinked: { subject: 'A sign-in provider was unlinked', line: 'An account at a sign-in provider was unlinked from your account: it no longer signs in to it.' },
 };

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DELIVERY_FAILED',
+  'PASSKEY_REJECTED',
   'PROVIDER_UNAVAILABLE',
 ] as const;
 

@@ -23,6 +23,7 @@ import './me/account.mutations.js';
 import './mfa/mfa.mutations.js';
 import './mfa/admin-mfa.mutations.js';
 import './auth/mfa-sign-in.mutations.js';
+import './passkeys/passkeys.mutations.js';
 import './social/social.types.js';
 import './social/social.mutations.js';
 import './social/identity-providers.js';

@@ -4,14 +4,15 @@ import type { IdentityProvider, User, UserIdentity } from '../../generated/prism
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound, uniqueViolationTarget } from '../errors.js';
-import { lockUserRow } from '../mfa/factors.service.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
+import { credentialState, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { assertKeepsSignInMethod } from '../credentials/registry.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { claimState, type SocialAuthorization } from './auth-state.js';
 import { identityColumns, TOKEN_PURPOSE, tokenColumns } from './identity-data.js';
 import { classifyProviderError } from './provider-client.js';
 import { findProvider } from './providers.service.js';
-import { hasSignInMethodBesides } from './sign-in-methods.js';
 import { invalidState, startAuthorization } from './social-sign-in.service.js';
 
 const identityInUse = (path: string) => new AppError('IDENTIFIER_IN_USE', 'This identity is already linked to another account', [path]);
@@ -78,7 +79,7 @@ export async function finishSocialLink(
       });
       return { identity: created, created: true };
     });
-    if (identity.created) sendSecurityNoticeToUser(deps, userId, 'identity_linked', request);
+    if (identity.created) sendCredentialNotice(deps, userId, socialIdentityKind, 'added', request);
     return identity.identity;
   } catch (err) {
     linkConflict(err, provider, 'provider');
@@ -98,14 +99,13 @@ export async function removeOwnIdentity(
     await lockUserRow(tx, userId);
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
     if (!identity) throw notFound(`${provider.name} identity`, 'provider');
-    if (!(await hasSignInMethodBesides(tx, userId, { providerId: provider.id }))) {
-      throw new AppError('LAST_SIGN_IN_METHOD', `${provider.name} is the last way to sign in to the account; add another one first`, ['provider']);
-    }
+    const state = await credentialState(tx, userId);
+    assertKeepsSignInMethod({ ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) }, 'provider');
     await tx.userIdentity.delete({ where: { id: identity.id } });
     await writeAudit(tx, actor, request, { action: 'user.identity.unlink', userId, details: { provider: provider.key, subject: identity.subject } });
     return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });
-  sendSecurityNoticeToUser(deps, userId, 'identity_unlinked', request);
+  sendCredentialNotice(deps, userId, socialIdentityKind, 'removed', request);
   return user;
 }
 
@@ -126,7 +126,7 @@ export async function adminLinkIdentity(
       await writeAudit(tx, actor, request, { action: 'admin.user.identity.link', userId: user.id, details: { provider: provider.key, subject } });
       return created;
     });
-    sendSecurityNoticeToUser(deps, user.id, 'identity_linked', request);
+    sendCredentialNotice(deps, user.id, socialIdentityKind, 'added', request);
     return identity;
   } catch (err) {
     linkConflict(err, provider, 'subject');
@@ -152,7 +152,7 @@ export async function adminUnlinkIdentity(
     });
     return tx.user.findUniqueOrThrow({ where: { id: input.userId } });
   });
-  sendSecurityNoticeToUser(deps, input.userId, 'identity_unlinked', request);
+  sendCredentialNotice(deps, input.userId, socialIdentityKind, 'removed', request);
   return user;
 }
 

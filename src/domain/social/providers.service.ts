@@ -5,8 +5,9 @@ import type { IdentityProvider, IdentityProviderType, Prisma } from '../../gener
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound } from '../errors.js';
-import { lockUserRow } from '../mfa/factors.service.js';
-import { hasSignInMethodBesides } from './sign-in-methods.js';
+import { credentialState } from '../credentials/factor-lifecycle.js';
+import { signInMethods } from '../credentials/registry.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { classifyProviderError } from './provider-client.js';
 import { validateProfileMapping } from './profile-mapping.js';
 
@@ -199,7 +200,9 @@ export async function deleteIdentityProvider(deps: Deps, key: string, actor: Aud
     const linked = await tx.userIdentity.findMany({ where: { providerId: provider.id }, select: { userId: true } });
     for (const { userId } of linked) {
       await lockUserRow(tx, userId);
-      if (!(await hasSignInMethodBesides(tx, userId, { providerId: provider.id }))) {
+      const state = await credentialState(tx, userId);
+      const after = { ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) };
+      if (signInMethods(after).length === 0) {
         throw new AppError(
           'CONFLICT',
           `Some accounts sign in only with "${provider.key}" (e.g. ${userId}): give them another way to sign in or delete them first`,

@@ -5,19 +5,20 @@
 // sign-up is enabled). Every write of one outcome is one transaction: a failure leaves nothing.
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
 import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
-import { createMfaChallenge } from '../auth/sign-in.service.js';
+import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { challengeFactors } from '../credentials/registry.js';
+import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation } from '../errors.js';
-import { sendSecurityNotice } from '../notifications/security-notices.js';
+import { sendCredentialNotice } from '../credentials/factor-lifecycle.js';
 import { openSession } from '../sessions/sessions.service.js';
 import { beginAuthorization, claimState, type SocialAuthorization, validateRedirectUri } from './auth-state.js';
 import { identityColumns } from './identity-data.js';
 import { classifyProviderError, type ProviderResult } from './provider-client.js';
 import { findProvider } from './providers.service.js';
 
-// RFC 8176 has no value for federated sign-in; "fed" is the customary one (as Logto and Auth0 use).
-export const SOCIAL_AMR = ['fed'];
+const SIGN_IN_STEP = socialIdentityKind.signIn!;
 
 export const invalidState = () =>
   new AppError('INVALID_CREDENTIALS', 'The sign-in request is unknown, used or expired: start again', ['state']);
@@ -114,17 +115,17 @@ async function resolveAndSignIn(
       }
     }
     const { user } = resolution;
-    if (user.isSuspended) throw new AppError('ACCOUNT_SUSPENDED', 'This account is suspended');
-    const factors = await tx.mfaFactor.count({ where: { userId: user.id } });
-    if (factors > 0) {
+    if (user.isSuspended) throw accountSuspended();
+    const enrolled = await tx.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
+    if (challengeFactors(enrolled.map((f) => f.type)).length > 0) {
       if (user.mfaLockedUntil && user.mfaLockedUntil > now) throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
       return { resolution, tokens: null };
     }
-    const tokens = await openSession(deps, tx, user, request, SOCIAL_AMR);
+    const tokens = await openSession(deps, tx, user, request, [...SIGN_IN_STEP.amr]);
     await writeAudit(tx, SELF(user.id), request, {
       action: 'user.sign_in',
       userId: user.id,
-      details: { method: 'social', provider: provider.key },
+      details: { method: socialIdentityKind.key, provider: provider.key },
     });
     return { resolution, tokens };
   });
@@ -162,10 +163,10 @@ export async function finishSocialSignIn(
     }
   }
   const { resolution, tokens } = outcome;
-  if (resolution.linked) sendSecurityNotice(deps, resolution.user.primaryEmail, 'identity_linked', request);
+  if (resolution.linked) sendCredentialNotice(deps, resolution.user.id, socialIdentityKind, 'added', request);
   if (tokens) return tokens;
   // MFA: the identity is linked and refreshed (the provider proved it); the session waits for the
   // second factor through verifySignIn, as after a password.
   const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: resolution.user.id }, select: { type: true } });
-  return createMfaChallenge(deps, resolution.user.id, [...new Set(enrolled.map((f) => f.type))], request);
+  return createMfaChallenge(deps, resolution.user.id, challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
 }
