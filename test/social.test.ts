@@ -275,6 +275,8 @@ describe('sign-in with OpenID Connect', () => {
     expect(verified.__typename).toBe('TokenSet');
     expect((await me(verified.accessToken)).id).toBe(userId);
     expect(await t.db.prisma.session.count({ where: { userId } })).toBe(sessionsBefore + 1);
+    const newest = await t.db.prisma.session.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: 'desc' } });
+    expect(newest.amr).toEqual(['fed', 'otp']);
   });
 
   it('refuses a new account when sign-up is disabled, and a suspended account', async () => {

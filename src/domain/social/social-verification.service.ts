@@ -2,11 +2,11 @@
 // identity for a sensitive change (a verified VerificationRecord of kind SOCIAL). Without it, an
 // account created by social sign-in with no email, phone or password could never prove who it is.
 import type { VerificationRecord } from '../../generated/prisma/client.js';
-import { addSeconds } from '../../lib/clock.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { VERIFICATION_TTL_SECONDS } from '../verification/verification.service.js';
+import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { createIdentityRecord } from '../verification/verification.service.js';
 import { claimState, type SocialAuthorization } from './auth-state.js';
 import { identityColumns } from './identity-data.js';
 import { providerRejected } from './provider-client.js';
@@ -42,15 +42,12 @@ export async function verifySocialIdentity(
     codeVerifier: claimed.codeVerifier,
     nonce: claimed.row.nonce,
   });
-  const now = deps.clock.now();
   return deps.prisma.$transaction(async (tx) => {
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
     // Someone else's account at the provider proves nothing about this one.
     if (!identity || identity.subject !== result.profile.subject) throw providerRejected();
     await tx.userIdentity.update({ where: { id: identity.id }, data: identityColumns(deps, result) });
-    const record = await tx.verificationRecord.create({
-      data: { userId, kind: 'SOCIAL', provesIdentity: true, verifiedAt: now, createdAt: now, expiresAt: addSeconds(now, VERIFICATION_TTL_SECONDS) },
-    });
+    const record = await createIdentityRecord(deps, tx, userId, socialIdentityKind.stepUp!.recordKind);
     await writeAudit(tx, actor, request, {
       action: 'user.verification.social',
       userId,
