@@ -3,6 +3,8 @@ import type { Database } from './db/client.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
 import type { Metrics } from './metrics.js';
+import { graphiqlAsset, GRAPHIQL_ASSETS } from './graphiql.js';
+import { landingPage } from './landing-page.js';
 import { handleTokenRequest } from './oauth/token-endpoint.js';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
@@ -13,7 +15,10 @@ export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
   return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
     if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    if (config.graphiql && url.pathname.startsWith(GRAPHIQL_ASSETS)) return graphiqlAsset(url.pathname);
     switch (url.pathname) {
+      case '/':
+        return new Response(landingPage(config), { headers: { 'content-type': 'text/html; charset=utf-8' } });
       case '/healthz':
         return json({ status: 'ok' });
       case '/readyz': {
