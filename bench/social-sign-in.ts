@@ -4,7 +4,9 @@
 // finishSocialSignIn (code exchange, ID token checks with the provider's JWKS, userinfo, account
 // lookup, session). Printed as latency (sequential) and as throughput at 50 connections, each with
 // its ratio to `{ __typename }` and to a password signIn measured in the same run.
-// Usage: npm run bench:social [-- --postgres]  (PostgreSQL via BENCH_DATABASE_URL).
+// Usage: npm run bench:social [-- --postgres] [-- --sequential]  (PostgreSQL via BENCH_DATABASE_URL).
+// The embedded database serializes transactions on one connection: at 50 concurrent sign-ins they
+// wait past Prisma's 2 s transaction maxWait, so measure throughput on PostgreSQL.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../src/app.js';
@@ -15,6 +17,7 @@ import { TestOidcProvider } from '../test/helpers/social-providers.js';
 import { openBenchDatabase } from './database.js';
 
 const usePostgres = process.argv.includes('--postgres');
+const sequentialOnly = process.argv.includes('--sequential');
 const SEQUENTIAL = Number(process.env.SEQ ?? 40);
 const CONNECTIONS = 50;
 const CONCURRENT_TOTAL = 200;
@@ -111,6 +114,13 @@ async function main() {
   const passwordMs = await latency('signIn (password, argon2id)', passwordSignIn);
   const socialMs = await latency('social sign-in round trip (OIDC)', socialRoundTrip);
   console.log(`  social / floor ${(socialMs / floorMs).toFixed(1)}x, social / password signIn ${(socialMs / passwordMs).toFixed(2)}x`);
+  if (sequentialOnly) {
+    await op.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await drop();
+    return;
+  }
   const floorRate = await throughput('{ __typename } (floor)', floor, 2000);
   distinct = true;
   const socialRate = await throughput('social sign-in round trip (OIDC)', socialRoundTrip, CONCURRENT_TOTAL);
