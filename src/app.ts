@@ -18,6 +18,7 @@ import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
 import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { ProviderClient } from './domain/social/provider-client.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -88,6 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     events: new EventBus(logger),
+    identityProviders: new ProviderClient({ config, secrets, logger }),
   };
   subscribeSecurityNotices(deps);
   const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));

@@ -23,6 +23,7 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     auditEvents: 'admin:audit:read',
     machineClients: 'admin:settings',
     webhooks: 'admin:settings',
+    identityProviders: 'admin:settings',
   },
   AdminMutation: {
     createUser: 'admin:users:write',
@@ -48,6 +49,11 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     rotateWebhookSecret: 'admin:settings',
     testWebhook: 'admin:settings',
     redeliverWebhook: 'admin:settings',
+    createIdentityProvider: 'admin:settings',
+    updateIdentityProvider: 'admin:settings',
+    deleteIdentityProvider: 'admin:settings',
+    linkUserIdentity: 'admin:users:write',
+    unlinkUserIdentity: 'admin:users:write',
   },
 };
 

@@ -10,6 +10,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import type { EventBus } from './events/bus.js';
+import type { ProviderClient } from './social/provider-client.js';
 
 export interface Deps {
   prisma: PrismaClient;
@@ -26,4 +27,6 @@ export interface Deps {
   events: EventBus;
   /** Session/user/account-center validity, invalidated through the database's change feed. */
   validity: ValidityCache;
+  /** Social identity providers' protocol client (holds discovery and JWKS caches). */
+  identityProviders: ProviderClient;
 }

@@ -55,3 +55,18 @@ export function subscribeSecurityNotices(deps: Deps): void {
     for (const event of events) notify(deps, event);
   });
 }
+
+/**
+ * @deprecated For code not yet on the event seam (the social-identity services): a notice sent
+ * directly, after the caller's commit. Emit an event and let the subscriber above send it.
+ */
+export function sendSecurityNoticeToUser(deps: Deps, userId: string, notice: SecurityNotice, request: { ip: string | null }): void {
+  if (!deps.config.securityNotices) return;
+  deps.prisma.user
+    .findUnique({ where: { id: userId }, select: { primaryEmail: true } })
+    .then((user) => {
+      if (!user?.primaryEmail) return;
+      return deps.email.send(securityNoticeEmail(user.primaryEmail, notice, { at: deps.clock.now(), ip: request.ip }));
+    })
+    .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
+}
