@@ -3,10 +3,7 @@
 // commit), and the LAST_SIGN_IN_METHOD rule on removal.
 import type { MfaFactor } from '../../generated/prisma/client.js';
 import { notFound } from '../errors.js';
-import type { RequestInfo } from '../audit/audit.service.js';
-import type { Deps } from '../deps.js';
 import type { EventCollector } from '../events/collector.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import type { CredentialKind, CredentialState, Tx } from './credential-kind.js';
 import { assertKeepsSignInMethod, kindOfFactor } from './registry.js';
 
@@ -61,14 +58,4 @@ export async function deleteFactor(tx: Tx, userId: string, factorId: string, pat
   }
   await tx.mfaFactor.delete({ where: { id: factor.id } });
   return { factor, kind };
-}
-
-/**
- * @deprecated The kind's notice sent directly after commit, for code not yet on the event seam
- * (social identities). Factor changes emit user.mfa.added / user.mfa.removed instead, whose
- * subscriber sends the kind's notice.
- */
-export function sendCredentialNotice(deps: Deps, userId: string, kind: CredentialKind, change: 'added' | 'removed', request: RequestInfo): void {
-  const notice = kind.notices[change];
-  if (notice) sendSecurityNoticeToUser(deps, userId, notice, request);
 }

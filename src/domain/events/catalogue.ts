@@ -13,7 +13,17 @@ export interface UserRef {
 type MfaType = 'TOTP' | 'BACKUP_CODE' | 'WEBAUTHN';
 
 export interface EventPayloads {
-  'user.created': { user: UserRef; username: string | null; primaryEmail: string | null; primaryPhone: string | null; roles: string[]; via: 'admin' | 'sign_up' };
+  /** method/provider: a sign-up through a social identity provider (method 'social'). */
+  'user.created': {
+    user: UserRef;
+    username: string | null;
+    primaryEmail: string | null;
+    primaryPhone: string | null;
+    roles: string[];
+    via: 'admin' | 'sign_up';
+    method?: 'social';
+    provider?: string;
+  };
   /** Profile fields (name, avatar, profile, customData, username) changed. */
   'user.updated': { user: UserRef; fields: string[]; username?: string | null };
   'user.deleted': { user: UserRef; username: string | null; primaryEmail: string | null; primaryPhone: string | null; via: 'admin' | 'self' };
@@ -46,8 +56,15 @@ export interface EventPayloads {
   /** A passkey assertion showed a signature counter that went backwards (a cloned authenticator?). */
   'user.passkey.counter_regressed': { user: UserRef; factor: { id: string; type: MfaType }; [detail: string]: unknown };
   // Emitted by the social-identity feature (declared here so it converts by name).
-  'identity.linked': { user: UserRef; provider: string; identityId: string };
-  'identity.unlinked': { user: UserRef; provider: string; identityId: string };
+  /** provider: the provider's key; subject: the user's id at the provider. via trusted_email: by a social sign-in with the account's verified email. */
+  'identity.linked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' | 'trusted_email' };
+  'identity.unlinked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' };
+  /** A linked identity proved the user's identity for a sensitive change (step-up by signing in again at the provider). */
+  'verification.social_verified': { user: UserRef; verificationId: string; provider: string };
+  'identity_provider.created': { identityProvider: IdentityProviderRef };
+  'identity_provider.updated': { identityProvider: IdentityProviderRef; clientSecretChanged: boolean };
+  /** unlinkedIdentities: how many users' identities went with it. */
+  'identity_provider.deleted': { identityProvider: IdentityProviderRef; unlinkedIdentities: number };
   'account_center.updated': { enabled?: boolean; fields?: Record<string, string> };
   'password_policy.updated': { changed: Record<string, unknown>; policy: Record<string, unknown> };
   'machine_client.created': { machineClientId: string; clientId: string; name: string; scopes: string[] };
@@ -60,6 +77,13 @@ export interface EventPayloads {
   /** testWebhook: sent to that one webhook only. */
   'webhook.test': { webhook: WebhookRef };
   'webhook.redelivered': { webhookId: string; deliveryId: string; eventId: string };
+}
+
+export interface IdentityProviderRef {
+  id: string;
+  key: string;
+  type: string;
+  name: string;
 }
 
 export interface WebhookRef {
@@ -104,6 +128,10 @@ export const EVENT_TYPES = {
   'user.passkey.counter_regressed': { audit: ['user.passkey.counter_regression'], security: true },
   'identity.linked': { audit: ['user.identity.link', 'admin.user.identity.link'], security: true },
   'identity.unlinked': { audit: ['user.identity.unlink', 'admin.user.identity.unlink'], security: true },
+  'verification.social_verified': { audit: ['user.verification.social'], security: false },
+  'identity_provider.created': { audit: ['admin.identity_provider.create'], security: false },
+  'identity_provider.updated': { audit: ['admin.identity_provider.update'], security: false },
+  'identity_provider.deleted': { audit: ['admin.identity_provider.delete'], security: false },
   'account_center.updated': { audit: ['admin.account_center.update'], security: false },
   'password_policy.updated': { audit: ['admin.password_policy.update'], security: false },
   'machine_client.created': { audit: ['admin.machine_client.create'], security: false },

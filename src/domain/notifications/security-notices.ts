@@ -4,6 +4,7 @@
 // fail or delay the change. Every door of one change emits the same event, so an admin's change
 // is reported exactly like the user's own.
 import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
+import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
 import { kindOfFactor } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
@@ -44,6 +45,12 @@ function notify(deps: Deps, event: CommittedEvent): void {
     }
     case 'token.created':
       return sendToUser(deps, event, 'token_created');
+    case 'identity.linked':
+    case 'identity.unlinked': {
+      const notice = socialIdentityKind.notices[event.type === 'identity.linked' ? 'added' : 'removed'];
+      if (notice) sendToUser(deps, event, notice);
+      return;
+    }
     default:
       return;
   }
@@ -54,19 +61,4 @@ export function subscribeSecurityNotices(deps: Deps): void {
   deps.events.subscribe('security-notices', (events) => {
     for (const event of events) notify(deps, event);
   });
-}
-
-/**
- * @deprecated For code not yet on the event seam (the social-identity services): a notice sent
- * directly, after the caller's commit. Emit an event and let the subscriber above send it.
- */
-export function sendSecurityNoticeToUser(deps: Deps, userId: string, notice: SecurityNotice, request: { ip: string | null }): void {
-  if (!deps.config.securityNotices) return;
-  deps.prisma.user
-    .findUnique({ where: { id: userId }, select: { primaryEmail: true } })
-    .then((user) => {
-      if (!user?.primaryEmail) return;
-      return deps.email.send(securityNoticeEmail(user.primaryEmail, notice, { at: deps.clock.now(), ip: request.ip }));
-    })
-    .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
 }

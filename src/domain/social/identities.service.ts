@@ -1,11 +1,11 @@
 // Linked identities: self-service link (with an identity proof) and unlink (never the last way
 // in), admin link by subject and unlink, and the provider access token for the account holder.
 import type { IdentityProvider, User, UserIdentity } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound, uniqueViolationTarget } from '../errors.js';
-import { credentialState, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
-import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { credentialState } from '../credentials/factor-lifecycle.js';
+import { withEvents } from '../events/collector.js';
 import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
@@ -62,25 +62,25 @@ export async function finishSocialLink(
   const columns = identityColumns(deps, result);
   const now = deps.clock.now();
   try {
-    const identity = await deps.prisma.$transaction(async (tx) => {
+    // The identity.linked event's subscriber sends the security notice after commit.
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       await lockUserRow(tx, userId);
       const owner = await tx.userIdentity.findUnique({
         where: { providerId_subject: { providerId: provider.id, subject: result.profile.subject } },
       });
       if (owner && owner.userId !== userId) throw identityInUse('provider');
-      if (owner) return { identity: await tx.userIdentity.update({ where: { id: owner.id }, data: columns }), created: false };
+      if (owner) return tx.userIdentity.update({ where: { id: owner.id }, data: columns });
       const created = await tx.userIdentity.create({
         data: { ...columns, userId, providerId: provider.id, subject: result.profile.subject, linkedAt: now },
       });
-      await writeAudit(tx, actor, request, {
-        action: 'user.identity.link',
+      ev.emit('identity.linked', {
         userId,
+        audit: 'user.identity.link',
+        data: { user: { id: userId }, provider: provider.key, identityId: created.id, subject: created.subject, via: 'self' },
         details: { provider: provider.key, subject: created.subject },
       });
-      return { identity: created, created: true };
+      return created;
     });
-    if (identity.created) sendCredentialNotice(deps, userId, socialIdentityKind, 'added', request);
-    return identity.identity;
   } catch (err) {
     linkConflict(err, provider, 'provider');
   }
@@ -94,7 +94,7 @@ export async function removeOwnIdentity(
   request: RequestInfo,
 ): Promise<User> {
   const provider = await findProvider(deps, input.provider);
-  const user = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     await lockUserRow(tx, userId);
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
@@ -102,11 +102,14 @@ export async function removeOwnIdentity(
     const state = await credentialState(tx, userId);
     assertKeepsSignInMethod({ ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) }, 'provider');
     await tx.userIdentity.delete({ where: { id: identity.id } });
-    await writeAudit(tx, actor, request, { action: 'user.identity.unlink', userId, details: { provider: provider.key, subject: identity.subject } });
+    ev.emit('identity.unlinked', {
+      userId,
+      audit: 'user.identity.unlink',
+      data: { user: { id: userId }, provider: provider.key, identityId: identity.id, subject: identity.subject, via: 'self' },
+      details: { provider: provider.key, subject: identity.subject },
+    });
     return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });
-  sendCredentialNotice(deps, userId, socialIdentityKind, 'removed', request);
-  return user;
 }
 
 export async function adminLinkIdentity(
@@ -121,13 +124,16 @@ export async function adminLinkIdentity(
   const user = await deps.prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
   if (!user) throw notFound('User', 'userId');
   try {
-    const identity = await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const created = await tx.userIdentity.create({ data: { userId: user.id, providerId: provider.id, subject, linkedAt: deps.clock.now() } });
-      await writeAudit(tx, actor, request, { action: 'admin.user.identity.link', userId: user.id, details: { provider: provider.key, subject } });
+      ev.emit('identity.linked', {
+        userId: user.id,
+        audit: 'admin.user.identity.link',
+        data: { user: { id: user.id }, provider: provider.key, identityId: created.id, subject, via: 'admin' },
+        details: { provider: provider.key, subject },
+      });
       return created;
     });
-    sendCredentialNotice(deps, user.id, socialIdentityKind, 'added', request);
-    return identity;
   } catch (err) {
     linkConflict(err, provider, 'subject');
   }
@@ -141,19 +147,18 @@ export async function adminUnlinkIdentity(
   request: RequestInfo,
 ): Promise<User> {
   const provider = await findProvider(deps, input.provider);
-  const user = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId: input.userId, providerId: provider.id } } });
     if (!identity) throw notFound(`${provider.name} identity of this user`, 'provider');
     await tx.userIdentity.delete({ where: { id: identity.id } });
-    await writeAudit(tx, actor, request, {
-      action: 'admin.user.identity.unlink',
+    ev.emit('identity.unlinked', {
       userId: input.userId,
+      audit: 'admin.user.identity.unlink',
+      data: { user: { id: input.userId }, provider: provider.key, identityId: identity.id, subject: identity.subject, via: 'admin' },
       details: { provider: provider.key, subject: identity.subject },
     });
     return tx.user.findUniqueOrThrow({ where: { id: input.userId } });
   });
-  sendCredentialNotice(deps, input.userId, socialIdentityKind, 'removed', request);
-  return user;
 }
 
 export interface IdentityAccessToken {

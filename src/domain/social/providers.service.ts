@@ -2,7 +2,8 @@
 // with SECRET_KEY and never readable back; an OIDC issuer's discovery document is read at create
 // and update, so a wrong issuer is refused then, not at a user's first sign-in.
 import type { IdentityProvider, IdentityProviderType, Prisma } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound } from '../errors.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
@@ -134,6 +135,11 @@ function auditView(p: IdentityProvider) {
   };
 }
 
+/** What the provider's events carry (webhook receivers see them): never the client secret. */
+function providerRef(p: IdentityProvider) {
+  return { id: p.id, key: p.key, type: p.type, name: p.name };
+}
+
 export async function createIdentityProvider(
   deps: Deps,
   input: CreateIdentityProviderInput,
@@ -145,9 +151,13 @@ export async function createIdentityProvider(
   const resolved = await resolveConfig(deps, input.type, input);
   const clientSecretEncrypted = sealSecret(deps, input.clientSecret);
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const provider = await tx.identityProvider.create({ data: { ...resolved, key, type: input.type, clientSecretEncrypted } });
-      await writeAudit(tx, actor, request, { action: 'admin.identity_provider.create', details: auditView(provider) });
+      ev.emit('identity_provider.created', {
+        audit: 'admin.identity_provider.create',
+        data: { identityProvider: providerRef(provider) },
+        details: auditView(provider),
+      });
       return provider;
     });
   } catch (err) {
@@ -180,10 +190,11 @@ export async function updateIdentityProvider(
   };
   const resolved = await resolveConfig(deps, current.type, merged);
   const clientSecretEncrypted = input.clientSecret ? sealSecret(deps, input.clientSecret) : undefined;
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const provider = await tx.identityProvider.update({ where: { id: current.id }, data: { ...resolved, clientSecretEncrypted } });
-    await writeAudit(tx, actor, request, {
-      action: 'admin.identity_provider.update',
+    ev.emit('identity_provider.updated', {
+      audit: 'admin.identity_provider.update',
+      data: { identityProvider: providerRef(provider), clientSecretChanged: Boolean(clientSecretEncrypted) },
       details: { ...auditView(provider), clientSecretChanged: Boolean(clientSecretEncrypted) },
     });
     return provider;
@@ -196,7 +207,7 @@ export async function updateIdentityProvider(
  */
 export async function deleteIdentityProvider(deps: Deps, key: string, actor: AuditActor, request: RequestInfo): Promise<IdentityProvider> {
   const provider = await findProvider(deps, key, 'key');
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const linked = await tx.userIdentity.findMany({ where: { providerId: provider.id }, select: { userId: true } });
     for (const { userId } of linked) {
       await lockUserRow(tx, userId);
@@ -211,8 +222,9 @@ export async function deleteIdentityProvider(deps: Deps, key: string, actor: Aud
       }
     }
     await tx.identityProvider.delete({ where: { id: provider.id } });
-    await writeAudit(tx, actor, request, {
-      action: 'admin.identity_provider.delete',
+    ev.emit('identity_provider.deleted', {
+      audit: 'admin.identity_provider.delete',
+      data: { identityProvider: providerRef(provider), unlinkedIdentities: linked.length },
       details: { key: provider.key, type: provider.type, unlinkedIdentities: linked.length },
     });
     return provider;

@@ -4,14 +4,14 @@
 // provider is trusted for email and says the email is verified), or creates a new account (when
 // sign-up is enabled). Every write of one outcome is one transaction: a failure leaves nothing.
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
 import { challengeFactors } from '../credentials/registry.js';
 import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation } from '../errors.js';
-import { sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import { withEvents } from '../events/collector.js';
 import { openSession } from '../sessions/sessions.service.js';
 import { beginAuthorization, claimState, type SocialAuthorization, validateRedirectUri } from './auth-state.js';
 import { identityColumns } from './identity-data.js';
@@ -61,7 +61,8 @@ async function resolveAndSignIn(
   const { profile } = result;
   const now = deps.clock.now();
   const columns = identityColumns(deps, result);
-  return deps.prisma.$transaction(async (tx) => {
+  // Each event names its own actor (the account signed in to, known only once resolved).
+  return withEvents(deps, { actorId: null, actorType: 'user' }, request, async (tx, ev) => {
     let resolution: Resolution;
     const findIdentity = () =>
       tx.userIdentity.findUnique({ where: { providerId_subject: { providerId: provider.id, subject: profile.subject } }, include: { user: true } });
@@ -83,12 +84,15 @@ async function resolveAndSignIn(
             ['email'],
           );
         }
-        await tx.userIdentity.create({
+        const linked = await tx.userIdentity.create({
           data: { ...columns, userId: holder.id, providerId: provider.id, subject: profile.subject, linkedAt: now, lastSignInAt: now },
         });
-        await writeAudit(tx, SELF(holder.id), request, {
-          action: 'user.identity.link',
+        // Its subscriber sends the identity_linked notice: the owner hears of a link they did not ask for.
+        ev.emit('identity.linked', {
           userId: holder.id,
+          actor: SELF(holder.id),
+          audit: 'user.identity.link',
+          data: { user: { id: holder.id }, provider: provider.key, identityId: linked.id, subject: profile.subject, via: 'trusted_email' },
           details: { provider: provider.key, subject: profile.subject, via: 'trusted_email' },
         });
         resolution = { user: holder, created: false, linked: true };
@@ -106,9 +110,20 @@ async function resolveAndSignIn(
         await tx.userIdentity.create({
           data: { ...columns, userId: user.id, providerId: provider.id, subject: profile.subject, linkedAt: now, lastSignInAt: now },
         });
-        await writeAudit(tx, SELF(user.id), request, {
-          action: 'user.sign_up',
+        ev.emit('user.created', {
           userId: user.id,
+          actor: SELF(user.id),
+          audit: 'user.sign_up',
+          data: {
+            user: { id: user.id },
+            username: user.username,
+            primaryEmail: user.primaryEmail,
+            primaryPhone: user.primaryPhone,
+            roles: user.roles,
+            via: 'sign_up',
+            method: 'social',
+            provider: provider.key,
+          },
           details: { method: 'social', provider: provider.key, subject: profile.subject },
         });
         resolution = { user, created: true, linked: false };
@@ -122,9 +137,11 @@ async function resolveAndSignIn(
       return { resolution, tokens: null };
     }
     const tokens = await openSession(deps, tx, user, request, [...SIGN_IN_STEP.amr]);
-    await writeAudit(tx, SELF(user.id), request, {
-      action: 'user.sign_in',
+    ev.emit('user.signed_in', {
       userId: user.id,
+      actor: SELF(user.id),
+      audit: 'user.sign_in',
+      data: { user: { id: user.id }, sessionId: tokens.sessionId, method: socialIdentityKind.key, provider: provider.key },
       details: { method: socialIdentityKind.key, provider: provider.key },
     });
     return { resolution, tokens };
@@ -163,7 +180,6 @@ export async function finishSocialSignIn(
     }
   }
   const { resolution, tokens } = outcome;
-  if (resolution.linked) sendCredentialNotice(deps, resolution.user.id, socialIdentityKind, 'added', request);
   if (tokens) return tokens;
   // MFA: the identity is linked and refreshed (the provider proved it); the session waits for the
   // second factor through verifySignIn, as after a password.

@@ -2,9 +2,10 @@
 // identity for a sensitive change (a verified VerificationRecord of kind SOCIAL). Without it, an
 // account created by social sign-in with no email, phone or password could never prove who it is.
 import type { VerificationRecord } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
+import { withEvents } from '../events/collector.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
 import { createIdentityRecord } from '../verification/verification.service.js';
 import { claimState, type SocialAuthorization } from './auth-state.js';
@@ -42,16 +43,16 @@ export async function verifySocialIdentity(
     codeVerifier: claimed.codeVerifier,
     nonce: claimed.row.nonce,
   });
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
     // Someone else's account at the provider proves nothing about this one.
     if (!identity || identity.subject !== result.profile.subject) throw providerRejected();
     await tx.userIdentity.update({ where: { id: identity.id }, data: identityColumns(deps, result) });
     const record = await createIdentityRecord(deps, tx, userId, socialIdentityKind.stepUp!.recordKind);
-    await writeAudit(tx, actor, request, {
-      action: 'user.verification.social',
+    ev.emit('verification.social_verified', {
       userId,
-      details: { verificationId: record.id, provider: provider.key },
+      audit: 'user.verification.social',
+      data: { user: { id: userId }, verificationId: record.id, provider: provider.key },
     });
     return record;
   });
