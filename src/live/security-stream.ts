@@ -24,7 +24,9 @@ export interface LiveSecurityEvent {
   data: unknown;
 }
 
-type Topics = { 'security-events': [userId: string, event: LiveSecurityEvent] };
+// One topic, named at construction: under REDIS_KEY_PREFIX, so deployments (or test runs) sharing
+// one Redis never hear each other's events. Its per-user channels are "<topic>:<userId>".
+type Topics = Record<string, [userId: string, event: LiveSecurityEvent]>;
 
 // A stream re-checks its session this often even when nothing happens (sign-out, expiry, suspension).
 const SESSION_CHECK_MS = 5000;
@@ -33,8 +35,10 @@ export class SecurityStream {
   private readonly pubsub;
   private readonly redis: Redis[] = [];
   private readonly open = new Set<() => void>();
+  private readonly topic: string;
 
   constructor(config: Config, logger: Logger) {
+    this.topic = `${config.redisKeyPrefix}security-events`;
     if (config.redisUrl) {
       const publishClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
       const subscribeClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
@@ -53,7 +57,7 @@ export class SecurityStream {
     deps.events.subscribe('live-stream', (events) => {
       for (const e of events) {
         if (!e.userId || !EVENT_TYPES[e.type].security) continue;
-        this.pubsub.publish('security-events', e.userId, { ...e, userId: e.userId, action: e.type });
+        this.pubsub.publish(this.topic, e.userId, { ...e, userId: e.userId, action: e.type });
       }
     });
   }
@@ -63,7 +67,7 @@ export class SecurityStream {
    * events (a revocation is one) and every few seconds.
    */
   stream(deps: Deps, viewer: { userId: string; sessionId: string | null }): AsyncIterable<LiveSecurityEvent> {
-    const source = this.pubsub.subscribe('security-events', viewer.userId);
+    const source = this.pubsub.subscribe(this.topic, viewer.userId);
     return new Repeater<LiveSecurityEvent>(async (push, stop) => {
       const end = () => stop();
       this.open.add(end);

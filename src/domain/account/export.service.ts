@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 
 export async function exportUserData(deps: Deps, userId: string): Promise<Record<string, unknown>> {
   const { prisma } = deps;
-  const [user, sessions, mfaFactors, personalAccessTokens, verificationRecords, events] = await Promise.all([
+  const [user, identities, sessions, mfaFactors, personalAccessTokens, verificationRecords, events] = await Promise.all([
     prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
@@ -24,6 +24,22 @@ export async function exportUserData(deps: Deps, userId: string): Promise<Record
         lastSignInAt: true,
         lockedUntil: true,
         mfaLockedUntil: true,
+      },
+    }),
+    // Never the provider's tokens (sealed columns): what the provider said about the user, and when.
+    prisma.userIdentity.findMany({
+      where: { userId },
+      orderBy: { linkedAt: 'asc' },
+      select: {
+        id: true,
+        provider: { select: { key: true, name: true } },
+        subject: true,
+        email: true,
+        emailVerified: true,
+        name: true,
+        avatar: true,
+        linkedAt: true,
+        lastSignInAt: true,
       },
     }),
     prisma.session.findMany({
@@ -56,8 +72,7 @@ export async function exportUserData(deps: Deps, userId: string): Promise<Record
   return {
     exportedAt: deps.clock.now().toISOString(),
     user: { ...profile, hasPassword: passwordAlgorithm !== null },
-    // Linked social identities (none until social sign-in stores them).
-    identities: [],
+    identities: identities.map(({ provider, ...identity }) => ({ ...identity, provider: provider.key, providerName: provider.name })),
     mfaFactors: mfaFactors.map(({ backupCodes, ...factor }) =>
       factor.type === 'BACKUP_CODE' ? { ...factor, backupCodesTotal: backupCodes.length, backupCodesUnused: backupCodes.filter((c) => !c.usedAt).length } : factor,
     ),

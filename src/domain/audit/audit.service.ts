@@ -1,7 +1,6 @@
 // Audit trail types: every admin mutation and every sensitive self-service change is an event
 // (src/domain/events), and its audit row is written by the event collector. Details are built by
 // the caller from non-secret fields only; `redact` is a last line of defence.
-import type { Prisma } from '../../generated/prisma/client.js';
 
 export interface RequestInfo {
   ip: string | null;

@@ -61,10 +61,11 @@ export interface EventPayloads {
   'identity.unlinked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' };
   /** A linked identity proved the user's identity for a sensitive change (step-up by signing in again at the provider). */
   'verification.social_verified': { user: UserRef; verificationId: string; provider: string };
-  'identity_provider.created': { identityProvider: IdentityProviderRef };
-  'identity_provider.updated': { identityProvider: IdentityProviderRef; clientSecretChanged: boolean };
+  /** provider: its key (a field named "key" would be redacted). */
+  'identity_provider.created': { provider: string; identityProvider: IdentityProviderRef };
+  'identity_provider.updated': { provider: string; identityProvider: IdentityProviderRef; clientSecretChanged: boolean };
   /** unlinkedIdentities: how many users' identities went with it. */
-  'identity_provider.deleted': { identityProvider: IdentityProviderRef; unlinkedIdentities: number };
+  'identity_provider.deleted': { provider: string; identityProvider: IdentityProviderRef; unlinkedIdentities: number };
   'account_center.updated': { enabled?: boolean; fields?: Record<string, string> };
   'password_policy.updated': { changed: Record<string, unknown>; policy: Record<string, unknown> };
   'machine_client.created': { machineClientId: string; clientId: string; name: string; scopes: string[] };
@@ -81,7 +82,6 @@ export interface EventPayloads {
 
 export interface IdentityProviderRef {
   id: string;
-  key: string;
   type: string;
   name: string;
 }

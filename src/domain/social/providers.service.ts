@@ -137,7 +137,7 @@ function auditView(p: IdentityProvider) {
 
 /** What the provider's events carry (webhook receivers see them): never the client secret. */
 function providerRef(p: IdentityProvider) {
-  return { id: p.id, key: p.key, type: p.type, name: p.name };
+  return { id: p.id, type: p.type, name: p.name };
 }
 
 export async function createIdentityProvider(
@@ -155,7 +155,7 @@ export async function createIdentityProvider(
       const provider = await tx.identityProvider.create({ data: { ...resolved, key, type: input.type, clientSecretEncrypted } });
       ev.emit('identity_provider.created', {
         audit: 'admin.identity_provider.create',
-        data: { identityProvider: providerRef(provider) },
+        data: { provider: provider.key, identityProvider: providerRef(provider) },
         details: auditView(provider),
       });
       return provider;
@@ -194,7 +194,7 @@ export async function updateIdentityProvider(
     const provider = await tx.identityProvider.update({ where: { id: current.id }, data: { ...resolved, clientSecretEncrypted } });
     ev.emit('identity_provider.updated', {
       audit: 'admin.identity_provider.update',
-      data: { identityProvider: providerRef(provider), clientSecretChanged: Boolean(clientSecretEncrypted) },
+      data: { provider: provider.key, identityProvider: providerRef(provider), clientSecretChanged: Boolean(clientSecretEncrypted) },
       details: { ...auditView(provider), clientSecretChanged: Boolean(clientSecretEncrypted) },
     });
     return provider;
@@ -224,7 +224,7 @@ export async function deleteIdentityProvider(deps: Deps, key: string, actor: Aud
     await tx.identityProvider.delete({ where: { id: provider.id } });
     ev.emit('identity_provider.deleted', {
       audit: 'admin.identity_provider.delete',
-      data: { identityProvider: providerRef(provider), unlinkedIdentities: linked.length },
+      data: { provider: provider.key, identityProvider: providerRef(provider), unlinkedIdentities: linked.length },
       details: { key: provider.key, type: provider.type, unlinkedIdentities: linked.length },
     });
     return provider;
