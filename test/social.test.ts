@@ -24,10 +24,12 @@ import {
   UPDATE_PROVIDER,
 } from './helpers/social.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from './helpers/test-app.js';
+import { WebhookReceiver } from './helpers/webhook-receiver.js';
 
 let t: TestApp;
 let op: TestOidcProvider;
 let gh: TestOAuth2Provider;
+let receiver: WebhookReceiver;
 
 const adminToken = async () => (await t.signIn(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
 const oidc = (account: OidcAccount, key = 'acme') => socialSignIn(t, key, (url) => op.authorize(url, account));
@@ -38,7 +40,13 @@ const auditActions = async (userId: string) =>
   (await t.db.prisma.auditEvent.findMany({ where: { userId }, orderBy: { at: 'asc' } })).map((e) => e.action);
 
 beforeAll(async () => {
-  [t, op, gh] = await Promise.all([createTestApp(), TestOidcProvider.start(), TestOAuth2Provider.start()]);
+  // Webhooks to the loopback receiver (the events of social identities reach them like any other).
+  [t, op, gh, receiver] = await Promise.all([
+    createTestApp({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_INTERVAL_MS: '100' }),
+    TestOidcProvider.start(),
+    TestOAuth2Provider.start(),
+    WebhookReceiver.start(),
+  ]);
   const admin = await adminToken();
   await createProvider(t, admin, { key: 'acme', name: 'Acme ID', type: 'OIDC', issuer: op.issuer, clientId: op.clientId, clientSecret: op.clientSecret, trustEmail: true });
   // The same provider without trust in its emails.
@@ -59,6 +67,7 @@ afterAll(async () => {
   await t?.close();
   await op?.close();
   await gh?.close();
+  await receiver?.close();
 });
 
 describe('identity providers (admin:settings)', () => {
@@ -486,5 +495,80 @@ describe('admin: identities of a user', () => {
     await t.gql(`mutation($id: ID!) { admin { updateUser(id: $id, input: { username: "solo-user" }) { __typename } } }`, { id }, admin);
     expect((await t.gql(DELETE_PROVIDER, { key: 'solo' }, admin)).data.admin.deleteIdentityProvider).toMatchObject({ __typename: 'IdentityProvider' });
     expect(await t.db.prisma.userIdentity.count({ where: { userId: id } })).toBe(0);
+  });
+});
+
+describe('events of social identities (webhooks, activity, export)', () => {
+  const SECURITY_EVENTS = `{ me { securityEvents(first: 50) { edges { node { type actor data } } } } }`;
+  const activity = async (token: string) =>
+    (await t.gql(SECURITY_EVENTS, {}, token)).data.me.securityEvents.edges.map((e: any) => e.node) as { type: string; actor: string; data: any }[];
+
+  it('a link, a social sign-in and an unlink are typed events: webhook, me.securityEvents, notices; exportData lists the identity without its tokens', async () => {
+    const admin = await adminToken();
+    const hook = await t.gql(
+      `mutation($input: CreateWebhookInput!) { admin { createWebhook(input: $input) { __typename ... on WebhookSecret { signingSecret } ... on Error { code message } } } }`,
+      { input: { url: receiver.url, events: ['identity.linked', 'identity.unlinked', 'user.signed_in'], name: 'social' } },
+      admin,
+    );
+    expect(hook.data.admin.createWebhook.__typename).toBe('WebhookSecret');
+    receiver.secret = hook.data.admin.createWebhook.signingSecret;
+
+    const user = await newUser(t, { username: 'eventful', primaryEmail: 'eventful@example.com', password: PASSWORD });
+    const started = (await t.gql(START_LINK, { input: { provider: 'gh', redirectUri: REDIRECT_URI, verificationId: await verifyPassword(t, user.token) } }, user.token)).data.me
+      .startSocialLink;
+    const callback = await gh.authorize(started.authorizationUrl, { id: 9901, login: 'eventful-gh', name: 'Eventful', email: 'eventful@gh.test', avatar_url: 'https://avatars.github.test/u/9901' });
+    const linked = (await t.gql(FINISH_LINK, { input: { state: started.state, code: callback.get('code') } }, user.token)).data.me.finishSocialLink;
+    expect(linked.__typename).toBe('UserIdentity');
+    const row = await t.db.prisma.userIdentity.findFirstOrThrow({ where: { userId: user.id } });
+    await t.mail.latestTo('eventful@example.com', 'A sign-in provider was linked');
+
+    const mine = (type: string) => receiver.ofType(type).filter((r) => r.payload.data.user?.id === user.id);
+    await expect.poll(() => mine('identity.linked').length, { timeout: 10_000 }).toBe(1);
+    expect(mine('identity.linked')[0]!.payload.data).toEqual({ user: { id: user.id }, provider: 'gh', identityId: row.id, subject: '9901', via: 'self' });
+
+    // Signing in with the linked identity: user.signed_in, method social.
+    const viaGithub = await github({ id: 9901, login: 'eventful-gh', name: 'Eventful', email: 'eventful@gh.test', avatar_url: 'https://avatars.github.test/u/9901' });
+    expect(viaGithub.accessToken).toEqual(expect.any(String));
+    await expect.poll(() => mine('user.signed_in').filter((r) => r.payload.data.method === 'social').length, { timeout: 10_000 }).toBe(1);
+    expect(mine('user.signed_in').find((r) => r.payload.data.method === 'social')!.payload.data).toMatchObject({ provider: 'gh', sessionId: expect.any(String) });
+
+    const seen = await activity(user.token);
+    expect(seen).toContainEqual({ type: 'identity.linked', actor: 'SELF', data: expect.objectContaining({ provider: 'gh', subject: '9901' }) });
+    expect(seen).toContainEqual({ type: 'user.signed_in', actor: 'SELF', data: expect.objectContaining({ method: 'social', provider: 'gh' }) });
+
+    // exportData: what the provider said and when, never its tokens (sealed or not).
+    const providerToken = (await t.gql(ACCESS_TOKEN, { p: 'gh' }, user.token)).data.me.identityAccessToken.accessToken;
+    expect(providerToken).toMatch(/^gho_/);
+    const exported = (await t.gql(`{ me { exportData } }`, {}, user.token)).data.me.exportData;
+    expect(exported.identities).toEqual([
+      {
+        id: row.id,
+        provider: 'gh',
+        providerName: 'GitHub',
+        subject: '9901',
+        email: 'eventful@gh.test',
+        emailVerified: false,
+        name: 'Eventful',
+        avatar: 'https://avatars.github.test/u/9901',
+        linkedAt: row.linkedAt.toISOString(),
+        lastSignInAt: expect.any(String),
+      },
+    ]);
+    const text = JSON.stringify(exported);
+    expect(text).not.toContain(providerToken);
+    for (const sealed of [row.accessTokenEncrypted, row.refreshTokenEncrypted]) if (sealed) expect(text).not.toContain(sealed);
+    expect(text).not.toMatch(/accessToken|refreshToken|gho_/);
+
+    const removed = await t.gql(REMOVE_IDENTITY, { input: { provider: 'gh', verificationId: await verifyPassword(t, user.token) } }, user.token);
+    expect(removed.data.me.removeIdentity.__typename).toBe('User');
+    await t.mail.latestTo('eventful@example.com', 'A sign-in provider was unlinked');
+    await expect.poll(() => mine('identity.unlinked').length, { timeout: 10_000 }).toBe(1);
+    expect(mine('identity.unlinked')[0]!.payload.data).toEqual({ user: { id: user.id }, provider: 'gh', identityId: row.id, subject: '9901', via: 'self' });
+    expect((await activity(user.token)).map((e) => e.type)).toContain('identity.unlinked');
+    expect(receiver.rejected).toEqual([]);
+    // The audit rows keep their action names, now with a type.
+    const rows = await t.db.prisma.auditEvent.findMany({ where: { userId: user.id, action: { in: ['user.identity.link', 'user.identity.unlink', 'user.sign_in'] } } });
+    expect(rows.every((r) => r.type !== null)).toBe(true);
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user.identity.link', 'user.identity.unlink', 'user.sign_in']));
   });
 });
