@@ -3,6 +3,8 @@
 // REDIS_URL, an event committed on another instance reaches the stream through Redis.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
@@ -77,7 +79,8 @@ describe('Subscription.securityEvents across instances through Redis', () => {
   let second: App;
   let http: { server: Server; url: string };
   beforeAll(async () => {
-    t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6379' });
+    // A prefix of this run's own: the stream's channels are under it, like every other Redis key.
+    t = await createTestApp({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: `test-${randomBytes(4).toString('hex')}:` });
     // Another instance on the same database and Redis; the subscriber is connected to the first.
     second = await createApp({ config: t.app.deps.config, db: t.db, secretKey: TEST_SECRET_KEY, clock: t.clock, logger: createLogger('silent') });
     http = await listen(t.app);
@@ -102,6 +105,22 @@ describe('Subscription.securityEvents across instances through Redis', () => {
       expect(sub.events[0].data.securityEvents).toMatchObject({ type: 'user.signed_in', userAgent: 'second-instance' });
     } finally {
       sub.cancel();
+    }
+  });
+
+  it('publishes on channels under REDIS_KEY_PREFIX', async () => {
+    const me = await newUser(t, { username: 'redis-prefixed', password: PASSWORD });
+    const prefix = t.app.deps.config.redisKeyPrefix;
+    const listener = new Redis('redis://127.0.0.1:6379');
+    const heard: string[] = [];
+    listener.on('pmessage', (_pattern, channel) => heard.push(channel));
+    try {
+      await listener.psubscribe(`*security-events:${me.id}`);
+      await t.signIn('redis-prefixed', PASSWORD);
+      await expect.poll(() => heard.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(heard).toEqual(heard.map(() => `${prefix}security-events:${me.id}`));
+    } finally {
+      listener.disconnect();
     }
   });
 });
