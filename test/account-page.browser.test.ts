@@ -180,6 +180,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await page.waitForSelector('#totp-setup img.qr');
     expect(await page.$('#proof-dialog')).toBeNull();
     expect(await page.$eval('#totp-setup img.qr', (img) => (img as HTMLImageElement).src)).toMatch(/^data:image\/png;base64,/);
+    await bothWidths('06-totp-setup', '#mfa');
     const secret = (await text('#totp-secret')).trim();
     t.clock.set(Date.now());
     await fill('#totp-form-code', await totpNow(secret));

@@ -2,7 +2,7 @@
 // READ_ONLY shown without controls, EDIT with controls. A section renders from `ctx.me` and calls
 // `ctx.reload()` after a change; secrets shown once (backup codes, a new token) travel in ctx.flash.
 import { call } from './api.js';
-import { actionButton, announce, form, formatDate, h } from './dom.js';
+import { actionButton, announce, field, form, formatDate, h } from './dom.js';
 import { errorSentence } from './errors.js';
 import { OPS } from './operations.js';
 import { clearProof, ensureProof, withProof } from './proof.js';
@@ -52,24 +52,28 @@ function profileSection(ctx) {
   const shown = [];
   if (visible(ctx, 'name')) (editable(ctx, 'name') ? editFields : shown).push({ name: 'name', label: 'Name', value: me.name, autocomplete: 'name' });
   if (visible(ctx, 'avatar')) (editable(ctx, 'avatar') ? editFields : shown).push({ name: 'avatar', label: 'Avatar image URL', type: 'url', value: me.avatar, autocomplete: 'photo' });
+  const claimFields = [];
   if (visible(ctx, 'profile')) {
     for (const [key, label, autocomplete] of CLAIMS) {
-      (editable(ctx, 'profile') ? editFields : shown).push({ name: `profile.${key}`, label, value: me.profile[key], autocomplete });
+      (editable(ctx, 'profile') ? claimFields : shown).push({ name: `profile.${key}`, label, value: me.profile[key], autocomplete });
     }
   }
   const avatar = me.avatar && visible(ctx, 'avatar') && h('img', { class: 'avatar', src: me.avatar, alt: '', width: 64, height: 64 });
+  const hasClaims = claimFields.some((f) => f.value);
   const editForm =
-    editFields.length > 0 &&
+    editFields.length + claimFields.length > 0 &&
     form(
       {
         id: 'profile-form',
         fields: editFields,
+        // The OIDC claims are many and mostly empty: folded away until wanted.
+        extra: claimFields.length > 0 && h('details', { open: hasClaims }, h('summary', null, 'More profile details'), claimFields.map((f) => field('profile-form', f))),
         submit: 'Save profile',
         onSubmit: async (values) => {
           const input = {};
           const profile = {};
           const norm = (v) => (v.trim() === '' ? null : v.trim());
-          for (const f of editFields) {
+          for (const f of [...editFields, ...claimFields]) {
             const next = norm(values[f.name] ?? '');
             if (next === (f.value ?? null)) continue;
             if (f.name.startsWith('profile.')) profile[f.name.slice(8)] = next;
@@ -237,7 +241,7 @@ function mfaSection(ctx) {
 
   const app = h('div', { class: 'sub' }, h('h3', null, 'Authenticator app'));
   if (totp) {
-    app.append(h('p', null, `On since ${formatDate(totp.createdAt)}. Last used ${formatDate(totp.lastUsedAt)}.`));
+    app.append(h('p', null, `On since ${formatDate(totp.createdAt)}. Last used ${totp.lastUsedAt ? formatDate(totp.lastUsedAt) : 'never'}.`));
     if (edit) app.append(actionButton('totp-remove', 'Remove authenticator app', () => removeFactor(totp, 'Authenticator app removed.'), errorSentence, { class: 'secondary' }));
   } else {
     app.append(h('p', null, 'Not set up. An authenticator app adds a 6-digit code to each sign-in.'));
@@ -309,7 +313,7 @@ function passkeysSection(ctx) {
   const list = keys.length
     ? h('ul', { class: 'rows' }, keys.map((k) =>
         h('li', null,
-          h('div', null, h('strong', null, k.name || 'Passkey'), h('span', { class: 'meta' }, `Added ${formatDate(k.createdAt)} · last used ${formatDate(k.lastUsedAt)}`)),
+          h('div', null, h('strong', null, k.name || 'Passkey'), h('span', { class: 'meta' }, `Added ${formatDate(k.createdAt)} · last used ${k.lastUsedAt ? formatDate(k.lastUsedAt) : 'never'}`)),
           edit && h('div', { class: 'row-actions' },
             h('details', null, h('summary', null, 'Rename'),
               form({ id: `passkey-rename-${k.id}`, fields: [{ name: 'name', label: 'New name', value: k.name, required: true }], submit: 'Rename',
@@ -410,7 +414,7 @@ function tokensSection(ctx) {
     tokens.length
       ? h('ul', { class: 'rows' }, tokens.map((t) =>
           h('li', null,
-            h('div', null, h('strong', null, t.name), h('span', { class: 'meta' }, `Created ${formatDate(t.createdAt)} · expires ${t.expiresAt ? formatDate(t.expiresAt) : 'never'} · last used ${formatDate(t.lastUsedAt)}`)),
+            h('div', null, h('strong', null, t.name), h('span', { class: 'meta' }, `Created ${formatDate(t.createdAt)} · expires ${t.expiresAt ? formatDate(t.expiresAt) : 'never'} · last used ${t.lastUsedAt ? formatDate(t.lastUsedAt) : 'never'}`)),
             edit && h('div', { class: 'row-actions' },
               actionButton(`token-revoke-${t.id}`, 'Revoke', () => mutate(ctx, () => call(OPS.revokePersonalAccessToken, { id: t.id }), `Token “${t.name}” revoked.`), errorSentence, { class: 'secondary', 'aria-label': `Revoke token ${t.name}` })))))
       : h('p', null, 'No personal access tokens. A token lets a script act as you through the API.'),
