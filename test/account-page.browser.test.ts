@@ -21,8 +21,9 @@ const PASSWORD = 'a-long-and-unusual-passphrase-42';
 const EMAIL = 'browser.user@example.com';
 const NEW_EMAIL = 'browser.renamed@example.com';
 
-// CI installs Chromium (.ci/run); elsewhere the file is skipped with a note rather than failing.
+// CI installs Chromium (.ci/run) and must run this file; elsewhere it is skipped with a note.
 const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI) throw new Error(`no Chromium at ${CHROMIUM}: the account page's browser test cannot run`);
 if (!hasChromium) console.warn(`account-page.browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)('account page in a browser', () => {
