@@ -89,12 +89,12 @@ async function socialReturn(params, resumed) {
   const code = params.get('code');
   if (stored.mode === 'link') {
     if (!resumed) return showSignIn(errorSentence({ code: 'UNAUTHENTICATED' }));
-    const result = await call(OPS.finishSocialLink, { input: { state, code } });
+    const result = await call(OPS.finishSocialLink, { state, code });
     await showAccount();
     announce(result.error ? errorSentence(result.error) : 'Your social account is linked.');
     return;
   }
-  const result = await call(OPS.finishSocialSignIn, { input: { state, code } });
+  const result = await call(OPS.finishSocialSignIn, { state, code });
   if (result.error) return showSignIn(errorSentence(result.error));
   if (result.value.__typename === 'MfaChallenge') return renderMfa(ctx, result.value);
   return ctx.onTokens(result.value);

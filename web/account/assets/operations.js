@@ -18,7 +18,7 @@ const CORE_FIELDS = 'name avatar profile username email phone password customDat
 export const PROBES = {
   passkeys: 'query ProbePasskeys { accountCenter { fields { passkey } } }',
   social: 'query ProbeSocial { identityProviders { key } }',
-  events: 'query ProbeEvents { accountCenter { fields { securityActivity } } }',
+  events: 'query ProbeEvents { accountCenter { fields { securityActivity } } me { securityEvents(first: 1) { edges { node { id } } } } }',
   exportData: 'query ProbeExport { me { exportData } }',
 };
 
@@ -57,6 +57,7 @@ const me = (name, field, args, selection, feature = null) =>
 const input = (type) => ({ vars: `($input: ${type}!)`, call: '(input: $input)' });
 const arg = (name, type) => ({ vars: `($${name}: ${type})`, call: `(${name}: $${name})` });
 const none = { vars: '', call: '' };
+const PASSKEY_ASSERTION = { vars: '($challengeId: ID!, $credential: JSON!)', call: '(input: { challengeId: $challengeId, credential: $credential })' };
 
 export const OPS = {
   identityProviders: op('IdentityProviders', ['identityProviders'], 'query IdentityProviders { identityProviders { key name type } }', 'social'),
@@ -64,18 +65,20 @@ export const OPS = {
   signUp: op('SignUp', ['signUp'], `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { __typename ${TOKENS} ${PW_ERR} ${RATE_ERR} ${ERR} } }`),
   verifySignIn: op('VerifySignIn', ['verifySignIn'], `mutation VerifySignIn($input: VerifySignInInput!) { verifySignIn(input: $input) { __typename ${TOKENS} ${RATE_ERR} ${ERR} } }`),
   signOut: op('SignOut', ['signOut'], `mutation SignOut { signOut { __typename ${ERR} } }`),
-  startPasskeySignIn: op('StartPasskeySignIn', ['startPasskeySignIn'], `mutation StartPasskeySignIn($input: StartPasskeySignInInput!) { startPasskeySignIn(input: $input) { __typename ${PASSKEY_CHALLENGE} ${ERR} } }`, 'passkeys'),
-  finishPasskeySignIn: op('FinishPasskeySignIn', ['finishPasskeySignIn'], `mutation FinishPasskeySignIn($input: FinishPasskeySignInInput!) { finishPasskeySignIn(input: $input) { __typename ${TOKENS} ${ERR} } }`, 'passkeys'),
+  // Operations of optional parts pass inline input objects of scalar variables, so they depend on
+  // the field names of API.md §7-§9 only, never on the names of their input types.
+  startPasskeySignIn: op('StartPasskeySignIn', ['startPasskeySignIn'], `mutation StartPasskeySignIn { startPasskeySignIn(input: {}) { __typename ${PASSKEY_CHALLENGE} ${ERR} } }`, 'passkeys'),
+  finishPasskeySignIn: op('FinishPasskeySignIn', ['finishPasskeySignIn'], `mutation FinishPasskeySignIn($challengeId: ID!, $credential: JSON!) { finishPasskeySignIn(input: { challengeId: $challengeId, credential: $credential }) { __typename ${TOKENS} ${ERR} } }`, 'passkeys'),
   startMfaPasskey: op('StartMfaPasskey', ['startMfaPasskey'], `mutation StartMfaPasskey($mfaToken: String!) { startMfaPasskey(mfaToken: $mfaToken) { __typename ${PASSKEY_CHALLENGE} ${ERR} } }`, 'passkeys'),
-  startSocialSignIn: op('StartSocialSignIn', ['startSocialSignIn'], `mutation StartSocialSignIn($input: StartSocialSignInInput!) { startSocialSignIn(input: $input) { __typename ${SOCIAL_AUTH} ${ERR} } }`, 'social'),
-  finishSocialSignIn: op('FinishSocialSignIn', ['finishSocialSignIn'], `mutation FinishSocialSignIn($input: FinishSocialSignInInput!) { finishSocialSignIn(input: $input) { __typename ${TOKENS} ${CHALLENGE} ${ERR} } }`, 'social'),
+  startSocialSignIn: op('StartSocialSignIn', ['startSocialSignIn'], `mutation StartSocialSignIn($provider: String!, $redirectUri: String!) { startSocialSignIn(input: { provider: $provider, redirectUri: $redirectUri }) { __typename ${SOCIAL_AUTH} ${ERR} } }`, 'social'),
+  finishSocialSignIn: op('FinishSocialSignIn', ['finishSocialSignIn'], `mutation FinishSocialSignIn($state: String!, $code: String!) { finishSocialSignIn(input: { state: $state, code: $code }) { __typename ${TOKENS} ${CHALLENGE} ${ERR} } }`, 'social'),
 
   verifyPassword: me('VerifyPassword', 'verifyPassword', arg('password', 'String!'), RECORD),
   sendVerificationCode: me('SendVerificationCode', 'sendVerificationCode', input('SendVerificationCodeInput'), `${RECORD} ${RATE_ERR}`),
   verifyCode: me('VerifyCode', 'verifyCode', input('VerifyCodeInput'), RECORD),
   verifyTotp: me('VerifyTotp', 'verifyTotp', arg('code', 'String!'), RECORD, 'passkeys'),
   startPasskeyVerification: me('StartPasskeyVerification', 'startPasskeyVerification', none, PASSKEY_CHALLENGE, 'passkeys'),
-  verifyPasskey: me('VerifyPasskey', 'verifyPasskey', input('VerifyPasskeyInput'), RECORD, 'passkeys'),
+  verifyPasskey: me('VerifyPasskey', 'verifyPasskey', PASSKEY_ASSERTION, RECORD, 'passkeys'),
 
   updateProfile: me('UpdateProfile', 'updateProfile', input('UpdateProfileInput'), '... on User { id }'),
   setPrimaryEmail: me('SetPrimaryEmail', 'setPrimaryEmail', input('SetPrimaryEmailInput'), '... on User { id }'),
@@ -89,12 +92,18 @@ export const OPS = {
   generateBackupCodes: me('GenerateBackupCodes', 'generateBackupCodes', arg('verificationId', 'ID!'), '... on BackupCodes { codes }'),
   removeMfaFactor: me('RemoveMfaFactor', 'removeMfaFactor', input('RemoveMfaFactorInput'), '... on User { id }'),
   startPasskeyRegistration: me('StartPasskeyRegistration', 'startPasskeyRegistration', arg('verificationId', 'ID!'), PASSKEY_CHALLENGE, 'passkeys'),
-  finishPasskeyRegistration: me('FinishPasskeyRegistration', 'finishPasskeyRegistration', input('FinishPasskeyRegistrationInput'), '... on MfaFactor { id }', 'passkeys'),
-  renamePasskey: me('RenamePasskey', 'renamePasskey', input('RenamePasskeyInput'), '... on MfaFactor { id }', 'passkeys'),
+  finishPasskeyRegistration: me('FinishPasskeyRegistration', 'finishPasskeyRegistration', {
+    vars: '($challengeId: ID!, $credential: JSON!, $name: String)',
+    call: '(input: { challengeId: $challengeId, credential: $credential, name: $name })',
+  }, '... on MfaFactor { id }', 'passkeys'),
+  renamePasskey: me('RenamePasskey', 'renamePasskey', { vars: '($id: ID!, $name: String!)', call: '(input: { id: $id, name: $name })' }, '... on MfaFactor { id }', 'passkeys'),
 
-  startSocialLink: me('StartSocialLink', 'startSocialLink', input('StartSocialLinkInput'), SOCIAL_AUTH, 'social'),
-  finishSocialLink: me('FinishSocialLink', 'finishSocialLink', input('FinishSocialLinkInput'), '... on UserIdentity { provider }', 'social'),
-  removeIdentity: me('RemoveIdentity', 'removeIdentity', input('RemoveIdentityInput'), '... on User { id }', 'social'),
+  startSocialLink: me('StartSocialLink', 'startSocialLink', {
+    vars: '($provider: String!, $redirectUri: String!, $verificationId: ID!)',
+    call: '(input: { provider: $provider, redirectUri: $redirectUri, verificationId: $verificationId })',
+  }, SOCIAL_AUTH, 'social'),
+  finishSocialLink: me('FinishSocialLink', 'finishSocialLink', { vars: '($state: String!, $code: String!)', call: '(input: { state: $state, code: $code })' }, '... on UserIdentity { provider }', 'social'),
+  removeIdentity: me('RemoveIdentity', 'removeIdentity', { vars: '($provider: String!, $verificationId: ID!)', call: '(input: { provider: $provider, verificationId: $verificationId })' }, '... on User { id }', 'social'),
 
   revokeSession: me('RevokeSession', 'revokeSession', arg('id', 'ID!'), '... on RevokeSessionsPayload { revokedCount }'),
   revokeOtherSessions: me('RevokeOtherSessions', 'revokeOtherSessions', none, '... on RevokeSessionsPayload { revokedCount }'),

@@ -128,7 +128,7 @@ function panelFor(ctx, key, finish) {
           const start = await call(OPS.startPasskeyVerification);
           if (start.error) return start.error;
           const credential = await getPasskey(start.value.options);
-          return done(await call(OPS.verifyPasskey, { input: { challengeId: start.value.challengeId, credential } }));
+          return done(await call(OPS.verifyPasskey, { challengeId: start.value.challengeId, credential }));
         },
       },
       errorSentence,

@@ -317,7 +317,7 @@ function passkeysSection(ctx) {
           edit && h('div', { class: 'row-actions' },
             h('details', null, h('summary', null, 'Rename'),
               form({ id: `passkey-rename-${k.id}`, fields: [{ name: 'name', label: 'New name', value: k.name, required: true }], submit: 'Rename',
-                onSubmit: ({ name }) => mutate(ctx, () => call(OPS.renamePasskey, { input: { id: k.id, name: name.trim() } }), 'Passkey renamed.') }, errorSentence)),
+                onSubmit: ({ name }) => mutate(ctx, () => call(OPS.renamePasskey, { id: k.id, name: name.trim() }), 'Passkey renamed.') }, errorSentence)),
             actionButton(`passkey-remove-${k.id}`, 'Remove', () =>
               mutate(ctx, () => withProof(ctx, (verificationId) => call(OPS.removeMfaFactor, { input: { id: k.id, verificationId } })), 'Passkey removed.'), errorSentence, { class: 'secondary', 'aria-label': `Remove passkey ${k.name || ''}`.trim() }),
           ),
@@ -335,7 +335,7 @@ function passkeysSection(ctx) {
             const start = await call(OPS.startPasskeyRegistration, { verificationId });
             if (start.error) return start;
             const credential = await createPasskey(start.value.options);
-            return call(OPS.finishPasskeyRegistration, { input: { challengeId: start.value.challengeId, credential, ...(name.trim() ? { name: name.trim() } : {}) } });
+            return call(OPS.finishPasskeyRegistration, { challengeId: start.value.challengeId, credential, name: name.trim() || null });
           }), 'Passkey added.'),
       },
       errorSentence,
@@ -360,9 +360,9 @@ function socialSection(ctx) {
         edit && h('div', { class: 'row-actions' },
           identity
             ? actionButton(`social-unlink-${key}`, `Unlink ${name}`, () =>
-                mutate(ctx, () => withProof(ctx, (verificationId) => call(OPS.removeIdentity, { input: { provider: key, verificationId } })), `${name} unlinked.`), errorSentence, { class: 'secondary' })
+                mutate(ctx, () => withProof(ctx, (verificationId) => call(OPS.removeIdentity, { provider: key, verificationId })), `${name} unlinked.`), errorSentence, { class: 'secondary' })
             : provider && actionButton(`social-link-${key}`, `Link ${name}`, async () => {
-                const result = await withProof(ctx, (verificationId) => call(OPS.startSocialLink, { input: { provider: key, redirectUri: `${location.origin}/account`, verificationId } }));
+                const result = await withProof(ctx, (verificationId) => call(OPS.startSocialLink, { provider: key, redirectUri: `${location.origin}/account`, verificationId }));
                 if (result.cancelled) return null;
                 if (result.error) return result.error;
                 sessionStorage.setItem(SOCIAL_STATE_KEY, JSON.stringify({ state: result.value.state, mode: 'link' }));

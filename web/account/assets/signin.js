@@ -50,10 +50,10 @@ function signInForms(ctx) {
         id: 'signin-passkey',
         submit: 'Sign in with a passkey',
         onSubmit: async () => {
-          const start = await call(OPS.startPasskeySignIn, { input: {} });
+          const start = await call(OPS.startPasskeySignIn);
           if (start.error) return start.error;
           const credential = await getPasskey(start.value.options);
-          return handleSignInResult(ctx, await call(OPS.finishPasskeySignIn, { input: { challengeId: start.value.challengeId, credential } }));
+          return handleSignInResult(ctx, await call(OPS.finishPasskeySignIn, { challengeId: start.value.challengeId, credential }));
         },
       },
       errorSentence,
@@ -69,7 +69,7 @@ function signInForms(ctx) {
             id: `social-${p.key}`,
             submit: `Continue with ${p.name}`,
             onSubmit: async () => {
-              const start = await call(OPS.startSocialSignIn, { input: { provider: p.key, redirectUri: redirectUri() } });
+              const start = await call(OPS.startSocialSignIn, { provider: p.key, redirectUri: redirectUri() });
               if (start.error) return start.error;
               sessionStorage.setItem(SOCIAL_STATE_KEY, JSON.stringify({ state: start.value.state, mode: 'signin' }));
               location.assign(start.value.authorizationUrl);
