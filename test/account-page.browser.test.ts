@@ -257,6 +257,16 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await heading('Sign in');
       await click('#signin-passkey-submit');
       await heading('Your account');
+      // The passkey also finishes the MFA step of a password sign-in.
+      await click('#sign-out');
+      await heading('Sign in');
+      await fill('#signin-identifier', NEW_EMAIL);
+      await fill('#signin-password', PASSWORD);
+      await click('#signin-submit');
+      await heading('Two-step sign-in');
+      await click('#mfa-passkey-submit');
+      await heading('Your account');
+      await bothWidths('07-passkeys', '#passkeys');
     } else {
       console.warn('passkey steps skipped: this schema has no startPasskeyRegistration (API.md §7 not merged yet)');
     }

@@ -24,6 +24,8 @@ export const ERROR_SENTENCES = {
   CONFLICT: 'Something changed at the same time. Please try again.',
   DELIVERY_FAILED: 'We could not send the code. Check the address or try again later.',
   PASSKEY_REJECTED: 'The passkey could not be used. Try again, or choose another way.',
+  PROVIDER_UNAVAILABLE: 'That sign-in provider is not answering right now. Try again later or choose another way.',
+  PHONE_DELIVERY_UNAVAILABLE: 'Text messages cannot be sent by this service, so a phone number cannot be confirmed here.',
   // Transport and authorization failures (top-level GraphQL errors), and the browser's own.
   UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
   FORBIDDEN: 'You are not allowed to do that.',
