@@ -120,7 +120,9 @@ describe('refresh-token cookie endpoints', () => {
       { cookie, 'x-account-page': '1', 'sec-fetch-site': 'same-site' },
     ];
     for (const headers of attempts) {
-      expect((await post('/account/refresh', headers)).status).toBe(403);
+      const refused = await post('/account/refresh', headers);
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toEqual({ code: 'FORBIDDEN', origin: ORIGIN });
       expect((await post('/account/logout', headers)).status).toBe(403);
     }
     // Still alive after all that.

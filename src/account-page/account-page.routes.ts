@@ -116,7 +116,8 @@ export function createAccountPageRoutes(deps: Deps) {
     }
     const sub = pathname.slice('/account'.length).replace(/^\//, '');
     if (request.method === 'POST' && ['session', 'refresh', 'logout'].includes(sub)) {
-      if (!sameOrigin(request)) return json({ code: 'FORBIDDEN' }, 403);
+      // The origin is named so the page can tell someone who opened it under another host name.
+      if (!sameOrigin(request)) return json({ code: 'FORBIDDEN', origin }, 403);
       if (sub === 'session') return storeSession(request);
       if (sub === 'refresh') return refresh(request, info);
       return logout(request);

@@ -69,7 +69,11 @@ export async function startSession(tokens) {
   remember(tokens);
   if (tokens.refreshToken) {
     const response = await post('/account/session', { refreshToken: tokens.refreshToken }, { ...CSRF, authorization: `Bearer ${accessToken}` });
-    if (!response.ok) console.warn('the session cookie was not stored: a reload will ask to sign in again');
+    if (!response.ok) {
+      // Typically the page was opened under another host name than ISSUER's (127.0.0.1 vs localhost).
+      const origin = response.status === 403 ? (await response.json().catch(() => ({}))).origin : null;
+      return { warning: origin && origin !== location.origin ? `This page belongs at ${origin}/account: here, a reload will sign you out.` : 'A reload will ask you to sign in again.' };
+    }
   }
 }
 

@@ -13,9 +13,9 @@ const ctx = { root, features: {}, center: null, providers: [], flash: {}, me: nu
 
 ctx.onTokens = async (tokens) => {
   clearProof();
-  await startSession(tokens);
+  const stored = await startSession(tokens);
   await showAccount();
-  announce('You are signed in.');
+  announce(stored?.warning ? `You are signed in. ${stored.warning}` : 'You are signed in.');
 };
 ctx.deleted = async () => {
   forget();

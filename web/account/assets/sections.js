@@ -174,8 +174,12 @@ function identifierSection(ctx, kind) {
         fields: [{ name: 'code', label: `The 6-digit code sent to ${pending.address}`, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6 }],
         submit: `Confirm new ${label.toLowerCase()}`,
         onSubmit: async ({ code }) => {
-          const checked = await call(OPS.verifyCode, { input: { verificationId: pending.verificationId, code: code.trim() } });
-          if (checked.error) return checked.error;
+          // Checked once: a retry after a cancelled identity proof reuses the verified record.
+          if (!pending.verified) {
+            const checked = await call(OPS.verifyCode, { input: { verificationId: pending.verificationId, code: code.trim() } });
+            if (checked.error) return checked.error;
+            pending.verified = true;
+          }
           const set = isEmail ? OPS.setPrimaryEmail : OPS.setPrimaryPhone;
           return mutate(
             ctx,
