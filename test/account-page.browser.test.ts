@@ -93,8 +93,10 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await page.waitForSelector('#proof-dialog', { hidden: true });
   };
   const shot = async (name: string, selector?: string) => {
-    const target = selector ? await page.waitForSelector(selector, { visible: true }) : page;
-    await target!.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) as `${string}.png` });
+    const file = path.join(ARTIFACTS, `${name}.png`) as `${string}.png`;
+    if (!selector) return void (await page.screenshot({ path: file, fullPage: true }));
+    const target = await page.waitForSelector(selector, { visible: true });
+    await target!.screenshot({ path: file });
   };
   const bothWidths = async (name: string, selector?: string) => {
     await shot(`${name}-desktop`, selector);
