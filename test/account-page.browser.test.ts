@@ -4,7 +4,7 @@
 // Screenshots of every section at 1280 and 375 px go to test-artifacts/account/ (gitignored), with
 // the page weight of the first load in test-artifacts/account/page-weight.json.
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { generate } from 'otplib';
@@ -35,6 +35,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
   let cdp: CDPSession;
   let userId: string;
   let passkeys = false;
+  let events = false;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -46,13 +47,18 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
     t = await createTestApp({ ISSUER: origin, SECRET_KEY: 'browser-test-secret-key-0123456789abcdef' });
     handler = t.app.yoga as never;
-    const schema = await t.gql('{ __type(name: "MeMutation") { fields { name } } }');
-    passkeys = schema.data.__type.fields.some((f: { name: string }) => f.name === 'startPasskeyRegistration');
+    // Parts of the API other branches bring (API.md §7, §9): their steps run once the schema has them.
+    const fieldsOf = async (type: string) =>
+      ((await t.gql('query($n: String!) { __type(name: $n) { fields { name } } }', { n: type })).data.__type?.fields ?? []).map((f: { name: string }) => f.name);
+    passkeys = (await fieldsOf('MeMutation')).includes('startPasskeyRegistration');
+    const userFields = await fieldsOf('User');
+    events = userFields.includes('securityEvents') && userFields.includes('exportData');
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
       headless: true,
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
+      downloadBehavior: { policy: 'allow', downloadPath: ARTIFACTS },
     });
     page = await browser.newPage();
     await page.setViewport(DESKTOP);
@@ -293,6 +299,25 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await bothWidths('07-passkeys', '#passkeys');
     } else {
       console.warn('passkey steps skipped: this schema has no startPasskeyRegistration (API.md §7 not merged yet)');
+    }
+
+    if (events) {
+      // Security activity lists what happened, newest first; the export downloads everything as JSON.
+      await page.reload({ waitUntil: 'load' });
+      await heading('Your account');
+      await waitText('#activity-list', 'Email changed');
+      expect(await text('#activity-list')).toContain('Signed in');
+      await bothWidths('08-activity', '#activity');
+      const exported = path.join(ARTIFACTS, `account-${userId}.json`);
+      await rm(exported, { force: true });
+      await click('#export-download');
+      await status('Your data was downloaded.');
+      const data = JSON.parse(await readFile(await waitFor(() => (existsSync(exported) ? exported : undefined)), 'utf8'));
+      expect(JSON.stringify(data)).toContain(NEW_EMAIL);
+      expect(JSON.stringify(data)).not.toContain(PASSWORD);
+      await rm(exported);
+    } else {
+      console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData (API.md §9 not merged yet)');
     }
 
     // Delete the account: the proof is asked again (this is a new sign-in), then the user is gone.
