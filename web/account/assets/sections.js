@@ -448,10 +448,18 @@ function tokensSection(ctx) {
 
 // --- security activity and export --------------------------------------------------------------
 const EVENT_LABELS = {
-  'user.signed_in': 'Signed in', 'user.sign_in': 'Signed in', 'user.sign_in_failed': 'Failed sign-in', 'user.password.changed': 'Password changed',
-  'user.email.changed': 'Email changed', 'user.mfa.added': 'Two-step method added', 'user.mfa.removed': 'Two-step method removed',
-  'session.revoked': 'Session signed out', 'identity.linked': 'Social account linked', 'user.updated': 'Profile changed', 'user.created': 'Account created',
+  'user.created': 'Account created', 'user.updated': 'Profile changed', 'user.signed_in': 'Signed in', 'user.sign_in_failed': 'Failed sign-in',
+  'user.locked': 'Locked after failed sign-ins', 'user.mfa.locked': 'Locked after wrong codes', 'user.suspended': 'Suspended by an administrator',
+  'user.unsuspended': 'Suspension lifted', 'user.impersonated': 'Administrator acted as you', 'user.password.changed': 'Password changed',
+  'user.email.changed': 'Email changed', 'user.phone.changed': 'Phone changed', 'user.mfa.added': 'Two-step method added',
+  'user.mfa.removed': 'Two-step method removed', 'user.passkey.added': 'Passkey added', 'user.passkey.removed': 'Passkey removed',
+  'session.revoked': 'Session signed out', 'session.refresh_token_reused': 'Session ended: a stolen token was suspected',
+  'token.created': 'Access token created', 'token.revoked': 'Access token revoked', 'verification.code_sent': 'Verification code sent',
+  'verification.password_failed': 'Wrong password while confirming it was you', 'identity.linked': 'Social account linked',
+  'identity.unlinked': 'Social account unlinked',
 };
+// An event type this page does not know yet still reads as words: "user.foo_bar" -> "User foo bar".
+const eventLabel = (type) => EVENT_LABELS[type] ?? (type.charAt(0).toUpperCase() + type.slice(1)).replace(/[._]/g, ' ');
 
 function activitySection(ctx) {
   const list = h('ul', { class: 'rows', id: 'activity-list' });
@@ -463,7 +471,7 @@ function activitySection(ctx) {
       const page = result.value;
       if (!page) return;
       for (const { node } of page.edges) {
-        list.append(h('li', null, h('div', null, h('strong', null, EVENT_LABELS[node.type] ?? node.type),
+        list.append(h('li', null, h('div', null, h('strong', null, eventLabel(node.type)),
           h('span', { class: 'meta' }, `${formatDate(node.at)} · ${node.ip ?? 'unknown address'} · ${describeAgent(node.userAgent)}`))));
       }
       if (!page.edges.length && !after) list.append(h('li', null, 'No activity yet.'));
