@@ -18,6 +18,7 @@ const DESKTOP = { width: 1280, height: 900 };
 // isMobile would make puppeteer reload the page on every switch; the width is what the layout responds to.
 const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'a-long-and-unusual-passphrase-42';
+const NEW_PASSWORD = 'another-unusual-passphrase-57';
 const EMAIL = 'browser.user@example.com';
 const NEW_EMAIL = 'browser.renamed@example.com';
 
@@ -92,9 +93,9 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
   const status = (expected: string) => waitText('#status', expected);
   const heading = (expected: string) => waitText('#page-title', expected);
   const gqlAdmin = async (query: string, variables?: Record<string, unknown>) => t.gql(query, variables, await t.adminToken());
-  const proofWithPassword = async () => {
+  const proofWithPassword = async (password = NEW_PASSWORD) => {
     await page.waitForSelector('#proof-dialog[open]');
-    await fill('#proof-password-password', PASSWORD);
+    await fill('#proof-password-password', password);
     await click('#proof-password-submit');
     await page.waitForSelector('#proof-dialog', { hidden: true });
   };
@@ -184,7 +185,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await fill('#email-confirm-form-code', code);
     await click('#email-confirm-form-submit');
     await shot('03-proof-dialog-desktop', '#proof-dialog');
-    await proofWithPassword();
+    await proofWithPassword(PASSWORD);
     await status(`Email changed to ${NEW_EMAIL}`);
     expect(await text('#email dd')).toBe(NEW_EMAIL);
 
@@ -252,6 +253,18 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       i: { fields: { name: 'EDIT', sessions: 'EDIT' } },
     });
 
+    // Change the password: a weak one is explained rule by rule, a good one is saved.
+    await fill('#password-form-newPassword', 'password123');
+    await fill('#password-form-confirm', 'password123');
+    await click('#password-form-submit');
+    await proofWithPassword(PASSWORD); // the reloads above dropped the in-memory proof
+    await waitText('#password-form-error', 'This password cannot be used: it is one of the most common passwords');
+    await fill('#password-form-newPassword', NEW_PASSWORD);
+    await fill('#password-form-confirm', NEW_PASSWORD);
+    await click('#password-form-submit');
+    await status('Password saved.');
+    expect((await t.gql('mutation($i: SignInInput!) { signIn(input: $i) { __typename } }', { i: { identifier: NEW_EMAIL, password: NEW_PASSWORD } })).data.signIn.__typename).toBe('MfaChallenge');
+
     // Sign out, then sign in again by keyboard only, through the TOTP step.
     await click('#sign-out');
     await heading('Sign in');
@@ -261,7 +274,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await page.keyboard.type(NEW_EMAIL);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('signin-password');
-    await page.keyboard.type(PASSWORD);
+    await page.keyboard.type(NEW_PASSWORD);
     await page.keyboard.press('Enter');
     await heading('Two-step sign-in');
     await bothWidths('05-mfa-step', '.card');
@@ -291,7 +304,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await click('#sign-out');
       await heading('Sign in');
       await fill('#signin-identifier', NEW_EMAIL);
-      await fill('#signin-password', PASSWORD);
+      await fill('#signin-password', NEW_PASSWORD);
       await click('#signin-submit');
       await heading('Two-step sign-in');
       await click('#mfa-passkey-submit');
@@ -314,7 +327,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await status('Your data was downloaded.');
       const data = JSON.parse(await readFile(await waitFor(() => (existsSync(exported) ? exported : undefined)), 'utf8'));
       expect(JSON.stringify(data)).toContain(NEW_EMAIL);
-      expect(JSON.stringify(data)).not.toContain(PASSWORD);
+      expect(JSON.stringify(data)).not.toContain(NEW_PASSWORD);
       await rm(exported);
     } else {
       console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData (API.md §9 not merged yet)');
