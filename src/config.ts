@@ -46,6 +46,10 @@ export interface Config {
   trustProxy: boolean;
   authRateLimitPerMinute: number;
   securityNotices: boolean;
+  /** WebAuthn relying-party ID: a registrable domain every origin below is on. */
+  webauthnRpId: string;
+  /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
+  webauthnOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -114,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
   const graphiql = bool(env, 'GRAPHIQL', !production);
+  const { webauthnRpId, webauthnOrigins } = webauthn(env, issuer);
   return {
     port,
     host,
@@ -151,5 +156,34 @@ export function loadConfig(env: Env = process.env): Config {
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
     securityNotices: bool(env, 'SECURITY_NOTICES', true),
+    webauthnRpId,
+    webauthnOrigins,
   };
+}
+
+/** WEBAUTHN_RP_ID / WEBAUTHN_ORIGINS, by default the host and origin of ISSUER. */
+function webauthn(env: Env, issuer: string): { webauthnRpId: string; webauthnOrigins: string[] } {
+  const rpId = (str(env, 'WEBAUTHN_RP_ID') ?? new URL(issuer).hostname).toLowerCase();
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(rpId)) {
+    throw new ConfigError('WEBAUTHN_RP_ID', `must be a domain name (no scheme or port), got "${rpId}"`);
+  }
+  const raw = str(env, 'WEBAUTHN_ORIGINS');
+  const origins = (raw ? raw.split(',').map((o) => o.trim()).filter(Boolean) : [new URL(issuer).origin]).map((origin) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw new ConfigError('WEBAUTHN_ORIGINS', `"${origin}" is not a URL`);
+    }
+    if (!['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin.replace(/\/+$/, '')) {
+      throw new ConfigError('WEBAUTHN_ORIGINS', `"${origin}" must be an origin such as https://example.com`);
+    }
+    // Browsers refuse an RP ID that is not the origin's host or a parent domain of it.
+    if (parsed.hostname !== rpId && !parsed.hostname.endsWith(`.${rpId}`)) {
+      throw new ConfigError('WEBAUTHN_ORIGINS', `"${origin}" is not on the RP ID ${rpId}`);
+    }
+    return parsed.origin;
+  });
+  if (origins.length === 0) throw new ConfigError('WEBAUTHN_ORIGINS', 'must name at least one origin');
+  return { webauthnRpId: rpId, webauthnOrigins: origins };
 }

@@ -132,6 +132,12 @@ describe('rules through me', () => {
       createPersonalAccessToken: `createPersonalAccessToken(input: {name: "ci", verificationId: "${v}"})`,
       revokePersonalAccessToken: 'revokePersonalAccessToken(id: "tok_x")',
       deleteAccount: `deleteAccount(verificationId: "${v}")`,
+      verifyTotp: 'verifyTotp(code: "123456")',
+      startPasskeyRegistration: `startPasskeyRegistration(verificationId: "${v}")`,
+      finishPasskeyRegistration: 'finishPasskeyRegistration(input: {challengeId: "pkc_x", credential: {}})',
+      renamePasskey: 'renamePasskey(input: {id: "mfa_x", name: "x"})',
+      startPasskeyVerification: 'startPasskeyVerification',
+      verifyPasskey: 'verifyPasskey(input: {challengeId: "pkc_x", credential: {}})',
     };
     // Every field of MeMutation is covered, so a new one cannot slip past the rule.
     const introspection = await t.gql('{ __type(name: "MeMutation") { fields { name } } }');

@@ -7,7 +7,7 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../domain/errors.js';
 
-export type RateLimitedAction = 'sign-in' | 'sign-up' | 'mfa' | 'oauth-token';
+export type RateLimitedAction = 'sign-in' | 'sign-up' | 'mfa' | 'oauth-token' | 'passkey-challenge';
 
 export class IpRateLimiter {
   private readonly limiter: RateLimiterMemory | null;

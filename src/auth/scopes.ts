@@ -5,7 +5,9 @@
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
 import type { AccountField } from '../domain/account-center/account-center.service.js';
+import { factorTypesWhere, kindOfFactor } from '../domain/credentials/registry.js';
 import { AppError } from '../domain/errors.js';
+import type { MfaFactorType } from '../generated/prisma/client.js';
 import { unauthenticated } from './authenticate.js';
 import type { AdminScope } from './scope-names.js';
 
@@ -25,8 +27,33 @@ export interface AuthScopes {
   self: string;
   /** `me` writes: the account center is enabled and this field (every listed field) is EDIT ('*' = enabled only). */
   accountCenterWrite: AccountField | '*' | readonly AccountField[];
+  /**
+   * `me` writes on one of the caller's MFA factors (by id): like accountCenterWrite, for the field
+   * of the factor's credential kind (`mfa` for TOTP and backup codes, `passkey` for passkeys).
+   */
+  accountCenterWriteFactor: string;
   /** `me` reads: this field is not OFF. Used with unauthorizedResolver, never thrown. */
   accountCenterRead: AccountField;
+}
+
+/** Whether the caller may read an account-center field: admins always, users unless it is OFF. */
+async function canReadField(ctx: Context, field: AccountField): Promise<boolean> {
+  const { viewer } = ctx;
+  if (viewer.kind === 'anonymous') return false;
+  // Admins (users or machine clients) always see every field, with either users scope.
+  if (viewer.scopes.has('admin:users:read') || viewer.scopes.has('admin:users:write')) return true;
+  if (viewer.kind !== 'user') return false;
+  return (await ctx.accountCenter()).fields[field] !== 'OFF';
+}
+
+/** The MFA factor types the caller may list: those whose credential kind's field is readable. */
+export async function readableFactorTypes(ctx: Context): Promise<MfaFactorType[]> {
+  const fields = new Map<AccountField, boolean>();
+  for (const type of factorTypesWhere(() => true)) {
+    const field = kindOfFactor(type).accountField;
+    if (!fields.has(field)) fields.set(field, await canReadField(ctx, field));
+  }
+  return factorTypesWhere((field) => fields.get(field) === true);
 }
 
 export function forbidden(message = 'The token lacks the scope this operation needs'): GraphQLError {
@@ -54,25 +81,27 @@ export function authScopes(ctx: Context) {
       throw forbidden(`This operation needs the scope ${wanted.join(' or ')}`);
     },
     self: (userId: string) => viewer.kind === 'user' && viewer.userId === userId,
-    accountCenterWrite: async (wanted: AccountField | '*' | readonly AccountField[]) => {
-      const settings = await ctx.accountCenter();
-      if (!settings.enabled) throw new AppError('ACCOUNT_CENTER_DISABLED', 'The account center is disabled');
-      const fields: readonly AccountField[] = wanted === '*' ? [] : typeof wanted === 'string' ? [wanted] : wanted;
-      for (const field of fields) {
-        if (settings.fields[field] !== 'EDIT') {
-          throw new AppError('FIELD_NOT_EDITABLE', `The field "${field}" cannot be changed here`, [field]);
-        }
-      }
-      return true;
+    accountCenterWrite: (wanted: AccountField | '*' | readonly AccountField[]) => checkWritable(wanted),
+    accountCenterWriteFactor: async (factorId: string) => {
+      const factor =
+        viewer.kind === 'user' ? await ctx.deps.prisma.mfaFactor.findFirst({ where: { id: factorId, userId: viewer.userId }, select: { type: true } }) : null;
+      // An id that is not one of the caller's still needs `mfa` (the service then answers NOT_FOUND).
+      return checkWritable(factor ? kindOfFactor(factor.type).accountField : 'mfa');
     },
-    accountCenterRead: async (field: AccountField) => {
-      if (viewer.kind === 'anonymous') return false;
-      // Admins (users or machine clients) always see every field, with either users scope.
-      if (viewer.scopes.has('admin:users:read') || viewer.scopes.has('admin:users:write')) return true;
-      if (viewer.kind !== 'user') return false;
-      return (await ctx.accountCenter()).fields[field] !== 'OFF';
-    },
+    accountCenterRead: (field: AccountField) => canReadField(ctx, field),
   };
+
+  async function checkWritable(wanted: AccountField | '*' | readonly AccountField[]): Promise<true> {
+    const settings = await ctx.accountCenter();
+    if (!settings.enabled) throw new AppError('ACCOUNT_CENTER_DISABLED', 'The account center is disabled');
+    const fields: readonly AccountField[] = wanted === '*' ? [] : typeof wanted === 'string' ? [wanted] : wanted;
+    for (const field of fields) {
+      if (settings.fields[field] !== 'EDIT') {
+        throw new AppError('FIELD_NOT_EDITABLE', `The field "${field}" cannot be changed here`, [field]);
+      }
+    }
+    return true;
+  }
 }
 
 type Failure = { kind: string; error?: Error | null; failures?: Failure[] };

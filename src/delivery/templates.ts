@@ -35,7 +35,9 @@ export type SecurityNotice =
   | 'mfa_added'
   | 'mfa_removed'
   | 'backup_codes_generated'
-  | 'token_created';
+  | 'token_created'
+  | 'passkey_added'
+  | 'passkey_removed';
 
 const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   password_changed: { subject: 'Your password was changed', line: 'The password of your account was changed.' },
@@ -45,6 +47,8 @@ const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   mfa_removed: { subject: 'Two-step verification was removed', line: 'A two-step verification method was removed from your account.' },
   backup_codes_generated: { subject: 'New backup codes were generated', line: 'New backup codes were generated for your account; earlier unused codes no longer work.' },
   token_created: { subject: 'A personal access token was created', line: 'A personal access token was created for your account.' },
+  passkey_added: { subject: 'A passkey was added', line: 'A passkey was added to your account: it can now sign in without a password.' },
+  passkey_removed: { subject: 'A passkey was removed', line: 'A passkey was removed from your account.' },
 };
 
 /** A notice to the account's (or, for a changed address, the previous) email. It never carries a secret. */

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DELIVERY_FAILED',
+  'PASSKEY_REJECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

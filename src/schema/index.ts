@@ -23,6 +23,7 @@ import './me/account.mutations.js';
 import './mfa/mfa.mutations.js';
 import './mfa/admin-mfa.mutations.js';
 import './auth/mfa-sign-in.mutations.js';
+import './passkeys/passkeys.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

@@ -14,6 +14,8 @@ export const ACCOUNT_FIELDS = [
   'mfa',
   'sessions',
   'personalAccessTokens',
+  // Passkeys: separate from `mfa` (as in Logto), so a deployment can offer one without the other.
+  'passkey',
 ] as const;
 
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];

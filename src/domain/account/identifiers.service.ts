@@ -4,9 +4,12 @@
 import type { User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { credentialState } from '../credentials/factor-lifecycle.js';
+import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { AppError } from '../errors.js';
 import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { identifierInUse } from '../users/users.service.js';
 import { consumeNewIdentifierRecord, requireVerifiedIdentity } from '../verification/verification.service.js';
 
@@ -50,23 +53,17 @@ export async function removePrimaryIdentifier(
   request: RequestInfo,
 ): Promise<User> {
   const column = COLUMN[channel];
-  const others = (['username', 'primaryEmail', 'primaryPhone'] as const).filter((c) => c !== column);
   const { user, removedEmail } = await deps.prisma.$transaction(async (tx) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
-    const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
-    // One conditional statement: Postgres re-checks the WHERE after a concurrent removal of the
-    // other identifier, so two racing removals can never leave the account without one.
-    const removed = await tx.user.updateMany({
-      where: { id: userId, [column]: { not: null }, OR: others.map((c) => ({ [c]: { not: null } })) },
-      data: { [column]: null },
-    });
-    const after = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-    if (removed.count !== 1) {
-      if (!after[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
-      throw new AppError('LAST_SIGN_IN_METHOD', `The ${channel} is the last way to sign in to the account; add another one first`, [channel]);
-    }
+    // Row lock: two racing removals (of the email and the phone, or of an identifier and the last
+    // passkey) each see the other's result, so together they can never leave no way to sign in.
+    await lockUserRow(tx, userId);
+    const before = await credentialState(tx, userId);
+    if (!before.user[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
+    assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
+    const after = await tx.user.update({ where: { id: userId }, data: { [column]: null } });
     await writeAudit(tx, actor, request, { action: `user.${channel}.remove`, userId });
-    return { user: after, removedEmail: before?.primaryEmail ?? null };
+    return { user: after, removedEmail: channel === 'email' ? before.user.primaryEmail : null };
   });
   sendSecurityNotice(deps, removedEmail, 'email_removed', request);
   return user;

@@ -3,12 +3,13 @@
 import type { Prisma, User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
-import { lockUserRow } from '../mfa/factors.service.js';
+import { credentialState } from '../credentials/factor-lifecycle.js';
+import { assertKeepsSignInMethod } from '../credentials/registry.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { normalizeUsername } from '../users/identifiers.js';
 import { type Profile, type ProfileInput, normalizeProfile } from '../users/profile.js';
 import { identifierInUse, validateAvatar, validateCustomData, validateName } from '../users/users.service.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
-import { assertKeepsSignInMethod } from './sign-in-methods.js';
 
 export interface UpdateProfileInput {
   /** undefined = unchanged, null = cleared (except username, which needs a value to change to). */
@@ -36,7 +37,10 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
       if (username !== undefined && username !== current.username) {
         // A username is a sign-in identifier: changing it is as sensitive as changing an email.
         await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
-        if (username === null) assertKeepsSignInMethod({ ...current, username: null }, 'username');
+        if (username === null) {
+          const state = await credentialState(tx, userId);
+          assertKeepsSignInMethod({ ...state, user: { ...state.user, username: null } }, 'username');
+        }
         data.username = username;
       }
       const user = await tx.user.update({ where: { id: userId }, data });

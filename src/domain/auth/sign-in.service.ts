@@ -1,19 +1,20 @@
-// Sign-in (API.md §2). One INVALID_CREDENTIALS answer for an unknown identifier and a wrong
-// password alike, with the same cost (a dummy argon2 check), so nothing reveals whether an
+// Sign-in with a password (API.md §2): the password kind's first step. What follows a right
+// credential (suspension, MFA challenge, session) is the seam's completeFirstStep. One
+// INVALID_CREDENTIALS answer for an unknown identifier and a wrong password alike, with the same cost (a dummy argon2 check), so nothing reveals whether an
 // account exists. The password is checked before suspension/MFA are revealed.
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.js';
-import { randomToken, sha256 } from '../../auth/crypto.js';
 import type { User } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { completeFirstStep } from '../credentials/sign-in-completion.js';
+import { passwordKind } from '../credentials/kinds/password.kind.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
-import { openSession } from '../sessions/sessions.service.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
 
-// An MFA challenge lives 5 minutes: long enough to open an authenticator app, short enough to limit guessing.
-export const MFA_CHALLENGE_TTL_SECONDS = 300;
+// Kept importable from here for first steps written before the credential seam (use completeFirstStep).
+export { createMfaChallenge, MFA_CHALLENGE_TTL_SECONDS } from '../credentials/sign-in-completion.js';
 
 export async function findUserByIdentifier(deps: Deps, identifier: string): Promise<User | null> {
   const id = classifyIdentifier(identifier);
@@ -43,29 +44,15 @@ export async function signIn(
     throw invalidCredentials();
   }
   await releasePasswordAttempt(deps, user.id);
-  if (user.isSuspended) throw new AppError('ACCOUNT_SUSPENDED', 'This account is suspended');
 
-  if (needsRehash(user.passwordAlgorithm, user.passwordHash)) {
+  if (!user.isSuspended && needsRehash(user.passwordAlgorithm, user.passwordHash)) {
     // Imported (or outdated) digests become argon2id on the first successful sign-in.
     await deps.prisma.user.update({
       where: { id: user.id },
       data: { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID' },
     });
   }
-
-  const factors = await deps.prisma.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-  if (factors.length > 0) {
-    // The password was right, so this reveals nothing an MfaChallenge would not; it spares a dead challenge.
-    if (user.mfaLockedUntil && user.mfaLockedUntil > now) {
-      throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
-    }
-    return createMfaChallenge(deps, user.id, [...new Set(factors.map((f) => f.type))], request);
-  }
-  return deps.prisma.$transaction(async (tx) => {
-    const tokens = await openSession(deps, tx, user, request, ['pwd']);
-    await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_in', userId: user.id });
-    return tokens;
-  });
+  return completeFirstStep(deps, user, passwordKind, request);
 }
 
 /**
@@ -108,26 +95,4 @@ export async function recordFailedSignIn(deps: Deps, userId: string, request: Re
       details: { reason: 'failed_sign_ins', seconds: deps.config.signInLockoutSeconds },
     });
   }
-}
-
-export async function createMfaChallenge(
-  deps: Deps,
-  userId: string,
-  factors: MfaChallengeResult['factors'],
-  request: RequestInfo,
-): Promise<MfaChallengeResult> {
-  const now = deps.clock.now();
-  const mfaToken = randomToken('mfa_');
-  await deps.prisma.mfaChallenge.create({
-    data: {
-      userId,
-      tokenHash: sha256(mfaToken),
-      createdAt: now,
-      expiresAt: addSeconds(now, MFA_CHALLENGE_TTL_SECONDS),
-      ip: request.ip,
-      userAgent: request.userAgent?.slice(0, 512) ?? null,
-    },
-  });
-  const order = ['TOTP', 'WEBAUTHN', 'BACKUP_CODE'] as const;
-  return { mfaToken, factors: order.filter((f) => factors.includes(f)) };
 }

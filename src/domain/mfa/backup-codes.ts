@@ -2,11 +2,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { safeEqual, sha256 } from '../../auth/crypto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { auditEnrollment, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import { backupCodeKind } from '../credentials/kinds/backup-code.kind.js';
 import type { Deps } from '../deps.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
-import { lockUserRow } from './factors.service.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -64,14 +65,10 @@ export async function generateBackupCodes(
         backupCodes: { create: [...codes].map((code) => ({ codeHash: hashCode(code) })) },
       },
     });
-    await writeAudit(tx, actor, request, {
-      action: 'user.mfa.enroll',
-      userId,
-      details: { factorId: factor.id, type: 'BACKUP_CODE', replacedPreviousSet: replaced.count > 0 },
-    });
+    await auditEnrollment(tx, factor, actor, request, { replacedPreviousSet: replaced.count > 0 });
     return [...codes].map(display);
   });
-  sendSecurityNoticeToUser(deps, userId, 'backup_codes_generated', request);
+  sendCredentialNotice(deps, userId, backupCodeKind, 'added', request);
   return shown;
 }
 

@@ -1,24 +1,11 @@
-// Listing and removing MFA factors, by the user (with identity proof) or by an admin (lost device).
-import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
+// Removing MFA factors of any kind, by the user (with identity proof) or by an admin (lost device).
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import { deleteFactor, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
 import type { Deps } from '../deps.js';
-import { notFound } from '../errors.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
-type Tx = Prisma.TransactionClient;
-
-/** Row lock on the user until the transaction ends: serializes MFA changes of one user. */
-export async function lockUserRow(tx: Tx, userId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-}
-
-async function deleteFactor(tx: Tx, userId: string, factorId: string, path: string): Promise<MfaFactor> {
-  const factor = await tx.mfaFactor.findFirst({ where: { id: factorId, userId } });
-  if (!factor) throw notFound('MFA factor', path);
-  await tx.mfaFactor.delete({ where: { id: factor.id } });
-  return factor;
-}
+export { lockUserRow };
 
 export async function removeOwnMfaFactor(
   deps: Deps,
@@ -27,12 +14,14 @@ export async function removeOwnMfaFactor(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<void> {
-  await deps.prisma.$transaction(async (tx) => {
+  const kind = await deps.prisma.$transaction(async (tx) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
-    const factor = await deleteFactor(tx, userId, input.id, 'id');
+    await lockUserRow(tx, userId);
+    const { factor, kind } = await deleteFactor(tx, userId, input.id, 'id');
     await writeAudit(tx, actor, request, { action: 'user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
+    return kind;
   });
-  sendSecurityNoticeToUser(deps, userId, 'mfa_removed', request);
+  sendCredentialNotice(deps, userId, kind, 'removed', request);
 }
 
 /** An admin removes a factor of a user who lost their device; it also lifts an MFA lockout. */
@@ -43,10 +32,12 @@ export async function adminRemoveMfaFactor(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<void> {
-  await deps.prisma.$transaction(async (tx) => {
-    const factor = await deleteFactor(tx, userId, factorId, 'factorId');
+  const kind = await deps.prisma.$transaction(async (tx) => {
+    await lockUserRow(tx, userId);
+    const { factor, kind } = await deleteFactor(tx, userId, factorId, 'factorId');
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
     await writeAudit(tx, actor, request, { action: 'admin.user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
+    return kind;
   });
-  sendSecurityNoticeToUser(deps, userId, 'mfa_removed', request);
+  sendCredentialNotice(deps, userId, kind, 'removed', request);
 }

@@ -1,55 +1,55 @@
-// The second step of sign-in (API.md §2): an MfaChallenge token from signIn plus a TOTP or backup
-// code gives the TokenSet. Wrong codes count per challenge (it dies with TOO_MANY_ATTEMPTS) and per
-// user across challenges (MFA locks with ACCOUNT_LOCKED); limits in config (MFA_*).
+// The second step of sign-in (API.md §2): an MfaChallenge token from the first step plus the answer
+// of one enrolled factor kind (verifySignIn's totpCode, backupCode, … : whichever MfaStep the
+// credential registry holds) gives the TokenSet. Wrong answers count per challenge (it dies with
+// TOO_MANY_ATTEMPTS) and per user across challenges (MFA locks with ACCOUNT_LOCKED); limits in
+// config (MFA_*).
 import { sha256 } from '../../auth/crypto.js';
-import type { MfaFactorType, Prisma } from '../../generated/prisma/client.js';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { TokenSet } from '../auth/token-set.js';
+import { accountSuspended } from '../credentials/sign-in-completion.js';
+import { mfaSteps } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
 import { openSession } from '../sessions/sessions.service.js';
-import { consumeBackupCode } from './backup-codes.js';
-import { lockUserRow } from './factors.service.js';
-import { matchTotpCode, openTotpSecret } from './totp.js';
+import { lockUserRow } from '../users/user-lock.js';
 
 type Tx = Prisma.TransactionClient;
 
+/** mfaToken plus exactly one kind's answer, keyed by its MfaStep.inputField. */
 export interface VerifySignInInput {
   mfaToken: string;
-  totpCode?: string | null;
-  backupCode?: string | null;
+  [answerField: string]: unknown;
 }
 
 const SYSTEM = { actorId: null, actorType: 'system' } as const;
 
 // Unknown, expired and used tokens look alike: the client has to sign in again either way.
 const invalidMfaToken = () => new AppError('INVALID_CREDENTIALS', 'The MFA token is invalid or expired: sign in again', ['mfaToken']);
-const mfaLocked = () => new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
+export const mfaLocked = () => new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
 
-function mfaLockedError(lockedUntil: Date | null, now: Date): AppError | null {
+export function mfaLockedError(lockedUntil: Date | null, now: Date): AppError | null {
   return lockedUntil && lockedUntil > now ? mfaLocked() : null;
 }
 
-async function spendTotpCode(deps: Deps, tx: Tx, userId: string, code: string): Promise<boolean> {
-  const factor = await tx.mfaFactor.findFirst({ where: { userId, type: 'TOTP' } });
-  if (!factor?.secretEncrypted) return false;
-  const step = await matchTotpCode(deps, openTotpSecret(deps, factor.secretEncrypted), code, factor.lastUsedStep);
-  if (step === null) return false;
-  // Conditional on the stored step, so two concurrent requests cannot both spend the same code.
-  const spent = await tx.mfaFactor.updateMany({
-    where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
-    data: { lastUsedStep: BigInt(step), lastUsedAt: deps.clock.now() },
-  });
-  return spent.count === 1;
-}
-
-async function recordFailure(deps: Deps, tx: Tx, userId: string, challengeId: string, request: RequestInfo): Promise<AppError> {
+/**
+ * Counts a wrong MFA answer against the user; at the threshold the user's MFA locks (and the
+ * challenge, if any, dies). Returns the error to answer with: `wrong`, or ACCOUNT_LOCKED.
+ */
+export async function recordMfaFailure(
+  deps: Deps,
+  tx: Tx,
+  userId: string,
+  challengeId: string | null,
+  request: RequestInfo,
+  wrong: AppError = new AppError('INVALID_MFA_CODE', 'The code is incorrect'),
+): Promise<AppError> {
   const { mfaFailures } = await tx.user.update({ where: { id: userId }, data: { mfaFailures: { increment: 1 } }, select: { mfaFailures: true } });
-  if (mfaFailures < deps.config.mfaLockoutThreshold) return new AppError('INVALID_MFA_CODE', 'The code is incorrect');
+  if (mfaFailures < deps.config.mfaLockoutThreshold) return wrong;
   const now = deps.clock.now();
   await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: addSeconds(now, deps.config.mfaLockoutSeconds) } });
-  await tx.mfaChallenge.update({ where: { id: challengeId }, data: { consumedAt: now } });
+  if (challengeId) await tx.mfaChallenge.update({ where: { id: challengeId }, data: { consumedAt: now } });
   await writeAudit(tx, SYSTEM, request, {
     action: 'user.mfa.locked',
     userId,
@@ -60,9 +60,15 @@ async function recordFailure(deps: Deps, tx: Tx, userId: string, challengeId: st
 
 export async function verifySignIn(deps: Deps, input: VerifySignInInput, request: RequestInfo): Promise<TokenSet> {
   await deps.ipRateLimiter.consume('mfa', request.ip);
-  const totpCode = input.totpCode?.trim() || null;
-  const backupCode = input.backupCode?.trim() || null;
-  if ((totpCode === null) === (backupCode === null)) throw invalidInput('totpCode', 'Give exactly one of totpCode or backupCode');
+  const steps = mfaSteps();
+  const given = steps.flatMap(({ kind, step }) => {
+    const answer = step.parse(input[step.inputField]);
+    return answer === null ? [] : [{ kind, step, answer }];
+  });
+  const chosen = given[0];
+  if (given.length !== 1 || !chosen) {
+    throw invalidInput(steps[0]!.step.inputField, `Give exactly one of ${steps.map((s) => s.step.inputField).join(', ')}`);
+  }
   const now = deps.clock.now();
 
   // Failures are returned, not thrown, so the counters they write are committed.
@@ -73,7 +79,7 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     // concurrent guesses across challenges cannot run past the threshold.
     await lockUserRow(tx, challenge.userId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: challenge.userId } });
-    if (user.isSuspended) return { error: new AppError('ACCOUNT_SUSPENDED', 'This account is suspended') };
+    if (user.isSuspended) return { error: accountSuspended() };
     const locked = mfaLockedError(user.mfaLockedUntil, now);
     if (locked) return { error: locked };
     // Claiming the attempt before checking the code makes the per-challenge limit race-free.
@@ -85,26 +91,22 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
       return { error: new AppError('TOO_MANY_ATTEMPTS', 'Too many wrong codes for this sign-in: sign in again') };
     }
 
-    let factorType: MfaFactorType;
-    let details: Record<string, unknown> = {};
-    if (totpCode !== null) {
-      if (!(await spendTotpCode(deps, tx, user.id, totpCode))) return { error: await recordFailure(deps, tx, user.id, challenge.id, request) };
-      factorType = 'TOTP';
-    } else {
-      const spent = await consumeBackupCode(deps, tx, user.id, backupCode!);
-      if (!spent) return { error: await recordFailure(deps, tx, user.id, challenge.id, request) };
-      factorType = 'BACKUP_CODE';
-      details = { remainingBackupCodes: spent.remaining };
+    const result = await chosen.step.verify({ deps, tx, user, challenge, request }, chosen.answer);
+    if (!result.ok) {
+      if (!result.counts) return { error: result.error ?? new AppError('INVALID_MFA_CODE', 'The code is incorrect') };
+      return { error: await recordMfaFailure(deps, tx, user.id, challenge.id, request, result.error) };
     }
 
     const consumed = await tx.mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now } });
     if (consumed.count !== 1) return { error: invalidMfaToken() };
     await tx.user.update({ where: { id: user.id }, data: { mfaFailures: 0, mfaLockedUntil: null } });
-    const tokens = await openSession(deps, tx, user, request, ['pwd', 'otp']);
+    // Challenges from before the amr column came from a password sign-in.
+    const firstStep = challenge.amr.length > 0 ? challenge.amr : ['pwd'];
+    const tokens = await openSession(deps, tx, user, request, [...firstStep, chosen.step.amr]);
     await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, {
       action: 'user.sign_in',
       userId: user.id,
-      details: { mfa: factorType, ...details },
+      details: { mfa: chosen.kind.factorType, ...result.details },
     });
     return { tokens };
   });

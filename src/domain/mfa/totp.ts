@@ -3,12 +3,13 @@
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { auditEnrollment, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import { totpKind } from '../credentials/kinds/totp.kind.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
+import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
-import { lockUserRow } from './factors.service.js';
 
 const SECRET_PURPOSE = 'totp';
 const SECRET_BYTES = 20;
@@ -46,6 +47,20 @@ export async function matchTotpCode(deps: Deps, secret: string, code: string, af
     ...(afterStep != null ? { afterTimeStep: Number(afterStep) } : {}),
   });
   return result.valid && 'timeStep' in result ? result.timeStep : null;
+}
+
+/** Spends a code of the user's TOTP factor (sign-in or step-up); false when wrong or replayed. */
+export async function spendTotpCode(deps: Deps, tx: Prisma.TransactionClient, userId: string, code: string): Promise<boolean> {
+  const factor = await tx.mfaFactor.findFirst({ where: { userId, type: 'TOTP' } });
+  if (!factor?.secretEncrypted) return false;
+  const step = await matchTotpCode(deps, openTotpSecret(deps, factor.secretEncrypted), code, factor.lastUsedStep);
+  if (step === null) return false;
+  // Conditional on the stored step, so two concurrent requests cannot both spend the same code.
+  const spent = await tx.mfaFactor.updateMany({
+    where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
+    data: { lastUsedStep: BigInt(step), lastUsedAt: deps.clock.now() },
+  });
+  return spent.count === 1;
 }
 
 function normalizeSecret(secret: string): string {
@@ -105,9 +120,9 @@ export async function enrollTotp(
         createdAt: now,
       },
     });
-    await writeAudit(tx, actor, request, { action: 'user.mfa.enroll', userId, details: { factorId: factor.id, type: 'TOTP' } });
+    await auditEnrollment(tx, factor, actor, request);
     return factor;
   });
-  sendSecurityNoticeToUser(deps, userId, 'mfa_added', request);
+  sendCredentialNotice(deps, userId, totpKind, 'added', request);
   return enrolled;
 }

@@ -10,6 +10,8 @@ import type { Deps } from '../deps.js';
 import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
+import { passwordKind } from '../credentials/kinds/password.kind.js';
+import { identityProofOperations, identityProofRecordKinds } from '../credentials/registry.js';
 
 // A record lives 10 minutes: long enough to finish one change, short enough that a forgotten
 // unlocked screen does not grant sensitive changes for long.
@@ -30,28 +32,35 @@ export async function verifyPasswordRecord(deps: Deps, userId: string, password:
     throw invalidCredentials();
   }
   await releasePasswordAttempt(deps, userId);
-  return deps.prisma.verificationRecord.create({
-    data: {
-      userId,
-      kind: 'PASSWORD',
-      provesIdentity: true,
-      verifiedAt: now,
-      createdAt: now,
-      expiresAt: addSeconds(now, VERIFICATION_TTL_SECONDS),
-    },
-  });
+  return createIdentityRecord(deps, deps.prisma, userId, passwordKind.stepUp!.recordKind);
 }
 
 /**
  * The identity proof a sensitive change needs: a verified, unexpired record of this user that
- * proves identity (password, or a code to a current address). Anything else: VERIFICATION_REQUIRED.
+ * proves identity, from a registered kind's step-up (password, a code to a current address, …).
+ * Anything else: VERIFICATION_REQUIRED.
  */
 export async function requireVerifiedIdentity(deps: Deps, db: Db, userId: string, verificationId: string | null | undefined): Promise<VerificationRecord> {
   const record = verificationId ? await db.verificationRecord.findUnique({ where: { id: verificationId } }) : null;
-  if (!record || record.userId !== userId || !record.verifiedAt || !record.provesIdentity || record.expiresAt <= deps.clock.now()) {
-    throw new AppError('VERIFICATION_REQUIRED', 'This change needs a fresh identity verification (verifyPassword or verifyCode)', ['verificationId']);
+  if (
+    !record ||
+    record.userId !== userId ||
+    !record.verifiedAt ||
+    !record.provesIdentity ||
+    !identityProofRecordKinds().includes(record.kind) ||
+    record.expiresAt <= deps.clock.now()
+  ) {
+    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${identityProofOperations()})`, ['verificationId']);
   }
   return record;
+}
+
+/** A verified identity-proof record of `recordKind`, created by a kind's step-up once its check passed. */
+export async function createIdentityRecord(deps: Deps, db: Db, userId: string, recordKind: VerificationRecord['kind']): Promise<VerificationRecord> {
+  const now = deps.clock.now();
+  return db.verificationRecord.create({
+    data: { userId, kind: recordKind, provesIdentity: true, verifiedAt: now, createdAt: now, expiresAt: addSeconds(now, VERIFICATION_TTL_SECONDS) },
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Identity verification (API.md §3): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
 import { writeAudit } from '../../domain/audit/audit.service.js';
+import { verifyTotpRecord } from '../../domain/mfa/totp-step-up.service.js';
 import { sendVerificationCode, verifyCode, verifyPasswordRecord } from '../../domain/verification/verification.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
@@ -44,6 +45,23 @@ builder.objectFields(MeMutation, (t) => ({
     resolve: (_root, { input }, ctx) => {
       if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
       return sendVerificationCode(ctx.deps, ctx.viewer.userId, input, actorOf(ctx), ctx.request);
+    },
+  }),
+  verifyTotp: t.field({
+    type: VerificationRecordType,
+    errors: {},
+    authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
+    description: 'Proves identity with the current code of your authenticator app; returns a verified record for sensitive changes.',
+    args: { code: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
+      const userId = ctx.viewer.userId;
+      try {
+        return await verifyTotpRecord(ctx.deps, userId, args.code, ctx.request);
+      } catch (err) {
+        await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.totp_failed', userId });
+        throw err;
+      }
     },
   }),
   verifyCode: t.field({

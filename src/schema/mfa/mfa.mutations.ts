@@ -61,8 +61,9 @@ builder.objectFields(MeMutation, (t) => ({
   removeMfaFactor: t.field({
     type: UserType,
     errors: {},
-    authScopes: ME_MFA,
-    description: 'Removes one of your MFA factors; returns your account.',
+    // The field that governs it is the factor's kind's: `mfa` for TOTP and backup codes, `passkey` for passkeys.
+    authScopes: (_root, { input }) => ({ $all: { accountHolder: true, accountCenterWriteFactor: String(input.id) } }),
+    description: 'Removes one of your MFA factors (a passkey too); returns your account.',
     args: { input: t.arg({ type: RemoveMfaFactorInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const userId = viewerId(ctx);

@@ -1,5 +1,6 @@
 // The User type, shared by `me` and `admin` (API.md §3). A field whose account-center mode is OFF
 // reads as null / empty through `me`; admins always see it. Admin-only fields need an admin scope.
+import { readableFactorTypes } from '../../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import type { Profile } from '../../domain/users/profile.js';
 import { builder } from '../builder.js';
@@ -69,6 +70,8 @@ export const MfaFactorType = builder.prismaNode('MfaFactor', {
   authScopes: (factor) => ({ $any: { self: factor.userId, ...ADMIN_READ } }),
   fields: (t) => ({
     type: t.field({ type: MfaFactorTypeEnum, resolve: (f) => f.type }),
+    name: t.exposeString('name', { nullable: true, description: 'For passkeys: the label the user gave it.' }),
+    backedUp: t.exposeBoolean('backedUp', { nullable: true, description: 'For passkeys: synced to a backup (a multi-device passkey).' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
     remainingCodes: t.relationCount('backupCodes', {
@@ -125,10 +128,14 @@ export const UserType = builder.prismaNode('User', {
       unauthorizedResolver: () => [],
       resolve: () => [],
     }),
-    mfaFactors: t.relation('mfaFactors', {
-      ...readable('mfa'),
-      unauthorizedResolver: () => [] as never,
-      query: { orderBy: { createdAt: 'asc' } },
+    mfaFactors: t.field({
+      type: [MfaFactorType],
+      description: "MFA factors and passkeys, oldest first; through `me`, each kind only while its account-center field (`mfa`, `passkey`) is not OFF.",
+      select: (_args, _ctx, nestedSelection) => ({ mfaFactors: nestedSelection({ orderBy: { createdAt: 'asc' } }) }),
+      resolve: async (user, _args, ctx) => {
+        const visible = await readableFactorTypes(ctx);
+        return user.mfaFactors.filter((factor) => visible.includes(factor.type));
+      },
     }),
     sessions: t.relatedConnection(
       'sessions',

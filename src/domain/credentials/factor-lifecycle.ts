@@ -1,0 +1,52 @@
+// What every enrollment and removal of a credential shares, whatever its kind: the audit event,
+// the kind's security notice after commit, and the LAST_SIGN_IN_METHOD rule on removal.
+import type { MfaFactor } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { notFound } from '../errors.js';
+import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
+import type { CredentialKind, CredentialState, Tx } from './credential-kind.js';
+import { assertKeepsSignInMethod, kindOfFactor } from './registry.js';
+
+export async function credentialState(tx: Tx, userId: string): Promise<CredentialState> {
+  const user = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { username: true, primaryEmail: true, primaryPhone: true, passwordHash: true, mfaFactors: { select: { type: true } } },
+  });
+  return { user, factorTypes: user.mfaFactors.map((f) => f.type) };
+}
+
+/** The audit event of a new factor (inside the enrolling transaction). */
+export async function auditEnrollment(
+  tx: Tx,
+  factor: Pick<MfaFactor, 'id' | 'type' | 'userId'>,
+  actor: AuditActor,
+  request: RequestInfo,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  await writeAudit(tx, actor, request, { action: 'user.mfa.enroll', userId: factor.userId, details: { factorId: factor.id, type: factor.type, ...details } });
+}
+
+/** The kind's notice for this change, after commit; kinds without one send nothing. */
+export function sendCredentialNotice(deps: Deps, userId: string, kind: CredentialKind, change: 'added' | 'removed', request: RequestInfo): void {
+  const notice = kind.notices[change];
+  if (notice) sendSecurityNoticeToUser(deps, userId, notice, request);
+}
+
+/**
+ * Deletes one factor of the user (caller holds the user's row lock). A factor whose kind is a way
+ * into the account (a passkey) cannot go when it is the last such way: LAST_SIGN_IN_METHOD.
+ */
+export async function deleteFactor(tx: Tx, userId: string, factorId: string, path: string): Promise<{ factor: MfaFactor; kind: CredentialKind }> {
+  const factor = await tx.mfaFactor.findFirst({ where: { id: factorId, userId } });
+  if (!factor) throw notFound('MFA factor', path);
+  const kind = kindOfFactor(factor.type);
+  if (kind.isSignInMethod) {
+    const before = await credentialState(tx, userId);
+    const remaining = [...before.factorTypes];
+    remaining.splice(remaining.indexOf(factor.type), 1);
+    assertKeepsSignInMethod({ ...before, factorTypes: remaining }, path);
+  }
+  await tx.mfaFactor.delete({ where: { id: factor.id } });
+  return { factor, kind };
+}

@@ -1,0 +1,19 @@
+// Codes sent to the user's current email or phone (me.sendVerificationCode + me.verifyCode) prove
+// identity; the addresses themselves are managed by setPrimaryEmail/Phone (fields `email`, `phone`).
+import type { CredentialKind } from '../credential-kind.js';
+
+export const emailCodeKind: CredentialKind = {
+  key: 'email_code',
+  label: 'a code sent to your email',
+  accountField: 'email',
+  notices: { added: 'email_changed', removed: 'email_removed' },
+  stepUp: { recordKind: 'EMAIL_CODE', operation: 'sendVerificationCode + verifyCode' },
+};
+
+export const phoneCodeKind: CredentialKind = {
+  key: 'phone_code',
+  label: 'a code sent to your phone',
+  accountField: 'phone',
+  notices: {},
+  stepUp: { recordKind: 'PHONE_CODE', operation: 'sendVerificationCode + verifyCode' },
+};
