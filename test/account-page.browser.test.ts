@@ -311,7 +311,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await heading('Your account');
       await bothWidths('07-passkeys', '#passkeys');
     } else {
-      console.warn('passkey steps skipped: this schema has no startPasskeyRegistration (API.md §7 not merged yet)');
+      console.warn('passkey steps skipped: this schema has no startPasskeyRegistration (API.md §7)');
     }
 
     if (events) {
@@ -330,13 +330,21 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       expect(JSON.stringify(data)).not.toContain(NEW_PASSWORD);
       await rm(exported);
     } else {
-      console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData (API.md §9 not merged yet)');
+      console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData (API.md §9)');
     }
 
     // Delete the account: the proof is asked again (this is a new sign-in), then the user is gone.
     await fill('#delete-form-confirm', 'DELETE');
     await click('#delete-form-submit');
-    await proofWithPassword();
+    if (passkeys) {
+      // Step-up with the passkey this time (me.startPasskeyVerification / me.verifyPasskey).
+      await page.waitForSelector('#proof-dialog[open]');
+      await click('#proof-method-passkey');
+      await click('#proof-passkey-submit');
+      await page.waitForSelector('#proof-dialog', { hidden: true });
+    } else {
+      await proofWithPassword();
+    }
     await waitText('.notice', 'Your account was deleted.');
     expect((await gqlAdmin('query($id: ID!) { admin { user(id: $id) { id } } }', { id: userId })).data.admin.user).toBeNull();
 
