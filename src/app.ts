@@ -13,7 +13,9 @@ import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
+import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createRoutes } from './routes.js';
@@ -91,9 +93,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    // Replaced by useCorsAllowList: yoga's default reflects any origin with credentials.
+    cors: false,
     // Replaced by useRequestBodyCap below, which drains a refused body instead of cutting the connection.
     maxRequestBodySize: false,
-    graphiql: config.graphiql ? { title: 'Account service', defaultQuery: DEFAULT_QUERY } : false,
+    graphiql: config.graphiql ? graphiqlOptions('Account service') : false,
+    // Served from npm packages (graphiql.ts), not yoga's CDN page.
+    renderGraphiQL: renderOfflineGraphiQL,
     // Never leak internals (stack, SQL, Prisma messages), in any environment.
     maskedErrors: { isDev: false },
     logging: {
@@ -103,8 +109,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       error: (...args) => logger.error({ err: args[0] }, 'graphql error'),
     },
     plugins: [
+      // First, so preflights are answered before any route and every response gets its headers.
+      useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
       bearerChallengePlugin,
+      useGraphiqlCsp('/graphql'),
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       metrics.yogaPlugin,
@@ -134,18 +143,3 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
   };
 }
-
-const DEFAULT_QUERY = `# Sign in, then set the header {"Authorization": "Bearer <accessToken>"} below.
-mutation SignIn {
-  signIn(input: { identifier: "admin@example.com", password: "change-me-now" }) {
-    __typename
-    ... on TokenSet { accessToken refreshToken expiresIn scope }
-    ... on MfaChallenge { mfaToken factors }
-    ... on Error { code message }
-  }
-}
-
-query Me {
-  me { id primaryEmail name roles createdAt }
-}
-`;

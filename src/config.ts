@@ -46,6 +46,8 @@ export interface Config {
   trustProxy: boolean;
   authRateLimitPerMinute: number;
   securityNotices: boolean;
+  /** CORS_ORIGINS: exact origins browsers may call from (besides ISSUER's); undefined = the default (lib/cors.ts). */
+  corsOrigins: string[] | undefined;
   /** WebAuthn relying-party ID: a registrable domain every origin below is on. */
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
@@ -89,6 +91,30 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
+}
+
+/** Exact origins (scheme://host[:port]), normalised as browsers send them in `Origin`. */
+function origins(env: Env, name: string): string[] | undefined {
+  const raw = str(env, name);
+  if (raw === undefined) return undefined;
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      if (item === '*') throw new ConfigError(name, 'lists exact origins; "*" is not allowed (credentials are sent)');
+      let parsed: URL;
+      try {
+        parsed = new URL(item);
+      } catch {
+        throw new ConfigError(name, `"${item}" is not an origin like https://app.example.com`);
+      }
+      const bare = item.replace(/\/$/, '');
+      if (!['http:', 'https:'].includes(parsed.protocol) || bare.toLowerCase() !== parsed.origin.toLowerCase()) {
+        throw new ConfigError(name, `"${item}" is not an origin like https://app.example.com (scheme, host and port only)`);
+      }
+      return parsed.origin;
+    });
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -156,6 +182,7 @@ export function loadConfig(env: Env = process.env): Config {
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
     securityNotices: bool(env, 'SECURITY_NOTICES', true),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
     webauthnRpId,
     webauthnOrigins,
   };

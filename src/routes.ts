@@ -3,6 +3,8 @@ import type { Database } from './db/client.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
 import type { Metrics } from './metrics.js';
+import { graphiqlAsset, GRAPHIQL_ASSETS } from './graphiql.js';
+import { landingPage } from './landing-page.js';
 import { handleTokenRequest } from './oauth/token-endpoint.js';
 import { createAccountPageRoutes } from './account-page/account-page.routes.js';
 
@@ -17,7 +19,10 @@ export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
     const page = await accountPage(request, url, { ip, userAgent: request.headers.get('user-agent') });
     if (page) return page;
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    if (config.graphiql && url.pathname.startsWith(GRAPHIQL_ASSETS)) return graphiqlAsset(url.pathname);
     switch (url.pathname) {
+      case '/':
+        return new Response(landingPage(config), { headers: { 'content-type': 'text/html; charset=utf-8' } });
       case '/healthz':
         return json({ status: 'ok' });
       case '/readyz': {

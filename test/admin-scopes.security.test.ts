@@ -37,6 +37,7 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     revokePersonalAccessToken: 'admin:users:write',
     impersonateUser: 'admin:users:impersonate',
     updateAccountCenter: 'admin:settings',
+    updatePasswordPolicy: 'admin:settings',
     createMachineClient: 'admin:settings',
     rotateMachineClientSecret: 'admin:settings',
     deleteMachineClient: 'admin:settings',

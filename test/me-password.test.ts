@@ -75,17 +75,21 @@ describe('me.setPassword', () => {
       ['Sunshine', ['COMMON_PASSWORD']],
       ['my-pw_user-pass', ['CONTAINS_USERNAME']],
       ['Ada.King-rocks', ['CONTAINS_EMAIL']],
-      ['fox-aaa-river', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
-      ['fox-ABC-river', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
-      ['fox-123-river', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
-      ['fox-321-river', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
-      ['abc', ['MIN_LENGTH_8', 'REPEATED_OR_SEQUENTIAL_CHARACTERS']],
+      ['fox-aaaaaaaaaaaa', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
+      ['ABCDEFGHIJ-fox', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
+      ['fox-1234567890', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
+      ['fox-9876543210', ['REPEATED_OR_SEQUENTIAL_CHARACTERS']],
+      ['qrst', ['MIN_LENGTH_8', 'REPEATED_OR_SEQUENTIAL_CHARACTERS']],
     ];
     for (const [newPassword, rules] of cases) {
       const res = await setPassword(u.token, { newPassword, verificationId: v });
       expect({ newPassword, res }).toEqual({ newPassword, res: expect.objectContaining({ __typename: 'PasswordRejectedError', code: 'PASSWORD_REJECTED', rules }) });
     }
     expect(await setPassword(u.token, { newPassword: 'fox-135-river', verificationId: v })).toMatchObject({ __typename: 'User' });
+    // A short run inside words is no weakness (NIST SP 800-63B): the old rule refused all of these.
+    for (const newPassword of ['fox-aaa-river', 'fox-ABC-river', 'fox-123-river', 'fox-321-river']) {
+      expect({ newPassword, res: await setPassword(u.token, { newPassword, verificationId: v }) }).toMatchObject({ newPassword, res: { __typename: 'User' } });
+    }
   });
 
   it('names the offending input field, newPassword, in PASSWORD_REJECTED', async () => {
@@ -124,7 +128,7 @@ describe('me.setPassword', () => {
       {},
       await t.adminToken(),
     );
-    expect(res.data.admin.createUser).toEqual({ __typename: 'PasswordRejectedError', code: 'PASSWORD_REJECTED', rules: ['COMMON_PASSWORD', 'REPEATED_OR_SEQUENTIAL_CHARACTERS'] });
+    expect(res.data.admin.createUser).toEqual({ __typename: 'PasswordRejectedError', code: 'PASSWORD_REJECTED', rules: ['COMMON_PASSWORD'] });
   });
 });
 

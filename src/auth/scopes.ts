@@ -36,6 +36,22 @@ export interface AuthScopes {
   accountCenterRead: AccountField;
 }
 
+/**
+ * The default of every `me` mutation, set on the MeMutation type (schema/root.ts): Pothos runs a
+ * type's authScopes before each of its fields' own, so a field added by anyone refuses machine
+ * clients and impersonation tokens without declaring anything. Impersonation is inverted from
+ * "allowed unless forbidden" to "refused unless the field opts in" (docs/security.md).
+ */
+export const ME_MUTATION_SCOPES = { accountHolder: true } as const;
+
+/**
+ * Field options that opt one `me` mutation into impersonation tokens (support work: profile and
+ * sessions only). It skips ME_MUTATION_SCOPES, so the field's own authScopes must demand `user`;
+ * test/me-impersonation-default.security.test.ts fails for any field that opts in unlisted or
+ * forgets `user`.
+ */
+export const allowImpersonation = { skipTypeScopes: true } as const;
+
 /** Whether the caller may read an account-center field: admins always, users unless it is OFF. */
 async function canReadField(ctx: Context, field: AccountField): Promise<boolean> {
   const { viewer } = ctx;

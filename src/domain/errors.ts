@@ -1,5 +1,6 @@
 // The ErrorCode catalogue (API.md §1). Expected, user-fixable failures are AppErrors: the errors
 // plugin turns them into union members with a stable `code`. Codes are never renamed.
+import { describeRule } from './users/password-policy.js';
 export const ERROR_CODES = [
   'INVALID_INPUT',
   'INVALID_CREDENTIALS',
@@ -67,7 +68,7 @@ export class PasswordRejectedError extends AppError {
     readonly rules: string[],
     path = 'password',
   ) {
-    super('PASSWORD_REJECTED', `The password does not meet the policy: ${rules.join(', ')}`, [path]);
+    super('PASSWORD_REJECTED', `The password does not meet the policy: ${rules.map((r) => `${describeRule(r)} (${r})`).join('; ')}`, [path]);
     this.name = 'PasswordRejectedError';
   }
 }

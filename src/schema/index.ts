@@ -8,6 +8,7 @@ import './users/user.types.js';
 import './users/me.queries.js';
 import './auth/auth.mutations.js';
 import './account-center/account-center.types.js';
+import './password-policy/password-policy.types.js';
 import './admin/users.queries.js';
 import './admin/users.mutations.js';
 import './admin/machine-clients.js';

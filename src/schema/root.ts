@@ -1,5 +1,6 @@
 // The root types and the `me` / `admin` namespaces (API.md §1). Namespace objects carry no data;
 // their fields authorize themselves through `authScopes`.
+import { ME_MUTATION_SCOPES } from '../auth/scopes.js';
 import { builder } from './builder.js';
 
 export interface Namespace {
@@ -14,7 +15,11 @@ export const AdminQuery = builder.objectRef<Namespace>('AdminQuery');
 AdminQuery.implement({ description: 'Management queries: each field demands its own admin scope.' });
 
 export const MeMutation = builder.objectRef<Namespace>('MeMutation');
-MeMutation.implement({ description: "Self-service changes to the caller's own account, under the account-center settings." });
+MeMutation.implement({
+  description: "Self-service changes to the caller's own account, under the account-center settings.",
+  // Refuses impersonation tokens and machine clients on every field unless it opts in (scopes.ts).
+  authScopes: ME_MUTATION_SCOPES,
+});
 
 export const AdminMutation = builder.objectRef<Namespace>('AdminMutation');
 AdminMutation.implement({ description: 'Management mutations: each field demands its own admin scope.' });

@@ -22,7 +22,7 @@ export async function setOwnPassword(
   if (current.passwordHash || current.primaryEmail || current.primaryPhone) {
     await requireVerifiedIdentity(deps, deps.prisma, userId, input.verificationId);
   }
-  assertPasswordPolicy(deps, input.newPassword, { username: current.username, email: current.primaryEmail }, 'newPassword');
+  await assertPasswordPolicy(deps, input.newPassword, { username: current.username, email: current.primaryEmail, name: current.name }, 'newPassword');
   if (current.passwordHash && current.passwordAlgorithm && (await verifyPassword(current.passwordAlgorithm, current.passwordHash, input.newPassword))) {
     throw new AppError('SAME_PASSWORD', 'The new password is the current one', ['newPassword']);
   }

@@ -8,6 +8,7 @@ import { notFound } from '../errors.js';
 import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
+import type { PasswordContext } from '../users/password-policy.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
 import {
@@ -54,8 +55,8 @@ const PASSWORD_SIDE_EFFECTS = new Set(['passwordAlgorithm', 'failedSignIns', 'lo
  * before the transaction: argon2 takes tens of milliseconds, too long to hold a connection (the
  * embedded database has only one).
  */
-async function adminPasswordColumns(deps: Deps, password: string, identity: { username: string | null; email: string | null }) {
-  assertPasswordPolicy(deps, password, identity);
+async function adminPasswordColumns(deps: Deps, password: string, identity: PasswordContext) {
+  await assertPasswordPolicy(deps, password, identity);
   return { passwordHash: await hashPassword(password), passwordAlgorithm: 'ARGON2ID' as const, failedSignIns: 0, lockedUntil: null };
 }
 
@@ -76,6 +77,7 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       await adminPasswordColumns(deps, input.password, {
         username: (data.username as string | undefined) ?? current.username,
         email: (data.primaryEmail as string | undefined) ?? current.primaryEmail,
+        name: (data.name as string | undefined) ?? current.name,
       }),
     );
   }
@@ -130,7 +132,7 @@ export async function setUserSuspended(deps: Deps, id: string, suspended: boolea
 
 export async function setUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<User> {
   const current = await loadUser(deps.prisma, id);
-  const columns = await adminPasswordColumns(deps, password, { username: current.username, email: current.primaryEmail });
+  const columns = await adminPasswordColumns(deps, password, { username: current.username, email: current.primaryEmail, name: current.name });
   const updated = await deps.prisma.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: (await loadUser(tx, id)).id }, data: columns });
     await expireIdentityRecords(deps, tx, id);

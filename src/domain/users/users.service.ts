@@ -7,7 +7,8 @@ import type { TokenSet } from '../auth/token-set.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, PasswordRejectedError, invalidInput, isUniqueViolation, uniqueViolationField } from '../errors.js';
-import { checkPassword } from './password-policy.js';
+import { getPasswordPolicy } from '../password-policy/password-policy.service.js';
+import { checkPassword, type PasswordContext } from './password-policy.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from './identifiers.js';
 import { normalizeProfile, type ProfileInput } from './profile.js';
 
@@ -68,13 +69,9 @@ export function validateCustomData(data: unknown, path = 'customData'): Record<s
   return data as Record<string, unknown>;
 }
 
-export function assertPasswordPolicy(
-  deps: Deps,
-  password: string,
-  context: { username?: string | null; email?: string | null },
-  path = 'password',
-): void {
-  const failed = checkPassword({ minLength: deps.config.passwordMinLength, maxLength: 256 }, password, context);
+/** Checks a new password against the stored policy (admin-editable, see password-policy.service.ts). */
+export async function assertPasswordPolicy(deps: Deps, password: string, context: PasswordContext, path = 'password'): Promise<void> {
+  const failed = checkPassword(await getPasswordPolicy(deps.prisma, deps.config), password, context);
   if (failed.length) throw new PasswordRejectedError(failed, path);
 }
 
@@ -89,7 +86,7 @@ async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma
   let passwordAlgorithm: PasswordAlgorithm | null = null;
   if (input.password && input.passwordDigest) throw invalidInput('password', 'Give either password or passwordDigest, not both');
   if (input.password) {
-    assertPasswordPolicy(deps, input.password, { username, email: primaryEmail });
+    await assertPasswordPolicy(deps, input.password, { username, email: primaryEmail, name: input.name });
     passwordHash = await hashPassword(input.password);
     passwordAlgorithm = 'ARGON2ID';
   } else if (input.passwordDigest) {

@@ -1,4 +1,5 @@
 // me.updateProfile (API.md §3): each field given must be EDIT in the account center.
+import { allowImpersonation } from '../../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import { updateProfile } from '../../domain/account/profile.service.js';
 import { actorOf } from '../actor.js';
@@ -26,8 +27,13 @@ builder.objectFields(MeMutation, (t) => ({
   updateProfile: t.prismaField({
     type: UserType,
     errors: {},
+    // Support may fix a profile while impersonating, but not the username: it is a sign-in identifier.
+    ...allowImpersonation,
     authScopes: (_root, args) => ({
-      $all: { user: true, accountCenterWrite: INPUT_FIELDS.filter((f) => args.input[f] !== undefined) },
+      $all: {
+        ...(args.input.username !== undefined ? { accountHolder: true } : { user: true }),
+        accountCenterWrite: INPUT_FIELDS.filter((f) => args.input[f] !== undefined),
+      },
     }),
     description: 'Changes your name, avatar, profile claims, custom data or username.',
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },

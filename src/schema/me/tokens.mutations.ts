@@ -19,7 +19,8 @@ const CreatePersonalAccessTokenInput = builder.inputType('CreatePersonalAccessTo
 });
 
 const ME_PATS = { $all: { user: true, accountCenterWrite: 'personalAccessTokens' } } as const;
-// Minting a token is a credential change: an impersonating admin may revoke but not create one.
+// Minting a token is a credential change; neither it nor revoking accepts an impersonation token
+// (MeMutation's default): admins have admin.revokePersonalAccessToken.
 const ME_PATS_CREATE = { $all: { accountHolder: true, accountCenterWrite: 'personalAccessTokens' } } as const;
 
 builder.objectFields(MeMutation, (t) => ({

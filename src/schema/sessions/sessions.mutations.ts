@@ -1,4 +1,5 @@
 // Self-service session management (API.md §3, field `sessions`).
+import { allowImpersonation } from '../../auth/scopes.js';
 import { writeAudit } from '../../domain/audit/audit.service.js';
 import { notFound } from '../../domain/errors.js';
 import { revokeUserSessions } from '../../domain/sessions/sessions.service.js';
@@ -16,6 +17,8 @@ builder.objectFields(MeMutation, (t) => ({
   revokeSession: t.field({
     type: RevokeSessionsPayload,
     errors: {},
+    // Support may end a user's sessions (e.g. a stolen device) while impersonating.
+    ...allowImpersonation,
     authScopes: ME_SESSIONS,
     description: 'Ends one of your sessions (its refresh token and access tokens stop working).',
     args: { id: t.arg.id({ required: true }) },
@@ -37,6 +40,8 @@ builder.objectFields(MeMutation, (t) => ({
   revokeOtherSessions: t.field({
     type: RevokeSessionsPayload,
     errors: {},
+    // Support may end a user's sessions (e.g. a stolen device) while impersonating.
+    ...allowImpersonation,
     authScopes: ME_SESSIONS,
     description: 'Ends every session except the one making this request.',
     resolve: async (_root, _args, ctx) => {
