@@ -33,7 +33,8 @@ setSignedOutHandler(() => showSignIn(errorSentence({ code: 'UNAUTHENTICATED' }))
 
 async function loadMe() {
   const [center, me] = await Promise.all([call(accountCenterQuery(ctx.features)), call(meQuery(ctx.features))]);
-  ctx.center = center.value;
+  ctx.center = center.value.accountCenter;
+  ctx.passwordPolicy = center.value.passwordPolicy;
   ctx.me = me.value;
 }
 
@@ -107,7 +108,8 @@ async function boot() {
       call(accountCenterQuery(ctx.features)),
       ctx.features.social ? call(OPS.identityProviders) : Promise.resolve({ value: [] }),
     ]);
-    ctx.center = center.value;
+    ctx.center = center.value.accountCenter;
+    ctx.passwordPolicy = center.value.passwordPolicy;
     ctx.providers = providers.value ?? [];
     const resumed = await resume();
     const params = new URLSearchParams(location.search);

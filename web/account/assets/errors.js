@@ -39,7 +39,8 @@ const RULES = {
   COMMON_PASSWORD: 'it is one of the most common passwords',
   CONTAINS_USERNAME: 'it contains your username',
   CONTAINS_EMAIL: 'it contains your email address',
-  REPEATED_OR_SEQUENTIAL_CHARACTERS: 'it has long runs of repeated or sequential characters',
+  CONTAINS_NAME: 'it contains part of your name',
+  REPEATED_OR_SEQUENTIAL_CHARACTERS: 'it is mostly repeated or sequential characters',
 };
 
 function ruleSentence(rule) {

@@ -26,8 +26,8 @@ export function accountCenterQuery(features) {
   const extra = [features.passkeys && 'passkey', features.events && 'securityActivity'].filter(Boolean).join(' ');
   return op(
     'AccountCenter',
-    ['accountCenter'],
-    `query AccountCenter { accountCenter { enabled signUpEnabled fields { ${CORE_FIELDS} ${extra} } } }`,
+    [],
+    `query AccountCenter { accountCenter { enabled signUpEnabled fields { ${CORE_FIELDS} ${extra} } } passwordPolicy { minLength } }`,
     features.passkeys ? 'passkeys' : features.events ? 'events' : null,
   );
 }

@@ -6,7 +6,7 @@ import { actionButton, announce, field, form, formatDate, h } from './dom.js';
 import { errorSentence } from './errors.js';
 import { OPS } from './operations.js';
 import { clearProof, ensureProof, withProof } from './proof.js';
-import { SOCIAL_STATE_KEY } from './signin.js';
+import { SOCIAL_STATE_KEY, passwordHint } from './signin.js';
 import { createPasskey } from './webauthn.js';
 
 export function modeOf(ctx, field) {
@@ -213,7 +213,7 @@ function passwordSection(ctx) {
       {
         id: 'password-form',
         fields: [
-          { name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password', required: true, hint: 'At least 8 characters; not a common password. Your other sessions will be signed out.' },
+          { name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password', required: true, hint: `${passwordHint(ctx)} Your other sessions will be signed out.` },
           { name: 'confirm', label: 'Repeat the new password', type: 'password', autocomplete: 'new-password', required: true },
         ],
         submit: me.hasPassword ? 'Change password' : 'Set password',

@@ -6,6 +6,7 @@ import { OPS } from './operations.js';
 import { getPasskey } from './webauthn.js';
 
 export const SOCIAL_STATE_KEY = 'account-page.social';
+export const passwordHint = (ctx) => `At least ${ctx.passwordPolicy?.minLength ?? 8} characters; not a common password.`;
 const redirectUri = () => `${location.origin}/account`;
 
 /** ctx: { root, features, center, providers, onTokens(tokenSet), notice? } */
@@ -91,7 +92,7 @@ function signUpForm(ctx) {
         { name: 'name', label: 'Name (optional)', autocomplete: 'name' },
         { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true },
         { name: 'username', label: 'Username (optional)', autocomplete: 'username' },
-        { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: true, hint: 'At least 8 characters; not a common password.' },
+        { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: true, hint: passwordHint(ctx) },
       ],
       submit: 'Create account',
       onSubmit: async (values) => {
