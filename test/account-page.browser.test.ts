@@ -3,6 +3,7 @@
 // SMTP sink, codes from otplib, passkeys through the DevTools virtual authenticator.
 // Screenshots of every section at 1280 and 375 px go to test-artifacts/account/ (gitignored), with
 // the page weight of the first load in test-artifacts/account/page-weight.json.
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -37,6 +38,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
   let userId: string;
   let passkeys = false;
   let events = false;
+  let social = false;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -54,6 +56,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     passkeys = (await fieldsOf('MeMutation')).includes('startPasskeyRegistration');
     const userFields = await fieldsOf('User');
     events = userFields.includes('securityEvents') && userFields.includes('exportData');
+    social = (await fieldsOf('Query')).includes('identityProviders');
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
@@ -348,6 +351,36 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await waitText('.notice', 'Your account was deleted.');
     expect((await gqlAdmin('query($id: ID!) { admin { user(id: $id) { id } } }', { id: userId })).data.admin.user).toBeNull();
 
+    if (social) {
+      // Social sign-in: a button per provider; the browser goes to the provider and comes back.
+      const provider = await startOAuth2Provider({ id: 4242, login: 'octo', name: 'Octo Cat', email: null });
+      try {
+        const created = await gqlAdmin(
+          'mutation($i: CreateIdentityProviderInput!) { admin { createIdentityProvider(input: $i) { __typename ... on Error { code message } } } }',
+          {
+            i: {
+              key: 'octo', name: 'Octo', type: 'OAUTH2', clientId: provider.clientId, clientSecret: provider.clientSecret,
+              authorizationEndpoint: `${provider.base}/authorize`, tokenEndpoint: `${provider.base}/token`, userinfoEndpoint: `${provider.base}/user`,
+              profileMapping: { subject: 'id', name: 'name', email: 'email' },
+            },
+          },
+        );
+        expect(created.data.admin.createIdentityProvider.__typename).toBe('IdentityProvider');
+        await page.goto(`${origin}/account`, { waitUntil: 'load' });
+        await heading('Sign in');
+        await bothWidths('09-sign-in-social', '.card');
+        await click('#social-octo-submit');
+        await heading('Your account');
+        expect(page.url()).toBe(`${origin}/account`); // code and state are gone from the address bar
+        expect(await text('#social')).toContain('Linked as Octo Cat');
+        await bothWidths('09-linked-accounts', '#social');
+      } finally {
+        await provider.close();
+      }
+    } else {
+      console.warn('social sign-in steps skipped: this schema has no Query.identityProviders (API.md §8)');
+    }
+
     // The admin setting turns the page off.
     await gqlAdmin('mutation { admin { updateAccountCenter(input: { pageEnabled: false }) { __typename } } }');
     const off = await page.goto(`${origin}/account`);
@@ -356,3 +389,51 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });
+
+/** A GitHub-style OAuth 2.0 provider that signs `user` in at once (no login form), with PKCE. */
+async function startOAuth2Provider(user: Record<string, unknown>) {
+  const clientId = 'account-page-test';
+  const clientSecret = randomBytes(16).toString('hex');
+  const codes = new Map<string, { redirectUri: string; challenge: string }>();
+  const tokens = new Set<string>();
+  const provider = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://provider');
+    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    if (url.pathname === '/authorize') {
+      const back = new URL(url.searchParams.get('redirect_uri')!);
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      const code = randomBytes(8).toString('hex');
+      codes.set(code, { redirectUri: back.origin + back.pathname, challenge: url.searchParams.get('code_challenge') ?? '' });
+      back.searchParams.set('code', code);
+      return res.writeHead(302, { location: back.href }).end();
+    }
+    if (url.pathname === '/token' && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const form = new URLSearchParams(body);
+      const basic = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString();
+      const [id, secret] = basic.includes(':') ? basic.split(':').map(decodeURIComponent) : [form.get('client_id'), form.get('client_secret')];
+      if (id !== clientId || secret !== clientSecret) return json(401, { error: 'invalid_client' });
+      const grant = codes.get(form.get('code') ?? '');
+      codes.delete(form.get('code') ?? '');
+      const challenge = createHash('sha256').update(form.get('code_verifier') ?? '').digest('base64url');
+      if (!grant || grant.challenge !== challenge) return json(400, { error: 'invalid_grant' });
+      const token = randomBytes(16).toString('hex');
+      tokens.add(token);
+      return json(200, { access_token: token, token_type: 'bearer', scope: 'read:user' });
+    }
+    if (url.pathname === '/user') {
+      if (!tokens.has((req.headers.authorization ?? '').replace(/^Bearer /i, ''))) return json(401, { message: 'Bad credentials' });
+      return json(200, user);
+    }
+    json(404, {});
+  });
+  await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+  const address = provider.address();
+  return {
+    clientId,
+    clientSecret,
+    base: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    close: () => new Promise<void>((resolve) => provider.close(() => resolve())),
+  };
+}
