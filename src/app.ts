@@ -15,10 +15,12 @@ import type { Deps } from './domain/deps.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createRoutes } from './routes.js';
+import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -60,7 +62,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
   };
-  const routes = createRoutes(deps, db, metrics);
+  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -116,7 +118,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       useGraphiqlCsp('/graphql'),
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
+      useMalformedParamsAreBadRequests(),
       metrics.yogaPlugin,
+      useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },

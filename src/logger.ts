@@ -5,8 +5,9 @@ import type { LogLevel } from './config.js';
 
 export type Logger = pino.Logger;
 
-export function createLogger(level: LogLevel): Logger {
-  return pino({
+/** `destination` lets a test read what the service logs (default: stdout). */
+export function createLogger(level: LogLevel, { destination }: { destination?: pino.DestinationStream } = {}): Logger {
+  const options: pino.LoggerOptions = {
     level,
     redact: {
       paths: [
@@ -22,5 +23,6 @@ export function createLogger(level: LogLevel): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -2,6 +2,7 @@
 import type { Database } from './db/client.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
+import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { graphiqlAsset, GRAPHIQL_ASSETS } from './graphiql.js';
 import { landingPage } from './landing-page.js';
@@ -66,4 +67,23 @@ async function isReady(db: Database): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The one place where a failure of a plain route ends: logged with its stack, answered with a
+ * generic body (RFC 6749 §5.2's shape on the token endpoint), so no driver message, SQL or file
+ * path reaches the client.
+ */
+export function catchRouteFailures(logger: Logger, routes: ReturnType<typeof createRoutes>): ReturnType<typeof createRoutes> {
+  return async (request, url, ip) => {
+    try {
+      return await routes(request, url, ip);
+    } catch (err) {
+      logger.error({ err, method: request.method, path: url.pathname }, 'route failed');
+      const body = url.pathname.startsWith('/oauth/')
+        ? { error: 'server_error', error_description: 'The server could not handle the request' }
+        : { error: 'internal_error', message: 'The server could not handle the request' };
+      return json(body, 500, { 'cache-control': 'no-store' });
+    }
+  };
 }

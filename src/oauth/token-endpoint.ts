@@ -40,6 +40,10 @@ function parseBasic(header: string): { id: string; secret: string } | null {
   }
 }
 
+// RFC 6749 A.1/A.2: client_id and client_secret are VSCHAR (printable ASCII). Anything else
+// cannot name a client, and a NUL byte would otherwise reach the database driver.
+const VSCHARS = /^[\x20-\x7e]*$/;
+
 export async function handleTokenRequest(deps: Deps, request: Request, ip: string | null): Promise<Response> {
   if (request.method !== 'POST') return reply({ error: 'invalid_request', error_description: 'Use POST' }, 405, { allow: 'POST' });
   try {
@@ -72,6 +76,9 @@ export async function handleTokenRequest(deps: Deps, request: Request, ip: strin
   } else {
     credentials = postId && postSecret ? { id: postId, secret: postSecret } : null;
     if (!credentials) return oauthError('invalid_client', 'Client authentication is required', false);
+  }
+  if (!VSCHARS.test(credentials.id) || !VSCHARS.test(credentials.secret)) {
+    return oauthError('invalid_request', 'client_id and client_secret must be printable ASCII (RFC 6749 Appendix A)');
   }
   const grantType = form.get('grant_type');
   if (!grantType) return oauthError('invalid_request', 'grant_type is required');

@@ -4,8 +4,9 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { authScopes, type AuthScopes, unauthorizedError } from '../auth/scopes.js';
 import type { Context } from '../context.js';
@@ -42,6 +43,8 @@ export const builder = new SchemaBuilder<{
     // IDs carry a type prefix (usr_…, ses_…), so the database id is the global id.
     encodeGlobalID: (_typename, id) => String(id),
     decodeGlobalID: (globalID) => ({ typename: typenameForId(globalID) ?? '', id: globalID }),
+    nodeQueryOptions: { resolve: async (_root, { id }, ctx, info) => (await resolveExistingNodes(ctx, info, [id]))[0] },
+    nodesQueryOptions: { resolve: (_root, { ids }, ctx, info) => resolveExistingNodes(ctx, info, ids) },
     clientMutationId: 'omit',
     cursorType: 'String',
   },
@@ -54,6 +57,27 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+// Relay: `node(id:)` answers null for an id that names nothing, whether it is malformed, has an
+// unknown prefix or is well-formed but absent (Pothos would throw "not implemented" / Prisma's
+// P2025). Each id resolves on its own, so one absent id does not fail a whole `nodes` list.
+// Typed loosely: the builder's type depends on these options, which reference this function.
+type RelayBuilder = Parameters<typeof resolveNodes>[0];
+const nodeBuilder = (): RelayBuilder => builder as unknown as RelayBuilder;
+async function resolveExistingNodes(ctx: Context, info: GraphQLResolveInfo, ids: readonly { typename: string; id: string }[]): Promise<unknown[]> {
+  return Promise.all(
+    ids.map(async (id): Promise<unknown> => {
+      const type = id.typename ? info.schema.getType(id.typename) : undefined;
+      if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) return null;
+      try {
+        return (await resolveNodes(nodeBuilder(), ctx, info, [id]))[0] ?? null;
+      } catch (err) {
+        if ((err as { code?: string }).code === 'P2025') return null;
+        throw err;
+      }
+    }),
+  );
+}
 
 builder.addScalarType('DateTime', DateTimeResolver);
 builder.addScalarType('JSON', JSONObjectResolver, { description: 'A JSON object' });

@@ -49,7 +49,21 @@ export interface TestApp {
   adminToken(): Promise<string>;
   /** Creates a user through admin.createUser and signs them in. */
   createUser(input: Record<string, unknown> & { password: string }): Promise<{ id: string; token: string; refreshToken: string }>;
+  /** What the app logged at `logLevel` and above (empty unless createTestApp was given a logLevel). */
+  logs: LogLine[];
   close(): Promise<void>;
+}
+
+export interface LogLine {
+  level: number;
+  msg?: string;
+  err?: { type?: string; message?: string; stack?: string };
+  [key: string]: unknown;
+}
+
+export interface TestAppOptions {
+  /** Capture the app's log lines from this level up into `logs` (default: nothing is logged). */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 async function openTestDatabase(): Promise<Database> {
@@ -67,11 +81,12 @@ async function openTestDatabase(): Promise<Database> {
   return openPglite(pglite);
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const db = await openTestDatabase();
   const mail = await MailSink.start();
   const clock = new FakeClock(new Date());
   const smsSink = await SmsSink.start();
+  const logs: LogLine[] = [];
   const config = loadConfig({
     ISSUER: 'http://account.test',
     SECRET_KEY: TEST_SECRET_KEY,
@@ -90,7 +105,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db,
     secretKey: TEST_SECRET_KEY,
     clock,
-    logger: createLogger('silent'),
+    logger: options.logLevel ? createLogger(options.logLevel, { destination: { write: (line: string) => void logs.push(JSON.parse(line)) } }) : createLogger('silent'),
   });
   await ensureFirstAdmin(app.deps, ADMIN_EMAIL, ADMIN_PASSWORD);
 
@@ -151,6 +166,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     signIn,
     adminToken: getAdminToken,
     createUser,
+    logs,
     async close() {
       await mail.close();
       await smsSink.close();

@@ -101,9 +101,20 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
 }
 
 /** Deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once. */
-export async function deleteUser(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<User> {
+/**
+ * `read` is what the caller wants back (a Prisma select/include): it is loaded before the row and
+ * its relations are gone, since nothing can be read about the user afterwards.
+ */
+export async function deleteUser(
+  deps: Deps,
+  id: string,
+  actor: AuditActor,
+  request: RequestInfo,
+  read: { include?: Prisma.UserInclude; select?: Prisma.UserSelect } = {},
+): Promise<User> {
   return deps.prisma.$transaction(async (tx) => {
-    const user = await loadUser(tx, id);
+    const user = (await tx.user.findUnique({ ...(read as object), where: { id } })) as User | null;
+    if (!user) throw notFound('User', 'id');
     await tx.user.delete({ where: { id } });
     await writeAudit(tx, actor, request, {
       action: 'admin.user.delete',

@@ -92,13 +92,14 @@ builder.objectFields(AdminMutation, (t) => ({
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: (_root, { id, input }, ctx) => updateUser(ctx.deps, id, input, actorOf(ctx), ctx.request),
   }),
-  deleteUser: t.field({
+  deleteUser: t.prismaField({
     type: UserType,
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     description: 'Deletes the user; every session and token stops at once. The audit history is kept.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request),
+    // The selection is read inside the deleting transaction: afterwards there is nothing to load.
+    resolve: (query, _root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query),
   }),
   setUserSuspended: t.field({
     type: UserType,

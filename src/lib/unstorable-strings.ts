@@ -1,0 +1,69 @@
+// One check at the GraphQL boundary for strings no service can store or compare: U+0000
+// (PostgreSQL text refuses it: "invalid byte sequence for encoding UTF8: 0x00") and unpaired UTF-16
+// surrogates (not Unicode text; they cannot round-trip through UTF-8). Every string a request
+// carries, in its variables (keys included, so JSON inputs are covered) or as a literal in the
+// document, is checked before any resolver runs, so no operation has to remember it and sign-in
+// answers before looking anything up (nothing about accounts is revealed).
+import { GraphQLError, Kind, type DocumentNode, visit } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const isStorableString = (value: string): boolean => !UNSTORABLE.test(value);
+
+/** The path of the first unstorable string in a variables value, or undefined. */
+function findInValue(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return isStorableString(value) ? undefined : path;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findInValue(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableString(key)) return `a key in ${path}`;
+      const found = findInValue(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function findInDocument(document: DocumentNode): string | undefined {
+  let found: string | undefined;
+  visit(document, {
+    [Kind.STRING](node) {
+      if (!found && !isStorableString(node.value)) found = `the literal at line ${node.loc?.startToken.line ?? '?'}, column ${node.loc?.startToken.column ?? '?'}`;
+    },
+  });
+  return found;
+}
+
+export function unstorableStringError(where: string): GraphQLError {
+  return new GraphQLError(`A string argument (${where}) contains a NUL character or an unpaired surrogate`, {
+    extensions: { code: 'INVALID_INPUT' },
+  });
+}
+
+export function useRejectUnstorableStrings(): Plugin {
+  const check = (document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | undefined => {
+    for (const [name, value] of Object.entries(variables ?? {})) {
+      const where = isStorableString(name) ? findInValue(value, `$${name}`) : 'a variable name';
+      if (where) return unstorableStringError(where);
+    }
+    const where = findInDocument(document);
+    return where ? unstorableStringError(where) : undefined;
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const error = check(args.document, args.variableValues);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const error = check(args.document, args.variableValues);
+      if (error) setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
