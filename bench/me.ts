@@ -1,77 +1,71 @@
-// Benchmark: the cost of authenticating and reading `me`, as a ratio against `{ __typename }`
-// measured in the same run (these machines are shared and noisy: absolute numbers drift, ratios
-// less so). Usage: npm run bench:me [-- --postgres]  (PostgreSQL via BENCH_DATABASE_URL).
-import { createApp } from '../src/app.js';
-import { openBenchDatabase } from './database.js';
-import { loadConfig } from '../src/config.js';
-import { ensureFirstAdmin } from '../src/domain/users/users.service.js';
-import { createLogger } from '../src/logger.js';
+// Benchmark 1 and 2: `me { id primaryEmail name }` with a JWT and with a personal access token,
+// over real HTTP with autocannon at 50 connections, against the floor `{ __typename }` on the same
+// server in the same run (these machines are shared and noisy: ratios drift less than absolutes).
+// The service runs as its own process (src/cli.ts serve), on PostgreSQL and on the embedded database.
+// Usage: npm run bench:me [-- --postgres | --embedded]   BENCH_SECONDS=5 by default per case;
+// BENCH_CPU_PROF=1 writes a V8 CPU profile of the server to bench/results/profiles/.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createPostgresDatabase } from './database.js';
+import { BENCH_SECONDS, writeResults } from './results.js';
+import { type LoadResult, load, printTable, ROOT, spawnService } from './server.js';
 
-const usePostgres = process.argv.includes('--postgres');
-const DURATION_MS = 4000;
-const CONCURRENCY = 10;
+const ME = '{ me { id primaryEmail name } }';
+const FLOOR = '{ __typename }';
 
-
-async function measure(label: string, run: () => Promise<unknown>): Promise<number> {
-  // Warm-up, then a fixed-duration closed loop with CONCURRENCY workers.
-  for (let i = 0; i < 50; i++) await run();
-  let count = 0;
-  const deadline = Date.now() + DURATION_MS;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < deadline) {
-        await run();
-        count++;
-      }
-    }),
+async function patFor(post: (q: string, t?: string, v?: Record<string, unknown>) => Promise<any>, adminToken: string, userId: string): Promise<string> {
+  const body = await post(
+    'mutation($u: ID!) { admin { createPersonalAccessToken(userId: $u, name: "bench") { __typename ... on PersonalAccessTokenSecret { token } } } }',
+    adminToken,
+    { u: userId },
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rate = count / seconds;
-  console.log(`${label.padEnd(44)} ${rate.toFixed(0).padStart(7)} req/s`);
-  return rate;
+  return body.data.admin.createPersonalAccessToken.token;
+}
+
+async function run(kind: 'postgres' | 'embedded'): Promise<(LoadResult & { ratio: number })[]> {
+  const pgdb = kind === 'postgres' ? await createPostgresDatabase() : null;
+  const dataDir = kind === 'embedded' ? await mkdtemp(path.join(os.tmpdir(), 'acct-bench-')) : null;
+  const profDir = path.join(ROOT, 'bench/results/profiles');
+  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, `me-${kind}`)}`] : [];
+  const service = await spawnService(pgdb ? { DATABASE_URL: pgdb.url } : { DATA_DIR: dataDir! }, nodeArgs);
+  try {
+    const admin = await service.signIn();
+    const jwt = await service.userToken('reader@example.com');
+    const me = await service.post('{ me { id } }', jwt);
+    const pat = await patFor(service.post, admin, me.data.me.id);
+    for (const token of [jwt, pat]) {
+      const body = await service.post(ME, token);
+      if (body.data.me.primaryEmail !== 'reader@example.com') throw new Error(`unexpected me: ${JSON.stringify(body)}`);
+    }
+    const label = kind === 'postgres' ? 'PostgreSQL' : 'embedded';
+    // Warm-up (JIT, pool, caches), then the cases back to back.
+    await load(service.url, 'warm-up', { query: ME, token: jwt, seconds: 1 });
+    // The floor is measured before and after (the machine's load drifts); the ratio uses their mean.
+    const before = await load(service.url, `${label}: { __typename } (floor, before)`, { query: FLOOR, seconds: BENCH_SECONDS });
+    const withJwt = await load(service.url, `${label}: me { id primaryEmail name } (JWT)`, { query: ME, token: jwt, seconds: BENCH_SECONDS });
+    const withPat = await load(service.url, `${label}: me { id primaryEmail name } (PAT)`, { query: ME, token: pat, seconds: BENCH_SECONDS });
+    const after = await load(service.url, `${label}: { __typename } (floor, after)`, { query: FLOOR, seconds: BENCH_SECONDS });
+    const floor = (before.requestsPerSecond + after.requestsPerSecond) / 2;
+    return [before, withJwt, withPat, after].map((r) => ({ ...r, ratio: r.requestsPerSecond / floor }));
+  } finally {
+    await service.close();
+    await pgdb?.drop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main() {
-  const { db, drop } = await openBenchDatabase(usePostgres ? 'postgres' : 'pglite');
-  await db.migrate();
-  const config = loadConfig({ ISSUER: 'http://bench.local', SECRET_KEY: 'bench-secret-key-0123456789abcdef0123', LOG_LEVEL: 'silent' });
-  const app = await createApp({ config, db, secretKey: config.secretKey!, logger: createLogger('silent') });
-  await ensureFirstAdmin(app.deps, 'bench@example.com', 'quiet-harbor-lantern-42');
-  const post = (query: string, token?: string) =>
-    app.fetch('http://bench.local/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query }),
-    }).then(async (r) => {
-      const body = await r.json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body;
-    });
-  const signedIn = await post('mutation { signIn(input: {identifier: "bench@example.com", password: "quiet-harbor-lantern-42"}) { ... on TokenSet { accessToken } } }');
-  const token = signedIn.data.signIn.accessToken as string;
-
-  console.log(`database: ${usePostgres ? 'PostgreSQL' : 'PGlite (embedded)'}, ${CONCURRENCY} concurrent, ${DURATION_MS / 1000}s each`);
-  const baseline = await measure('{ __typename } (baseline)', () => post('{ __typename }'));
-  const anonMe = await measure('{ me { id } } anonymous', () => post('{ me { id } }'));
-  const authOnly = await measure('{ __typename } with a JWT (authentication)', () => post('{ __typename }', token));
-  const me = await measure('{ me { id primaryEmail } } with a JWT', () => post('{ me { id primaryEmail } }', token));
-  const nested = await measure('me + sessions(first: 5) with a JWT', () =>
-    post('{ me { id primaryEmail sessions(first: 5) { totalCount edges { node { id current } } } } }', token),
-  );
-  console.log('\nratio to baseline (higher = cheaper):');
-  for (const [label, rate] of [
-    ['anonymous me', anonMe],
-    ['authentication only', authOnly],
-    ['me with JWT', me],
-    ['me + sessions with JWT', nested],
-  ] as const) {
-    console.log(`  ${label.padEnd(26)} ${(rate / baseline).toFixed(3)}`);
-  }
-  await drop();
+  const kinds = process.argv.includes('--postgres') ? ['postgres'] : process.argv.includes('--embedded') ? ['embedded'] : ['postgres', 'embedded'];
+  const rows: (LoadResult & { ratio: number })[] = [];
+  for (const kind of kinds as ('postgres' | 'embedded')[]) rows.push(...(await run(kind)));
+  console.log(`\n50 connections, ${BENCH_SECONDS}s per case; ratio = req/s against the floor on the same server`);
+  printTable(rows);
+  console.log(`written to ${writeResults(kinds.length === 2 ? 'me' : `me-${kinds[0]}`, rows)}`);
 }
 
-main().catch((err) => {
+// Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.
+main().then(() => process.exit(0), (err) => {
   console.error(err);
   process.exit(1);
 });

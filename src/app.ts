@@ -2,11 +2,14 @@
 // discovery, JWKS, metrics). Tests import this and call `app.fetch`; only server.ts listens.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.js';
-import { IpRateLimiter } from './auth/ip-rate-limit.js';
+import { IpRateLimiter, type RateLimitStore } from './auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
+import { INVALIDATION_CHANNEL, ValidityCache } from './auth/validity-cache.js';
 import type { Config } from './config.js';
 import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
@@ -36,6 +39,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
+  /** Stops the change feed and the Redis connection (the database is the caller's to close). */
+  close(): Promise<void>;
 }
 
 const GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
@@ -50,17 +55,33 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = new TokenService(db.prisma, secrets, clock, config.issuer, config.audience);
   await tokens.init();
   const metrics = createMetrics();
+  const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
+  const validity = new ValidityCache(feed);
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
+    : null;
+  // Logged by the rate limiter's fallback; without a listener ioredis would print every retry.
+  redis?.on('error', (err) => logger.debug({ err }, 'redis error'));
+  if (redis && !(await redisReady(redis, 5_000))) {
+    logger.warn('REDIS_URL does not answer yet: rate limits count per instance until it does');
+  }
+  const rateLimitStore: RateLimitStore = redis
+    ? { kind: 'redis', client: redis, keyPrefix: config.redisKeyPrefix }
+    : db.pool
+      ? { kind: 'postgres', pool: db.pool }
+      : { kind: 'memory' };
   const deps: Deps = {
     prisma: db.prisma,
     config,
     clock,
     tokens,
-    authenticator: new Authenticator(db.prisma, tokens, clock),
+    validity,
+    authenticator: new Authenticator(db.prisma, tokens, clock, validity),
     secrets,
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
-    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited),
+    ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
   };
   const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
 
@@ -91,6 +112,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 
+  // Read your own writes: a mutation answers only once the invalidations its commits caused have
+  // reached this instance's cache, so the caller's next request cannot meet a stale entry.
+  const readYourWritesPlugin: Plugin = {
+    onExecute({ args, executeFn, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      setExecuteFn(async (executeArgs) => {
+        const result = await executeFn(executeArgs);
+        await feed.sync();
+        return result;
+      });
+    },
+  };
+
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -115,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
       bearerChallengePlugin,
+      readYourWritesPlugin,
       useGraphiqlCsp('/graphql'),
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
@@ -145,5 +180,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga: yoga as never,
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
+    async close() {
+      await feed.close();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
   };
+}
+
+/** Until Redis is ready the rate limiter counts locally (commands are not queued), so wait a little. */
+function redisReady(redis: Redis, timeoutMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }

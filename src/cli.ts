@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       try {
         await db.migrate();
         const app = await createApp({ config, db, secretKey: await resolveSecretKey(config), logger: createLogger('warn') });
-        const created = await ensureFirstAdmin(app.deps, values.email, values.password);
+        const created = await ensureFirstAdmin(app.deps, values.email, values.password).finally(() => app.close());
         process.stdout.write(created ? `admin ${values.email} is ready\n` : 'an admin already exists: nothing changed\n');
       } catch (err) {
         if (err instanceof AppError) {
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
         const app = await createApp({ config, db, secretKey: await resolveSecretKey(config), logger: createLogger('warn') });
         const kid = await app.deps.tokens.rotate();
         const retired = await app.deps.tokens.retireSuperseded(maxAccessTokenLifetimeSeconds(config));
+        await app.close();
         process.stdout.write(`new signing key ${kid}${retired.length ? `; retired ${retired.join(', ')}` : ''}\n`);
       } finally {
         await db.close();

@@ -46,6 +46,10 @@ export interface Config {
   trustProxy: boolean;
   authRateLimitPerMinute: number;
   securityNotices: boolean;
+  /** Redis for state shared by instances (rate limits); PostgreSQL serves when unset. */
+  redisUrl: string | undefined;
+  /** Prefixes every Redis key, so several deployments (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
   /** CORS_ORIGINS: exact origins browsers may call from (besides ISSUER's); undefined = the default (lib/cors.ts). */
   corsOrigins: string[] | undefined;
   /** WebAuthn relying-party ID: a registrable domain every origin below is on. */
@@ -182,6 +186,8 @@ export function loadConfig(env: Env = process.env): Config {
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
     securityNotices: bool(env, 'SECURITY_NOTICES', true),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'acct:',
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     webauthnRpId,
     webauthnOrigins,

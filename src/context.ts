@@ -19,8 +19,18 @@ export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo):
     deps,
     request,
     accountCenter: () => {
-      settings ??= getAccountCenter(deps.prisma);
+      settings ??= cachedAccountCenter(deps);
       return settings;
     },
   };
+}
+
+/** Warm: from the validity cache (changes invalidate it on every instance); cold: one read. */
+async function cachedAccountCenter(deps: Deps): Promise<AccountCenterSettings> {
+  const cached = deps.validity.accountCenter();
+  if (cached) return cached;
+  const ticket = deps.validity.ticket();
+  const settings = await getAccountCenter(deps.prisma);
+  deps.validity.storeAccountCenter(ticket, settings);
+  return settings;
 }

@@ -44,6 +44,7 @@ export async function serve(config: Config): Promise<void> {
     forced.unref();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     try {
+      await app.close();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'closing the database failed');

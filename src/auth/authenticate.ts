@@ -1,12 +1,15 @@
 // Request -> Viewer. Bearer JWTs are verified, then their session and user are re-checked on every
-// request (one indexed read), so suspension, revocation and deletion take effect immediately.
+// request, so suspension, revocation, deletion and demotion take effect immediately: from the
+// validity cache when warm (no database read; every change of those facts invalidates it, on
+// every instance), else with one joined read that refills it.
 // `Bearer pat_…` is a personal access token: self-service only, never admin scopes.
 import { GraphQLError } from 'graphql';
-import type { PrismaClient } from '../generated/prisma/client.js';
+import type { PrismaClient, User } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import { sha256 } from './crypto.js';
 import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './scope-names.js';
 import type { TokenService } from './tokens.js';
+import type { CachedPat, CachedSession, ValidityCache } from './validity-cache.js';
 import { ANONYMOUS, type Impersonator, type Viewer } from './viewer.js';
 
 // Activity timestamps are written at most this often per session/token, not on every request.
@@ -21,6 +24,7 @@ export class Authenticator {
     private readonly prisma: PrismaClient,
     private readonly tokens: TokenService,
     private readonly clock: Clock,
+    private readonly cache: ValidityCache,
   ) {}
 
   async authenticate(authorization: string | null): Promise<Viewer> {
@@ -52,23 +56,20 @@ export class Authenticator {
       };
     }
     if (!claims.sid) throw unauthenticated();
-    // One query (a join) for the session and its user: the hot path of every authenticated request.
-    const session = await this.prisma.session.findUnique({
-      where: { id: claims.sid },
-      relationLoadStrategy: 'join',
-      select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
-    });
-    if (!session || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || session.user.isSuspended) {
+    const { session, user } = await this.sessionAndUser(claims.sid);
+    if (!session || !user || session.userId !== claims.sub || session.revokedAt || session.expiresAt <= now || user.isSuspended) {
       throw unauthenticated();
     }
     // An impersonation token lives only as long as its admin (or machine client) may impersonate.
     const impersonator = claims.act ? await this.liveImpersonator(claims.act.sub) : undefined;
     if (impersonator === null) throw unauthenticated();
+    // Activity is written at most once a minute per session (and instance), never awaited.
     if (now.getTime() - session.lastActiveAt.getTime() > TOUCH_INTERVAL_MS) {
+      this.cache.touchedSession(claims.sid, now);
       void this.prisma.session.update({ where: { id: claims.sid }, data: { lastActiveAt: now } }).catch(() => {});
     }
     // A token keeps only the admin scopes the user's current roles still grant: demotion is immediate.
-    const entitled = new Set<AdminScope>(scopesForRoles(session.user.roles));
+    const entitled = new Set<AdminScope>(scopesForRoles(user.roles));
     return {
       kind: 'user',
       userId: claims.sub,
@@ -76,29 +77,69 @@ export class Authenticator {
       via: 'jwt',
       scopes: new Set(claims.act ? [] : requested.filter((s) => entitled.has(s))),
       impersonator,
-      user: session.user,
+      user,
     };
+  }
+
+  private async sessionAndUser(sid: string): Promise<{ session?: CachedSession; user?: User }> {
+    const cached = this.cache.session(sid);
+    const cachedUser = cached && this.cache.user(cached.userId);
+    if (cached && cachedUser) return { session: cached, user: cachedUser };
+    const ticket = this.cache.ticket();
+    // One query (a join) for the session and its user: the cold path.
+    const row = await this.prisma.session.findUnique({
+      where: { id: sid },
+      relationLoadStrategy: 'join',
+      select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
+    });
+    if (!row) return {};
+    const { user, ...session } = row;
+    this.cache.storeSession(ticket, sid, session, user);
+    return { session, user };
+  }
+
+  private async userById(id: string): Promise<User | null> {
+    const cached = this.cache.user(id);
+    if (cached) return cached;
+    const ticket = this.cache.ticket();
+    const user = await this.prisma.user.findUnique({ where: { id } });
+    if (user) this.cache.storeUser(ticket, user);
+    return user;
   }
 
   /** `act.sub` is an admin's user id or a machine client's client id; null once it may no longer impersonate. */
   private async liveImpersonator(actorSub: string): Promise<Impersonator | null> {
-    const admin = await this.prisma.user.findUnique({ where: { id: actorSub }, select: { isSuspended: true, roles: true } });
+    const admin = await this.userById(actorSub);
     if (admin) return !admin.isSuspended && scopesForRoles(admin.roles).includes('admin:users:impersonate') ? { id: actorSub, type: 'user' } : null;
     const client = await this.prisma.machineClient.findUnique({ where: { clientId: actorSub }, select: { id: true, scopes: true } });
     return client?.scopes.includes('admin:users:impersonate') ? { id: client.id, type: 'client' } : null;
   }
 
   private async fromPersonalAccessToken(token: string): Promise<Viewer> {
+    const tokenHash = sha256(token);
+    const { pat, user } = await this.patAndUser(tokenHash);
+    const now = this.clock.now();
+    if (!pat || !user || pat.userId !== user.id || (pat.expiresAt && pat.expiresAt <= now) || user.isSuspended) throw unauthenticated();
+    if (!pat.lastUsedAt || now.getTime() - pat.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      this.cache.touchedPat(tokenHash, now);
+      void this.prisma.personalAccessToken.update({ where: { id: pat.id }, data: { lastUsedAt: now } }).catch(() => {});
+    }
+    return { kind: 'user', userId: pat.userId, sessionId: null, via: 'pat', scopes: new Set(), user };
+  }
+
+  private async patAndUser(tokenHash: string): Promise<{ pat?: CachedPat; user?: User }> {
+    const cached = this.cache.pat(tokenHash);
+    const cachedUser = cached && this.cache.user(cached.userId);
+    if (cached && cachedUser) return { pat: cached, user: cachedUser };
+    const ticket = this.cache.ticket();
     const row = await this.prisma.personalAccessToken.findUnique({
-      where: { tokenHash: sha256(token) },
+      where: { tokenHash },
       relationLoadStrategy: 'join',
       select: { id: true, userId: true, expiresAt: true, lastUsedAt: true, user: true },
     });
-    const now = this.clock.now();
-    if (!row || (row.expiresAt && row.expiresAt <= now) || row.user.isSuspended) throw unauthenticated();
-    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      void this.prisma.personalAccessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } }).catch(() => {});
-    }
-    return { kind: 'user', userId: row.userId, sessionId: null, via: 'pat', scopes: new Set(), user: row.user };
+    if (!row) return {};
+    const { user, ...pat } = row;
+    this.cache.storePat(ticket, tokenHash, pat, user);
+    return { pat, user };
   }
 }

@@ -9,8 +9,12 @@ import type { SecretBox } from './crypto.js';
 
 const ALG = 'ES256';
 const KEY_PURPOSE = 'signing-key';
-// A kid we have never seen triggers at most one reload per this many ms (keys rotated by another instance).
-const RELOAD_INTERVAL_MS = 5_000;
+// A kid we have never seen (a key another instance just created) triggers a reload at once, but at
+// most one per this many ms: a flood of tokens with made-up kids costs the database one read a
+// second, and a genuine new kid waits at most this long.
+const UNKNOWN_KID_RELOAD_INTERVAL_MS = 1_000;
+// Serializes first-key creation across instances starting together on one database.
+const FIRST_KEY_LOCK_ID = 72707370;
 // Keys are re-read at least this often, so a rotation or retirement made by the CLI or another
 // instance reaches every running instance within a minute.
 const REFRESH_INTERVAL_MS = 60_000;
@@ -36,6 +40,8 @@ export class TokenService {
   private keys = new Map<string, LoadedKey>();
   private active?: LoadedKey;
   private lastReload = 0;
+  private lastUnknownKidReload = 0;
+  private unknownKidReload?: Promise<void>;
   private readonly verified = new Map<string, { claims: AccessTokenClaims; exp?: number; kid: string }>();
 
   constructor(
@@ -46,12 +52,20 @@ export class TokenService {
     readonly audience: string,
   ) {}
 
-  /** Loads the signing keys, generating the first one when the database has none. */
+  /**
+   * Loads the signing keys, generating the first one when the database has none. Instances that
+   * start together on an empty database must agree on one key (else each refuses the others'
+   * tokens), so the check-and-create runs under a transaction-scoped advisory lock.
+   */
   async init(): Promise<void> {
     await this.reload();
-    if (!this.active) {
-      await this.rotate();
-    }
+    if (this.active) return;
+    const row = await this.newKeyRow();
+    await this.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SELECT pg_advisory_xact_lock($1)', FIRST_KEY_LOCK_ID);
+      if ((await tx.signingKey.count({ where: { retiredAt: null } })) === 0) await tx.signingKey.create({ data: row });
+    });
+    await this.reload();
   }
 
   /**
@@ -59,21 +73,39 @@ export class TokenService {
    * they signed keep verifying until retireSuperseded drops them.
    */
   async rotate(): Promise<string> {
+    const row = await this.newKeyRow();
+    await this.prisma.signingKey.create({ data: row });
+    await this.reload();
+    return row.kid;
+  }
+
+  private async newKeyRow() {
     const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
     const kid = randomUUID();
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' };
     const privateJwk = await exportJWK(privateKey);
-    await this.prisma.signingKey.create({
-      data: {
-        kid,
-        alg: ALG,
-        publicJwk: publicJwk as object,
-        privateJwkEncrypted: this.secrets.encrypt(KEY_PURPOSE, JSON.stringify(privateJwk)),
-        createdAt: this.clock.now(),
-      },
-    });
-    await this.reload();
-    return kid;
+    return {
+      kid,
+      alg: ALG,
+      publicJwk: publicJwk as object,
+      privateJwkEncrypted: this.secrets.encrypt(KEY_PURPOSE, JSON.stringify(privateJwk)),
+      createdAt: this.clock.now(),
+    };
+  }
+
+  /** Reloads for a kid we do not know; concurrent callers share one reload, at most one a second. */
+  private reloadForUnknownKid(): Promise<void> {
+    this.unknownKidReload ??= (async () => {
+      const wait = this.lastUnknownKidReload + UNKNOWN_KID_RELOAD_INTERVAL_MS - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.lastUnknownKidReload = Date.now();
+      try {
+        await this.reload();
+      } finally {
+        this.unknownKidReload = undefined;
+      }
+    })();
+    return this.unknownKidReload;
   }
 
   /**
@@ -158,8 +190,8 @@ export class TokenService {
       async (header) => {
         const kid = header.kid ?? '';
         let key = this.keys.get(kid);
-        if (!key && Date.now() - this.lastReload > RELOAD_INTERVAL_MS) {
-          await this.reload();
+        if (!key) {
+          await this.reloadForUnknownKid();
           key = this.keys.get(kid);
         }
         if (!key) throw new Error('unknown key id');

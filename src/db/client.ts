@@ -10,6 +10,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { type ChangeFeed, EmbeddedChangeFeed, PgChangeFeed } from '../lib/bus/index.js';
+import type { Logger } from '../logger.js';
 import { migrate, type SqlRunner } from './migrate.js';
 
 export type { PrismaClient };
@@ -21,6 +23,10 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** True when the database answers. */
   ping(): Promise<boolean>;
+  /** LISTENs on a notification channel (see src/lib/bus). */
+  openChangeFeed(channel: string, logger: Logger): Promise<ChangeFeed>;
+  /** PostgreSQL only: the pool Prisma runs on, for libraries that take a node-postgres pool. */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,8 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   return {
     prisma,
     kind: 'postgres',
+    pool,
+    openChangeFeed: (channel, logger) => PgChangeFeed.open(databaseUrl, channel, logger),
     async migrate() {
       const client = await pool.connect();
       try {
@@ -89,10 +97,14 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
   });
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  // A notification comes back on the connection that committed it (one backend behind the socket).
+  const notificationListeners: ((msg: pg.Notification) => void)[] = [];
+  pool.on('connect', (client) => client.on('notification', (msg) => notificationListeners.forEach((l) => l(msg))));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,
     kind: 'embedded',
+    openChangeFeed: (channel) => EmbeddedChangeFeed.open(pglite, (l) => notificationListeners.push(l), channel),
     // Runs straight on PGlite; callers migrate before traffic arrives.
     migrate: () => migrate(pgliteRunner(pglite), { advisoryLock: false }),
     ping: () => ping(pool),

@@ -3,6 +3,7 @@ import type { Authenticator } from '../auth/authenticate.js';
 import type { IpRateLimiter } from '../auth/ip-rate-limit.js';
 import type { SecretBox } from '../auth/crypto.js';
 import type { TokenService } from '../auth/tokens.js';
+import type { ValidityCache } from '../auth/validity-cache.js';
 import type { Config } from '../config.js';
 import type { EmailSender, SmsSender } from '../delivery/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -20,4 +21,6 @@ export interface Deps {
   sms: SmsSender;
   logger: Logger;
   ipRateLimiter: IpRateLimiter;
+  /** Session/user/account-center validity, invalidated through the database's change feed. */
+  validity: ValidityCache;
 }

@@ -170,6 +170,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     async close() {
       await mail.close();
       await smsSink.close();
+      await app.close();
       await db.close();
     },
   };

@@ -1,0 +1,43 @@
+// Benchmark 5: cold start (a fresh DATA_DIR: embedded database created, migrated, first key and
+// admin made) to the first 200 from /readyz, then a warm restart on the same directory; and the
+// same on PostgreSQL (an empty database, then a restart). Each is a real `src/cli.ts serve` process.
+// Usage: npm run bench:startup   BENCH_CPU_PROF=1 writes CPU profiles to bench/results/profiles/.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createPostgresDatabase } from './database.js';
+import { writeResults } from './results.js';
+import { ROOT, spawnService } from './server.js';
+
+async function timeStart(env: Record<string, string>, name: string): Promise<number> {
+  const profDir = path.join(ROOT, 'bench/results/profiles');
+  const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, name)}`] : [];
+  const service = await spawnService(env, nodeArgs);
+  await service.close();
+  return service.readyMs;
+}
+
+async function main() {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-start-'));
+  const pgdb = await createPostgresDatabase('start');
+  try {
+    const results = {
+      embeddedColdMs: await timeStart({ DATA_DIR: dataDir }, 'start-embedded-cold'),
+      embeddedWarmMs: await timeStart({ DATA_DIR: dataDir }, 'start-embedded-warm'),
+      postgresColdMs: await timeStart({ DATABASE_URL: pgdb.url }, 'start-postgres-cold'),
+      postgresWarmMs: await timeStart({ DATABASE_URL: pgdb.url }, 'start-postgres-warm'),
+    };
+    console.log('process spawn to first 200 from /readyz (target: cold ≤ 5000 ms)');
+    for (const [k, v] of Object.entries(results)) console.log(`  ${k.padEnd(16)} ${v.toFixed(0).padStart(6)} ms`);
+    console.log(`written to ${writeResults('startup', results)}`);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+    await pgdb.drop();
+  }
+}
+
+// Open keep-alive sockets (fetch, autocannon) would keep the process alive after the report.
+main().then(() => process.exit(0), (err) => {
+  console.error(err);
+  process.exit(1);
+});
