@@ -91,13 +91,18 @@ export function createAccountPageRoutes(deps: Deps) {
     if (!presented) return json({ code: 'UNAUTHENTICATED' }, 401);
     try {
       const tokens = await refreshTokens(deps, presented, info);
+      await deps.validity.settle();
       return json(
         { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, scope: tokens.scope },
         200,
         { 'set-cookie': cookie(tokens.refreshToken ?? '', config.refreshTokenTtlSeconds) },
       );
     } catch (err) {
-      if (err instanceof AppError) return json({ code: err.code }, 401, { 'set-cookie': clearCookie() });
+      if (err instanceof AppError) {
+        // A reused token ended its session: that revocation must be visible to the next request too.
+        await deps.validity.settle();
+        return json({ code: err.code }, 401, { 'set-cookie': clearCookie() });
+      }
       throw err;
     }
   }
@@ -105,6 +110,8 @@ export function createAccountPageRoutes(deps: Deps) {
   async function logout(request: Request): Promise<Response> {
     const presented = readCookie(request);
     if (presented) await revokeSessionOfRefreshToken(deps, presented);
+    // Read your own writes, as GraphQL mutations do: the next request must not meet a cached session.
+    await deps.validity.settle();
     return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': clearCookie() } });
   }
 
