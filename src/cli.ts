@@ -1,13 +1,15 @@
 // Subcommands: serve (default), migrate, create-admin --email E --password P, rotate-signing-key.
+// On the embedded database only one process may hold DATA_DIR: while an instance serves it,
+// create-admin and rotate-signing-key are run by that instance (control-socket.ts), and a second
+// serve or migrate refuses with one line naming the running process.
 import { parseArgs } from 'node:util';
-import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { runCommand } from './control/commands.js';
+import { type ControlRequest, sendControl } from './control/control-socket.js';
+import { DataDirInUse } from './db/data-dir-lock.js';
 import { createDb } from './db/client.js';
-import { maxAccessTokenLifetimeSeconds } from './domain/admin/tokens-admin.service.js';
-import { AppError } from './domain/errors.js';
-import { ensureFirstAdmin } from './domain/users/users.service.js';
 import { createLogger } from './logger.js';
-import { resolveSecretKey } from './secret-key.js';
-import { loadConfigOrExit, serve } from './server.js';
+import { loadConfigOrExit, openApp, StartupError, serve } from './server.js';
 
 async function main(): Promise<void> {
   const [command = 'serve', ...rest] = process.argv.slice(2);
@@ -31,45 +33,41 @@ async function main(): Promise<void> {
         process.stderr.write('usage: npm run create-admin -- --email admin@example.com --password <password>\n');
         process.exit(2);
       }
-      const db = await createDb(config);
-      try {
-        await db.migrate();
-        const app = await createApp({ config, db, secretKey: await resolveSecretKey(config), logger: createLogger('warn') });
-        const created = await ensureFirstAdmin(app.deps, values.email, values.password).finally(() => app.close());
-        process.stdout.write(created ? `admin ${values.email} is ready\n` : 'an admin already exists: nothing changed\n');
-      } catch (err) {
-        if (err instanceof AppError) {
-          process.stderr.write(`create-admin: ${err.message}\n`);
-          process.exitCode = 1;
-        } else throw err;
-      } finally {
-        await db.close();
-      }
-      return;
+      return adminCommand(config, { command: 'create-admin', email: values.email, password: values.password });
     }
-    case 'rotate-signing-key': {
-      // The new key signs from now on (running instances switch within a minute); keys whose every
-      // token has expired are retired; the others stay in the JWKS until a later rotation or start.
-      const db = await createDb(config);
-      try {
-        await db.migrate();
-        const app = await createApp({ config, db, secretKey: await resolveSecretKey(config), logger: createLogger('warn') });
-        const kid = await app.deps.tokens.rotate();
-        const retired = await app.deps.tokens.retireSuperseded(maxAccessTokenLifetimeSeconds(config));
-        await app.close();
-        process.stdout.write(`new signing key ${kid}${retired.length ? `; retired ${retired.join(', ')}` : ''}\n`);
-      } finally {
-        await db.close();
-      }
-      return;
-    }
+    case 'rotate-signing-key':
+      return adminCommand(config, { command: 'rotate-signing-key' });
     default:
       process.stderr.write(`unknown command "${command}": use serve, migrate, create-admin or rotate-signing-key\n`);
       process.exit(2);
   }
 }
 
+/** Runs an admin command here, or in the running instance when it holds the embedded database. */
+async function adminCommand(config: Config, request: ControlRequest): Promise<void> {
+  let reply;
+  try {
+    const { app, db } = await openApp(config, createLogger('warn'));
+    try {
+      reply = await runCommand(app.deps, request);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  } catch (err) {
+    if (!(err instanceof DataDirInUse)) throw err;
+    const remote = await sendControl(config.dataDir, request);
+    // Holding the lock but not (yet) listening: starting up, or a migrate run.
+    if (!remote) throw err;
+    reply = { ...remote, message: `${remote.message} (by the running instance${err.pid ? `, pid ${err.pid}` : ''})` };
+  }
+  (reply.ok ? process.stdout : process.stderr).write(`${reply.ok ? '' : `${request.command}: `}${reply.message}\n`);
+  if (!reply.ok) process.exitCode = 1;
+}
+
 main().catch((err: unknown) => {
-  process.stderr.write(`fatal: ${err instanceof Error ? err.message : String(err)}\n`);
+  // Expected stops get their one line as is; anything else is a bug and says so.
+  if (err instanceof DataDirInUse || err instanceof StartupError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`fatal: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

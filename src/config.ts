@@ -1,14 +1,25 @@
-// The only reader of process.env. Parsed and validated once into a typed Config; a bad value
-// throws ConfigError naming the variable, which server.ts prints as one line before exiting.
+// The only reader of process.env. Parsed and validated once into a typed Config, before anything
+// touches the database: every bad value is collected, and one ConfigError lists them all (the CLI
+// prints one line per variable), so an operator fixes them in one go rather than one per start.
 import path from 'node:path';
 
+export interface ConfigProblem {
+  variable: string;
+  detail: string;
+}
+
+/** One or more bad settings. `variable` and the message start with the first; `problems` lists all. */
 export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    detail: string,
-  ) {
-    super(`${variable}: ${detail}`);
+  readonly problems: ConfigProblem[];
+  constructor(variable: string, detail: string, more: ConfigProblem[] = []) {
+    const problems = [{ variable, detail }, ...more];
+    super(problems.map((p) => `${p.variable}: ${p.detail}`).join('; '));
     this.name = 'ConfigError';
+    this.problems = problems;
+  }
+
+  get variable(): string {
+    return this.problems[0]!.variable;
   }
 }
 
@@ -125,37 +136,55 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trac
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function loadConfig(env: Env = process.env): Config {
+  const problems: ConfigError[] = [];
+  // Runs one check; a bad value is recorded and its fallback used, so the other checks still run.
+  const check = <T>(parse: () => T, fallback: T): T => {
+    try {
+      return parse();
+    } catch (err) {
+      if (!(err instanceof ConfigError)) throw err;
+      problems.push(err);
+      return fallback;
+    }
+  };
+  const fail = (variable: string, detail: string) => problems.push(new ConfigError(variable, detail));
+
   const production = str(env, 'NODE_ENV') === 'production';
-  const port = int(env, 'PORT', 4000, 0, 65535);
+  const port = check(() => int(env, 'PORT', 4000, 0, 65535), 4000);
   const host = str(env, 'HOST') ?? '0.0.0.0';
-  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseUrl = check(() => url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']), undefined);
   const dataDir = path.resolve(str(env, 'DATA_DIR') ?? './data');
-  const issuer = url(env, 'ISSUER', ['http:', 'https:']) ?? `http://localhost:${port}`;
+  const issuer = (check(() => url(env, 'ISSUER', ['http:', 'https:']), undefined) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const secretKey = str(env, 'SECRET_KEY');
-  if (secretKey !== undefined && secretKey.length < 32) {
-    throw new ConfigError('SECRET_KEY', 'must be at least 32 characters (e.g. `openssl rand -base64 32`)');
-  }
-  if (production && secretKey === undefined) throw new ConfigError('SECRET_KEY', 'is required when NODE_ENV=production');
+  if (secretKey !== undefined && secretKey.length < 32) fail('SECRET_KEY', 'must be at least 32 characters (e.g. `openssl rand -base64 32`)');
+  if (production && secretKey === undefined) fail('SECRET_KEY', 'is required when NODE_ENV=production (e.g. `openssl rand -base64 32`)');
   const adminEmail = str(env, 'ADMIN_EMAIL');
   const adminPassword = str(env, 'ADMIN_PASSWORD');
-  if (adminEmail !== undefined && !EMAIL.test(adminEmail)) throw new ConfigError('ADMIN_EMAIL', 'must be an email address');
+  if (adminEmail !== undefined && !EMAIL.test(adminEmail)) fail('ADMIN_EMAIL', 'must be an email address');
   if ((adminEmail === undefined) !== (adminPassword === undefined)) {
-    throw new ConfigError(adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
+    fail(adminEmail === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD', 'ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
-  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const smtpUrl = check(() => url(env, 'SMTP_URL', ['smtp:', 'smtps:']), undefined);
+  if (production && smtpUrl === undefined && str(env, 'SMTP_URL') === undefined) {
+    fail('SMTP_URL', 'is required when NODE_ENV=production (codes would only be logged)');
+  }
   const mailFrom = str(env, 'MAIL_FROM') ?? 'Account Service <no-reply@localhost>';
-  const smsWebhookUrl = url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']);
-  const logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
-  const graphiql = bool(env, 'GRAPHIQL', !production);
-  const { webauthnRpId, webauthnOrigins } = webauthn(env, issuer);
-  return {
+  // Optional even in production: without it, phone codes answer PHONE_DELIVERY_UNAVAILABLE.
+  const smsWebhookUrl = check(() => url(env, 'SMS_WEBHOOK_URL', ['http:', 'https:']), undefined);
+  let logLevel = (str(env, 'LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+    logLevel = 'info';
+  }
+  const graphiql = check(() => bool(env, 'GRAPHIQL', !production), false);
+  const { webauthnRpId, webauthnOrigins } = check(() => webauthn(env, issuer), { webauthnRpId: 'localhost', webauthnOrigins: [] as string[] });
+  const config: Config = {
     port,
     host,
     databaseUrl,
     dataDir,
-    issuer: issuer.replace(/\/+$/, ''),
-    audience: str(env, 'AUDIENCE') ?? issuer.replace(/\/+$/, ''),
+    issuer,
+    audience: str(env, 'AUDIENCE') ?? issuer,
     secretKey,
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
@@ -165,33 +194,38 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     production,
     graphiql,
-    introspection: bool(env, 'INTROSPECTION', !production || graphiql),
+    introspection: check(() => bool(env, 'INTROSPECTION', !production || graphiql), false),
     // Short-lived access tokens bound the damage of a leaked token; sessions are re-checked anyway.
-    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 900, 60, 900),
-    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
-    signUpEnabled: bool(env, 'SIGN_UP_ENABLED', true),
-    passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 8, 8, 128),
+    accessTokenTtlSeconds: check(() => int(env, 'ACCESS_TOKEN_TTL', 900, 60, 900), 900),
+    refreshTokenTtlSeconds: check(() => int(env, 'REFRESH_TOKEN_TTL', 30 * 24 * 3600, 3600, 365 * 24 * 3600), 30 * 24 * 3600),
+    signUpEnabled: check(() => bool(env, 'SIGN_UP_ENABLED', true), true),
+    passwordMinLength: check(() => int(env, 'PASSWORD_MIN_LENGTH', 8, 8, 128), 8),
     totpIssuer: str(env, 'TOTP_ISSUER') ?? new URL(issuer).host,
     // MFA guessing: the attacker already holds the password and each guess hits ~3 of 10^6 codes
     // (one step of tolerance either side). 5 tries per challenge and a 15-minute lock after 10
     // failures across challenges cap guessing at ~1,000 tries a day (~0.3% daily success), and
     // every lock is audited so it gets noticed long before that adds up.
-    mfaChallengeMaxAttempts: int(env, 'MFA_CHALLENGE_MAX_ATTEMPTS', 5, 1, 20),
-    mfaLockoutThreshold: int(env, 'MFA_LOCKOUT_THRESHOLD', 10, 1, 100),
-    mfaLockoutSeconds: int(env, 'MFA_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
-    signInLockoutThreshold: int(env, 'SIGN_IN_LOCKOUT_THRESHOLD', 10, 1, 1000),
-    signInLockoutSeconds: int(env, 'SIGN_IN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    mfaChallengeMaxAttempts: check(() => int(env, 'MFA_CHALLENGE_MAX_ATTEMPTS', 5, 1, 20), 5),
+    mfaLockoutThreshold: check(() => int(env, 'MFA_LOCKOUT_THRESHOLD', 10, 1, 100), 10),
+    mfaLockoutSeconds: check(() => int(env, 'MFA_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600), 15 * 60),
+    signInLockoutThreshold: check(() => int(env, 'SIGN_IN_LOCKOUT_THRESHOLD', 10, 1, 1000), 10),
+    signInLockoutSeconds: check(() => int(env, 'SIGN_IN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600), 15 * 60),
+    trustProxy: check(() => bool(env, 'TRUST_PROXY', false), false),
     // Per address and action (sign-in, sign-up, MFA step, /oauth/token): far above what one person
     // or an office behind one address needs, far below what credential stuffing needs.
-    authRateLimitPerMinute: int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000),
-    securityNotices: bool(env, 'SECURITY_NOTICES', true),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    authRateLimitPerMinute: check(() => int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000), 60),
+    securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
+    redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
     redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'acct:',
-    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,
     webauthnOrigins,
   };
+  if (problems.length) {
+    const [first, ...rest] = problems.flatMap((p) => p.problems);
+    throw new ConfigError(first!.variable, first!.detail, rest);
+  }
+  return config;
 }
 
 /** WEBAUTHN_RP_ID / WEBAUTHN_ORIGINS, by default the host and origin of ISSUER. */

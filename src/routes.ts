@@ -2,6 +2,7 @@
 import type { Database } from './db/client.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
+import { ADMIN_SCOPES } from './auth/scope-names.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { graphiqlAsset, GRAPHIQL_ASSETS } from './graphiql.js';
@@ -32,28 +33,29 @@ export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
       }
       case '/.well-known/jwks.json':
         return json(deps.tokens.jwks(), 200, { 'cache-control': 'public, max-age=300' });
+      // RFC 8414 metadata for what exists: a token endpoint for client_credentials and a JWKS. No
+      // authorization endpoint, so no response types; no ID tokens, so no OpenID Provider fields.
+      // Served under both names because OAuth and OIDC clients look in different places.
+      case '/.well-known/oauth-authorization-server':
       case '/.well-known/openid-configuration':
-        return json(
-          {
-            issuer: config.issuer,
-            jwks_uri: `${config.issuer}/.well-known/jwks.json`,
-            token_endpoint: `${config.issuer}/oauth/token`,
-            grant_types_supported: ['client_credentials'],
-            token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-            id_token_signing_alg_values_supported: ['ES256'],
-            subject_types_supported: ['public'],
-            response_types_supported: ['token'],
-            scopes_supported: ['openid', 'profile', 'admin:users:read', 'admin:users:write', 'admin:users:impersonate', 'admin:settings', 'admin:audit:read'],
-            claims_supported: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti', 'sid', 'scope', 'act', 'client_id'],
-          },
-          200,
-          { 'cache-control': 'public, max-age=300' },
-        );
+        return json(serverMetadata(config.issuer), 200, { 'cache-control': 'public, max-age=300' });
       case '/metrics':
         return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
       default:
         return undefined;
     }
+  };
+}
+
+export function serverMetadata(issuer: string) {
+  return {
+    issuer,
+    token_endpoint: `${issuer}/oauth/token`,
+    jwks_uri: `${issuer}/.well-known/jwks.json`,
+    grant_types_supported: ['client_credentials'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    response_types_supported: [],
+    scopes_supported: [...ADMIN_SCOPES],
   };
 }
 

@@ -14,6 +14,7 @@ describe('config', () => {
     [{ ISSUER: 'not a url' }, 'ISSUER'],
     [{ SECRET_KEY: 'short' }, 'SECRET_KEY'],
     [{ NODE_ENV: 'production' }, 'SECRET_KEY'],
+    [{ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) }, 'SMTP_URL'],
     [{ ADMIN_EMAIL: 'admin@example.com' }, 'ADMIN_PASSWORD'],
     [{ ADMIN_EMAIL: 'nope', ADMIN_PASSWORD: 'x' }, 'ADMIN_EMAIL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
@@ -33,9 +34,22 @@ describe('config', () => {
   });
 
   it('turns GraphiQL and introspection off in production unless enabled', () => {
-    const prod = loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) });
+    // Production needs SMTP_URL (codes would only be logged otherwise), not SMS_WEBHOOK_URL.
+    const prod = loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example' });
     expect(prod.graphiql).toBe(false);
     expect(prod.introspection).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), GRAPHIQL: 'true' }).introspection).toBe(true);
+    expect(prod.smsWebhookUrl).toBeUndefined();
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example', GRAPHIQL: 'true' }).introspection).toBe(true);
+  });
+
+  it('reports every bad setting in one error, in the order of the table', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc', ISSUER: 'nope', GRAPHIQL: 'maybe', ACCESS_TOKEN_TTL: '5' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.map((p) => p.variable)).toEqual(['PORT', 'ISSUER', 'SECRET_KEY', 'SMTP_URL', 'GRAPHIQL', 'ACCESS_TOKEN_TTL']);
+      expect((err as ConfigError).variable).toBe('PORT');
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { PrismaClient, User } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import { sha256 } from './crypto.js';
 import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './scope-names.js';
+import { accessTokenKind } from './token-kinds.js';
 import type { TokenService } from './tokens.js';
 import type { CachedPat, CachedSession, ValidityCache } from './validity-cache.js';
 import { ANONYMOUS, type Impersonator, type Viewer } from './viewer.js';
@@ -44,8 +45,10 @@ export class Authenticator {
     }
     const now = this.clock.now();
     const requested = parseScope(claims.scope).filter(isAdminScope);
-    if (claims.client_id) {
-      const client = await this.prisma.machineClient.findUnique({ where: { clientId: claims.client_id } });
+    const kind = accessTokenKind(claims);
+    if (!kind) throw unauthenticated();
+    if (kind === 'client') {
+      const client = await this.prisma.machineClient.findUnique({ where: { clientId: claims.client_id! } });
       if (!client) throw unauthenticated();
       const granted = new Set(client.scopes);
       return {

@@ -2,6 +2,18 @@
 // high-entropy secrets.
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 
+/**
+ * A sealed secret failed authentication: the SECRET_KEY in use is not the one that encrypted it
+ * (a changed SECRET_KEY, or a regenerated DATA_DIR/secret.key). GCM cannot tell that from
+ * tampering, and neither can be repaired by retrying.
+ */
+export class SecretKeyMismatch extends Error {
+  constructor() {
+    super('the secret key does not match the key that encrypted this data');
+    this.name = 'SecretKeyMismatch';
+  }
+}
+
 /** Encrypts secrets at rest. One key per purpose, derived from SECRET_KEY with HKDF-SHA256. */
 export class SecretBox {
   private readonly keys = new Map<string, Buffer>();
@@ -34,7 +46,11 @@ export class SecretBox {
     if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('unrecognised sealed secret');
     const decipher = createDecipheriv('aes-256-gcm', this.key(purpose), Buffer.from(iv, 'base64url'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    try {
+      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    } catch {
+      throw new SecretKeyMismatch();
+    }
   }
 }
 

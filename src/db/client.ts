@@ -12,6 +12,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { type ChangeFeed, EmbeddedChangeFeed, PgChangeFeed } from '../lib/bus/index.js';
 import type { Logger } from '../logger.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { migrate, type SqlRunner } from './migrate.js';
 
 export type { PrismaClient };
@@ -86,7 +87,7 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
  * Serves an open PGlite to Prisma through a Unix socket. PGlite is single-connection, so the pool
  * has exactly one connection: a larger pool would interleave transactions in the multiplexer.
  */
-export async function openPglite(pglite: PGlite): Promise<Database> {
+export async function openPglite(pglite: PGlite, lock?: DataDirLock): Promise<Database> {
   // Unix socket paths are limited to ~107 bytes, so the socket lives in a short temp dir.
   const socketDir = await mkdtemp(path.join(os.tmpdir(), 'acct-'));
   const server = new PGLiteSocketServer({ db: pglite, path: path.join(socketDir, '.s.PGSQL.5432'),
@@ -114,15 +115,23 @@ export async function openPglite(pglite: PGlite): Promise<Database> {
       await server.stop().catch(() => {});
       await pglite.close().catch(() => {});
       await rm(socketDir, { recursive: true, force: true });
+      await lock?.release();
     },
   };
 }
 
+/** Opens DATA_DIR/pgdata, holding DATA_DIR's lock until close (DataDirInUse when another process has it). */
 export async function openEmbedded(dataDir: string): Promise<Database> {
-  const dir = path.join(dataDir, 'pgdata');
-  await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
-  return openPglite(pglite);
+  const lock = await lockDataDir(dataDir);
+  try {
+    const dir = path.join(dataDir, 'pgdata');
+    await mkdir(dir, { recursive: true });
+    const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
+    return await openPglite(pglite, lock);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
 }
 
 export async function createDb(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {

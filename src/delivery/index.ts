@@ -1,8 +1,8 @@
 // Picks the delivery channels from config: SMTP via nodemailer, SMS via an HTTP webhook, and a
-// log sender when neither is configured (development only: refused in production).
+// log sender when neither is configured outside production. In production SMTP is required
+// (config.ts); SMS is optional, and without it phone codes answer PHONE_DELIVERY_UNAVAILABLE.
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
-import { ConfigError } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { EmailSender, SmsSender } from './types.js';
 
@@ -15,7 +15,7 @@ export function createEmailSender(config: Config, logger: Logger): EmailSender {
       },
     };
   }
-  if (config.production) throw new ConfigError('SMTP_URL', 'is required when NODE_ENV=production (codes would only be logged)');
+  if (config.production) throw new Error('SMTP_URL is required when NODE_ENV=production (config.ts checks it)');
   return {
     async send(message) {
       // Development only: the message (with its code) goes to the log so a developer can use it.
@@ -28,6 +28,7 @@ export function createSmsSender(config: Config, logger: Logger): SmsSender {
   if (config.smsWebhookUrl) {
     const url = config.smsWebhookUrl;
     return {
+      available: true,
       async send(message) {
         const response = await fetch(url, {
           method: 'POST',
@@ -41,8 +42,16 @@ export function createSmsSender(config: Config, logger: Logger): SmsSender {
       },
     };
   }
-  if (config.production) throw new ConfigError('SMS_WEBHOOK_URL', 'is required when NODE_ENV=production (codes would only be logged)');
+  if (config.production) {
+    return {
+      available: false,
+      async send() {
+        throw new Error('SMS_WEBHOOK_URL is not set: this service sends no text messages');
+      },
+    };
+  }
   return {
+    available: true,
     async send(message) {
       logger.warn({ to: message.to, text: message.text }, 'SMS not sent (SMS_WEBHOOK_URL unset): logged instead');
     },

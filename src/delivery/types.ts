@@ -17,5 +17,7 @@ export interface SmsMessage {
 }
 
 export interface SmsSender {
+  /** False in production without SMS_WEBHOOK_URL: phone codes are refused before anything is stored. */
+  readonly available: boolean;
   send(message: SmsMessage): Promise<void>;
 }

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'DELIVERY_FAILED',
+  'PHONE_DELIVERY_UNAVAILABLE',
   'PASSKEY_REJECTED',
 ] as const;
 

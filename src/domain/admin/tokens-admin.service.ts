@@ -1,5 +1,6 @@
 // Admin-issued credentials for a user: personal access tokens and impersonation tokens.
 import { ADMIN_ROLE } from '../../auth/scope-names.js';
+import { FIRST_PARTY_CLIENT_ID } from '../../auth/token-kinds.js';
 import type { PersonalAccessToken } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
@@ -105,7 +106,7 @@ export async function impersonateUser(
     return created;
   });
   const accessToken = await deps.tokens.signAccessToken(
-    { sub: input.userId, sid: session.id, scope: IMPERSONATION_SCOPE, act: { sub: actorSub } },
+    { sub: input.userId, sid: session.id, client_id: FIRST_PARTY_CLIENT_ID, scope: IMPERSONATION_SCOPE, act: { sub: actorSub } },
     ttl,
   );
   return { accessToken, refreshToken: null, tokenType: 'Bearer', expiresIn: ttl, scope: IMPERSONATION_SCOPE };

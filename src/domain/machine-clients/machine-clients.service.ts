@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { randomToken, safeEqual, sha256 } from '../../auth/crypto.js';
 import { type AdminScope, isAdminScope } from '../../auth/scope-names.js';
+import { MACHINE_CLIENT_ID_PREFIX } from '../../auth/token-kinds.js';
 import type { MachineClient } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
@@ -33,7 +34,7 @@ export async function createMachineClient(
   const name = input.name.trim();
   if (!name || name.length > 100) throw invalidInput('name', 'The name must be 1-100 characters');
   const scopes = validateScopes(input.scopes);
-  const clientId = `mc_${randomBytes(12).toString('hex')}`;
+  const clientId = `${MACHINE_CLIENT_ID_PREFIX}${randomBytes(12).toString('hex')}`;
   const clientSecret = randomToken('mcs_');
   const machineClient = await deps.prisma.$transaction(async (tx) => {
     const created = await tx.machineClient.create({

@@ -2,6 +2,7 @@
 // presenting an already-rotated token means it leaked, so the whole session is revoked.
 import { type AdminScope, scopesForRoles } from '../../auth/scope-names.js';
 import { randomToken, sha256 } from '../../auth/crypto.js';
+import { FIRST_PARTY_CLIENT_ID } from '../../auth/token-kinds.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import type { RequestInfo } from '../audit/audit.service.js';
@@ -42,7 +43,7 @@ export async function openSession(
   const refreshToken = randomToken('rt_');
   await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: sha256(refreshToken), createdAt: now } });
   await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } });
-  const accessToken = await deps.tokens.signAccessToken({ sub: user.id, sid: session.id, scope }, deps.config.accessTokenTtlSeconds);
+  const accessToken = await deps.tokens.signAccessToken({ sub: user.id, sid: session.id, client_id: FIRST_PARTY_CLIENT_ID, scope }, deps.config.accessTokenTtlSeconds);
   return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: deps.config.accessTokenTtlSeconds, scope };
 }
 
@@ -89,7 +90,7 @@ export async function refreshTokens(deps: Deps, presented: string, request: Requ
   });
   if ('error' in outcome) throw outcome.error;
   const accessToken = await deps.tokens.signAccessToken(
-    { sub: outcome.userId, sid: outcome.sessionId, scope: outcome.scope },
+    { sub: outcome.userId, sid: outcome.sessionId, client_id: FIRST_PARTY_CLIENT_ID, scope: outcome.scope },
     deps.config.accessTokenTtlSeconds,
   );
   return {

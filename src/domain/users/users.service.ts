@@ -1,5 +1,5 @@
 // Creating users: admin createUser, self sign-up, and the first admin at start.
-import { hashPassword, isWellFormedDigest } from '../../auth/passwords.js';
+import { hashPassword, isWellFormedDigest, verifyPassword } from '../../auth/passwords.js';
 import { ADMIN_ROLE } from '../../auth/scope-names.js';
 import type { PasswordAlgorithm, Prisma, User } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
@@ -170,15 +170,44 @@ export async function signUp(
   }
 }
 
-/** Creates the first admin when no user holds the admin role. Returns true when it created one. */
-export async function ensureFirstAdmin(deps: Deps, email: string, password: string): Promise<boolean> {
+export type FirstAdminOutcome = 'created' | 'promoted' | 'admin-exists';
+
+/**
+ * The address of ADMIN_EMAIL / create-admin belongs to an account whose password is not the one
+ * given. Promoting it would hand every admin scope to whoever signed up with that address first.
+ */
+export class FirstAdminRefused extends Error {
+  constructor(readonly email: string) {
+    super(
+      `${email} already belongs to an account whose password is not the one given: it was not made an admin. ` +
+        'Give that account\'s password, or choose another email for the first admin.',
+    );
+    this.name = 'FirstAdminRefused';
+  }
+}
+
+/**
+ * Makes a first admin when no user holds the admin role: a new account, or an existing account
+ * with that email whose password matches (then it is promoted). Returns what really happened.
+ */
+export async function ensureFirstAdmin(deps: Deps, email: string, password: string): Promise<FirstAdminOutcome> {
   const existing = await deps.prisma.user.findFirst({ where: { roles: { has: ADMIN_ROLE } }, select: { id: true } });
-  if (existing) return false;
+  if (existing) return 'admin-exists';
   const normalized = normalizeEmail(email, 'ADMIN_EMAIL');
   const holder = await deps.prisma.user.findUnique({ where: { primaryEmail: normalized } });
   if (holder) {
-    await deps.prisma.user.update({ where: { id: holder.id }, data: { roles: { set: [...new Set([...holder.roles, ADMIN_ROLE])] } } });
-    return true;
+    const matches = Boolean(holder.passwordHash && holder.passwordAlgorithm) && (await verifyPassword(holder.passwordAlgorithm!, holder.passwordHash!, password));
+    if (!matches) throw new FirstAdminRefused(normalized);
+    await deps.prisma.$transaction(async (tx) => {
+      const roles = [...new Set([...holder.roles, ADMIN_ROLE])];
+      await tx.user.update({ where: { id: holder.id }, data: { roles: { set: roles } } });
+      await writeAudit(tx, { actorId: null, actorType: 'system' }, { ip: null, userAgent: 'create-admin' }, {
+        action: 'admin.user.set_roles',
+        userId: holder.id,
+        details: { before: holder.roles, after: roles, reason: 'first admin' },
+      });
+    });
+    return 'promoted';
   }
   await createUser(
     deps,
@@ -186,5 +215,5 @@ export async function ensureFirstAdmin(deps: Deps, email: string, password: stri
     { actorId: null, actorType: 'system' },
     { ip: null, userAgent: 'create-admin' },
   );
-  return true;
+  return 'created';
 }

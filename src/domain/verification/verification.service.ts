@@ -143,6 +143,9 @@ export async function sendVerificationCode(
   if (Boolean(input.email) === Boolean(input.phone)) throw invalidInput('email', 'Give exactly one of email or phone');
   const kind = input.email ? 'EMAIL_CODE' : 'PHONE_CODE';
   const target = input.email ? normalizeEmail(input.email, 'email') : normalizePhone(input.phone!, 'phone');
+  if (kind === 'PHONE_CODE' && !deps.sms.available) {
+    throw new AppError('PHONE_DELIVERY_UNAVAILABLE', 'This service cannot send text messages (no SMS provider is configured): use an email address instead', ['phone']);
+  }
   const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true, primaryPhone: true } });
   const provesIdentity = target === (kind === 'EMAIL_CODE' ? user.primaryEmail : user.primaryPhone);
   const code = numericCode(CODE_DIGITS);
