@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
     t = await createTestApp({ ISSUER: origin, SECRET_KEY: 'browser-test-secret-key-0123456789abcdef' });
     handler = t.app.yoga as never;
-    // Parts of the API other branches bring (API.md §7, §9): their steps run once the schema has them.
+    // Parts of the API other branches bring: their steps run once the schema has them.
     const fieldsOf = async (type: string) =>
       ((await t.gql('query($n: String!) { __type(name: $n) { fields { name } } }', { n: type })).data.__type?.fields ?? []).map((f: { name: string }) => f.name);
     passkeys = (await fieldsOf('MeMutation')).includes('startPasskeyRegistration');
@@ -314,7 +314,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await heading('Your account');
       await bothWidths('07-passkeys', '#passkeys');
     } else {
-      console.warn('passkey steps skipped: this schema has no startPasskeyRegistration (API.md §7)');
+      console.warn('passkey steps skipped: this schema has no startPasskeyRegistration');
     }
 
     if (events) {
@@ -333,7 +333,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       expect(JSON.stringify(data)).not.toContain(NEW_PASSWORD);
       await rm(exported);
     } else {
-      console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData (API.md §9)');
+      console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData');
     }
 
     // Delete the account: the proof is asked again (this is a new sign-in), then the user is gone.
@@ -378,7 +378,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
         await provider.close();
       }
     } else {
-      console.warn('social sign-in steps skipped: this schema has no Query.identityProviders (API.md §8)');
+      console.warn('social sign-in steps skipped: this schema has no Query.identityProviders');
     }
 
     // The admin setting turns the page off.

@@ -66,7 +66,7 @@ export const OPS = {
   verifySignIn: op('VerifySignIn', ['verifySignIn'], `mutation VerifySignIn($input: VerifySignInInput!) { verifySignIn(input: $input) { __typename ${TOKENS} ${RATE_ERR} ${ERR} } }`),
   signOut: op('SignOut', ['signOut'], `mutation SignOut { signOut { __typename ${ERR} } }`),
   // Operations of optional parts pass inline input objects of scalar variables, so they depend on
-  // the field names of API.md §7-§9 only, never on the names of their input types.
+  // the field names of docs/api.md only, never on the names of their input types.
   startPasskeySignIn: op('StartPasskeySignIn', ['startPasskeySignIn'], `mutation StartPasskeySignIn { startPasskeySignIn(input: {}) { __typename ${PASSKEY_CHALLENGE} ${ERR} } }`, 'passkeys'),
   finishPasskeySignIn: op('FinishPasskeySignIn', ['finishPasskeySignIn'], `mutation FinishPasskeySignIn($challengeId: ID!, $credential: JSON!) { finishPasskeySignIn(input: { challengeId: $challengeId, credential: $credential }) { __typename ${TOKENS} ${ERR} } }`, 'passkeys'),
   startMfaPasskey: op('StartMfaPasskey', ['startMfaPasskey'], `mutation StartMfaPasskey($mfaToken: String!) { startMfaPasskey(mfaToken: $mfaToken) { __typename ${PASSKEY_CHALLENGE} ${ERR} } }`, 'passkeys'),

@@ -128,7 +128,7 @@ function usernameSection(ctx) {
           onSubmit: async ({ username }) => {
             const next = username.trim();
             if (next === me.username) return announce('Nothing to save: no changes.');
-            // A username change needs an identity proof (API.md §3).
+            // A username change needs an identity proof (docs/api.md).
             return mutate(ctx, () => withProof(ctx, (verificationId) => call(OPS.updateProfile, { input: { username: next, verificationId } })), 'Username changed.');
           },
         },
@@ -206,7 +206,7 @@ function passwordSection(ctx) {
   const { me } = ctx;
   const parts = [h('p', null, me.hasPassword ? 'You have a password.' : 'You have no password yet.'), readOnlyNote(ctx, 'password')];
   if (!editable(ctx, 'password')) return parts;
-  // The API asks for a proof when the account has a password, email or phone (API.md §3).
+  // The API asks for a proof when the account has a password, email or phone (docs/api.md).
   const needsProof = me.hasPassword || me.primaryEmail || me.primaryPhone;
   parts.push(
     form(
