@@ -15,6 +15,7 @@ import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
+import { ProviderClient } from './domain/social/provider-client.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -82,6 +83,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
+    identityProviders: new ProviderClient({ config, secrets, logger }),
   };
   const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
 

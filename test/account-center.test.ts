@@ -138,6 +138,11 @@ describe('rules through me', () => {
       renamePasskey: 'renamePasskey(input: {id: "mfa_x", name: "x"})',
       startPasskeyVerification: 'startPasskeyVerification',
       verifyPasskey: 'verifyPasskey(input: {challengeId: "pkc_x", credential: {}})',
+      startSocialLink: `startSocialLink(input: {provider: "gh", redirectUri: "https://app.test/cb", verificationId: "${v}"})`,
+      finishSocialLink: 'finishSocialLink(input: {state: "sst_x", code: "c"})',
+      removeIdentity: `removeIdentity(input: {provider: "gh", verificationId: "${v}"})`,
+      startSocialVerification: 'startSocialVerification(input: {provider: "gh", redirectUri: "https://app.test/cb"})',
+      verifySocialIdentity: 'verifySocialIdentity(input: {state: "sst_x", code: "c"})',
     };
     // Every field of MeMutation is covered, so a new one cannot slip past the rule.
     const introspection = await t.gql('{ __type(name: "MeMutation") { fields { name } } }');

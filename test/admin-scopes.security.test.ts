@@ -22,6 +22,7 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     accountCenter: 'admin:settings',
     auditEvents: 'admin:audit:read',
     machineClients: 'admin:settings',
+    identityProviders: 'admin:settings',
   },
   AdminMutation: {
     createUser: 'admin:users:write',
@@ -41,6 +42,11 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     createMachineClient: 'admin:settings',
     rotateMachineClientSecret: 'admin:settings',
     deleteMachineClient: 'admin:settings',
+    createIdentityProvider: 'admin:settings',
+    updateIdentityProvider: 'admin:settings',
+    deleteIdentityProvider: 'admin:settings',
+    linkUserIdentity: 'admin:users:write',
+    unlinkUserIdentity: 'admin:users:write',
   },
 };
 

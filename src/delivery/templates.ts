@@ -37,7 +37,9 @@ export type SecurityNotice =
   | 'backup_codes_generated'
   | 'token_created'
   | 'passkey_added'
-  | 'passkey_removed';
+  | 'passkey_removed'
+  | 'identity_linked'
+  | 'identity_unlinked';
 
 const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   password_changed: { subject: 'Your password was changed', line: 'The password of your account was changed.' },
@@ -49,6 +51,8 @@ const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   token_created: { subject: 'A personal access token was created', line: 'A personal access token was created for your account.' },
   passkey_added: { subject: 'A passkey was added', line: 'A passkey was added to your account: it can now sign in without a password.' },
   passkey_removed: { subject: 'A passkey was removed', line: 'A passkey was removed from your account.' },
+  identity_linked: { subject: 'A sign-in provider was linked', line: 'An account at a sign-in provider was linked to your account: it can now sign in to it.' },
+  identity_unlinked: { subject: 'A sign-in provider was unlinked', line: 'An account at a sign-in provider was unlinked from your account: it no longer signs in to it.' },
 };
 
 /** A notice to the account's (or, for a changed address, the previous) email. It never carries a secret. */

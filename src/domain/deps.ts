@@ -9,6 +9,7 @@ import type { EmailSender, SmsSender } from '../delivery/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
+import type { ProviderClient } from './social/provider-client.js';
 
 export interface Deps {
   prisma: PrismaClient;
@@ -23,4 +24,6 @@ export interface Deps {
   ipRateLimiter: IpRateLimiter;
   /** Session/user/account-center validity, invalidated through the database's change feed. */
   validity: ValidityCache;
+  /** Social identity providers' protocol client (holds discovery and JWKS caches). */
+  identityProviders: ProviderClient;
 }

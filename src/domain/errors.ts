@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'DELIVERY_FAILED',
   'PHONE_DELIVERY_UNAVAILABLE',
   'PASSKEY_REJECTED',
+  'PROVIDER_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -79,11 +80,16 @@ export function isUniqueViolation(err: unknown): err is { code: 'P2002'; meta?: 
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === 'P2002';
 }
 
-/** The column a P2002 names, across Prisma's adapter shapes. */
-export function uniqueViolationField(err: unknown): string | undefined {
+/** The columns a P2002 names ("providerId,subject"), across Prisma's adapter shapes. */
+export function uniqueViolationTarget(err: unknown): string {
   const meta = (err as { meta?: Record<string, unknown> }).meta ?? {};
   const target = meta.target ?? (meta.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } })?.cause?.constraint?.fields;
-  const text = Array.isArray(target) ? target.join(',') : String(target ?? '');
+  return Array.isArray(target) ? target.join(',') : String(target ?? '');
+}
+
+/** The column a P2002 names, across Prisma's adapter shapes. */
+export function uniqueViolationField(err: unknown): string | undefined {
+  const text = uniqueViolationTarget(err);
   for (const field of ['username', 'primaryEmail', 'primaryPhone', 'clientId']) {
     if (text.includes(field)) return field;
   }

@@ -25,6 +25,9 @@ import './mfa/mfa.mutations.js';
 import './mfa/admin-mfa.mutations.js';
 import './auth/mfa-sign-in.mutations.js';
 import './passkeys/passkeys.mutations.js';
+import './social/social.types.js';
+import './social/social.mutations.js';
+import './social/identity-providers.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

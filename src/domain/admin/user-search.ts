@@ -16,6 +16,7 @@ export interface UserFilter {
   role?: string | null;
   createdAfter?: Date | null;
   createdBefore?: Date | null;
+  provider?: string | null;
 }
 
 export interface UserPageArgs {
@@ -83,6 +84,10 @@ export function userFilterSql(search: string | null | undefined, filter: UserFil
     parts.push(filter.hasMfa ? exists : Prisma.sql`NOT ${exists}`);
   }
   if (filter?.role) parts.push(Prisma.sql`${filter.role} = ANY("roles")`);
+  if (filter?.provider) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "UserIdentity" i JOIN "IdentityProvider" p ON p."id" = i."providerId"
+      WHERE i."userId" = "User"."id" AND p."key" = ${filter.provider.trim().toLowerCase()})`);
+  }
   // Timestamps are stored as UTC `timestamp(3)`.
   if (filter?.createdAfter) parts.push(Prisma.sql`"createdAt" >= (${filter.createdAfter.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
   if (filter?.createdBefore) parts.push(Prisma.sql`"createdAt" < (${filter.createdBefore.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);

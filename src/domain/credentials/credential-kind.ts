@@ -18,6 +18,8 @@ export interface CredentialState {
   user: Pick<User, 'username' | 'primaryEmail' | 'primaryPhone' | 'passwordHash'>;
   /** The types of the user's MfaFactor rows (one entry per row). */
   factorTypes: readonly MfaFactorType[];
+  /** The identity providers the user has a linked identity at (UserIdentity.providerId, one per row). */
+  identityProviderIds: readonly string[];
 }
 
 /** The first step of sign-in that this kind offers (its own root mutation, e.g. signIn). */

@@ -11,9 +11,16 @@ import { assertKeepsSignInMethod, kindOfFactor } from './registry.js';
 export async function credentialState(tx: Tx, userId: string): Promise<CredentialState> {
   const user = await tx.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { username: true, primaryEmail: true, primaryPhone: true, passwordHash: true, mfaFactors: { select: { type: true } } },
+    select: {
+      username: true,
+      primaryEmail: true,
+      primaryPhone: true,
+      passwordHash: true,
+      mfaFactors: { select: { type: true } },
+      identities: { select: { providerId: true } },
+    },
   });
-  return { user, factorTypes: user.mfaFactors.map((f) => f.type) };
+  return { user, factorTypes: user.mfaFactors.map((f) => f.type), identityProviderIds: user.identities.map((i) => i.providerId) };
 }
 
 /** The audit event of a new factor (inside the enrolling transaction). */

@@ -8,6 +8,7 @@ import type { CredentialKind, CredentialState, MfaStep } from './credential-kind
 import { backupCodeKind } from './kinds/backup-code.kind.js';
 import { passkeyKind } from './kinds/passkey.kind.js';
 import { passwordKind } from './kinds/password.kind.js';
+import { socialIdentityKind } from './kinds/social-identity.kind.js';
 import { totpKind } from './kinds/totp.kind.js';
 import { emailCodeKind, phoneCodeKind } from './kinds/verification-code.kind.js';
 
@@ -18,6 +19,7 @@ export const CREDENTIAL_KINDS: readonly CredentialKind[] = [
   totpKind,
   passkeyKind,
   backupCodeKind,
+  socialIdentityKind,
 ];
 
 export function kindByKey(key: string): CredentialKind {

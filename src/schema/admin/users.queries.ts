@@ -15,6 +15,7 @@ const UserFilterInput = builder.inputType('UserFilter', {
     role: t.string({ description: 'Holds this role.' }),
     createdAfter: t.field({ type: 'DateTime', description: 'Created at or after (inclusive).' }),
     createdBefore: t.field({ type: 'DateTime', description: 'Created before (exclusive).' }),
+    provider: t.string({ description: 'Has an identity linked at this identity provider (its key).' }),
   }),
 });
 

@@ -3,7 +3,11 @@
 import { readableFactorTypes } from '../../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import type { Profile } from '../../domain/users/profile.js';
+import { GraphQLError } from 'graphql';
+import { AppError } from '../../domain/errors.js';
+import { identityAccessToken } from '../../domain/social/identities.service.js';
 import { builder } from '../builder.js';
+import { IdentityAccessTokenType } from '../social/social.types.js';
 
 export const MfaFactorTypeEnum = builder.enumType('MfaFactorType', { values: ['TOTP', 'BACKUP_CODE', 'WEBAUTHN'] as const });
 
@@ -33,14 +37,6 @@ export const UserProfile = builder.objectRef<Profile>('UserProfile').implement({
     zoneinfo: t.exposeString('zoneinfo', { nullable: true }),
     locale: t.exposeString('locale', { nullable: true }),
     address: t.field({ type: Address, nullable: true, resolve: (p) => p.address ?? null }),
-  }),
-});
-
-export const UserIdentity = builder.objectRef<{ provider: string; providerUserId: string }>('UserIdentity').implement({
-  description: 'A linked social identity.',
-  fields: (t) => ({
-    provider: t.exposeString('provider'),
-    providerUserId: t.exposeString('providerUserId'),
   }),
 });
 
@@ -121,12 +117,25 @@ export const UserType = builder.prismaNode('User', {
       resolve: (u) => (u.customData ?? {}) as Record<string, unknown>,
     }),
     hasPassword: t.boolean({ select: { passwordHash: true }, resolve: (u) => u.passwordHash !== null }),
-    identities: t.field({
-      type: [UserIdentity],
-      description: 'Linked social identities (none until social sign-in is configured).',
+    identities: t.relation('identities', {
+      description: 'Linked social identities, oldest first.',
       ...readable('social'),
-      unauthorizedResolver: () => [],
-      resolve: () => [],
+      unauthorizedResolver: () => [] as never,
+      query: { orderBy: [{ linkedAt: 'asc' }, { id: 'asc' }] },
+    }),
+    identityAccessToken: t.field({
+      type: IdentityAccessTokenType,
+      nullable: true,
+      description:
+        "The provider's access token of your linked identity, to call the provider's API (refreshed first when expired). Only for the account holder: never for admins or impersonation tokens.",
+      args: { provider: t.arg.string({ required: true }) },
+      authScopes: (user) => ({ $all: { accountHolder: true, self: user.id, accountCenterRead: 'social' } }),
+      // A query has no error union: a provider failure is a top-level error with its code.
+      resolve: (user, { provider }, ctx) =>
+        identityAccessToken(ctx.deps, user.id, provider).catch((err: unknown) => {
+          if (err instanceof AppError) throw new GraphQLError(err.message, { extensions: { code: err.code } });
+          throw err;
+        }),
     }),
     mfaFactors: t.field({
       type: [MfaFactorType],

@@ -8,7 +8,8 @@ export const passwordKind: CredentialKind = {
   notices: { added: 'password_changed' },
   signIn: { operation: 'signIn', amr: ['pwd'], satisfiesMfa: false },
   stepUp: { recordKind: 'PASSWORD', operation: 'verifyPassword' },
-  // signIn takes an identifier (username, email or phone): without one nobody can use a password,
-  // and an account with an identifier can always get a password (setPassword, admin.setUserPassword).
-  isSignInMethod: ({ user }) => Boolean(user.username || user.primaryEmail || user.primaryPhone),
+  // signIn takes an identifier (username, email or phone) and the password: without either nobody
+  // gets in this way. (An account created by social sign-in has an email but no password: its
+  // email alone is no way in, so its last identity cannot be unlinked.)
+  isSignInMethod: ({ user }) => user.passwordHash !== null && Boolean(user.username || user.primaryEmail || user.primaryPhone),
 };

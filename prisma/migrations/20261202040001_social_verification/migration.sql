@@ -1,0 +1,6 @@
+-- AlterEnum
+ALTER TYPE "VerificationKind" ADD VALUE 'SOCIAL';
+
+-- AlterEnum
+ALTER TYPE "SocialAuthPurpose" ADD VALUE 'VERIFY';
+

@@ -1,0 +1,172 @@
+// Sign-in with a social identity provider (API.md §8): startSocialSignIn hands out the provider's
+// authorization URL; finishSocialSignIn spends the state, exchanges the code, and signs in the
+// account the identity is linked to, links it to the account holding its email (only when the
+// provider is trusted for email and says the email is verified), or creates a new account (when
+// sign-up is enabled). Every write of one outcome is one transaction: a failure leaves nothing.
+import type { IdentityProvider, User } from '../../generated/prisma/client.js';
+import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { challengeFactors } from '../credentials/registry.js';
+import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
+import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
+import type { Deps } from '../deps.js';
+import { AppError, isUniqueViolation } from '../errors.js';
+import { sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import { openSession } from '../sessions/sessions.service.js';
+import { beginAuthorization, claimState, type SocialAuthorization, validateRedirectUri } from './auth-state.js';
+import { identityColumns } from './identity-data.js';
+import { classifyProviderError, type ProviderResult } from './provider-client.js';
+import { findProvider } from './providers.service.js';
+
+const SIGN_IN_STEP = socialIdentityKind.signIn!;
+
+export const invalidState = () =>
+  new AppError('INVALID_CREDENTIALS', 'The sign-in request is unknown, used or expired: start again', ['state']);
+
+export async function startAuthorization(
+  deps: Deps,
+  provider: IdentityProvider,
+  purpose: 'SIGN_IN' | 'LINK' | 'VERIFY',
+  redirectUri: string,
+  userId: string | null,
+): Promise<SocialAuthorization> {
+  const uri = validateRedirectUri(deps, redirectUri);
+  try {
+    return await beginAuthorization(deps, provider, purpose, uri, userId);
+  } catch (err) {
+    throw classifyProviderError(provider.key, err);
+  }
+}
+
+export async function startSocialSignIn(deps: Deps, input: { provider: string; redirectUri: string }, request: RequestInfo): Promise<SocialAuthorization> {
+  await deps.ipRateLimiter.consume('sign-in', request.ip);
+  const provider = await findProvider(deps, input.provider);
+  return startAuthorization(deps, provider, 'SIGN_IN', input.redirectUri, null);
+}
+
+type Resolution = { user: User; created: boolean; linked: boolean };
+
+const SELF = (userId: string) => ({ actorId: userId, actorType: 'user' as const });
+
+/**
+ * The account this identity signs in to, writing the identity (new, linked or refreshed) and, when
+ * no MFA follows, the session, all in one transaction.
+ */
+async function resolveAndSignIn(
+  deps: Deps,
+  provider: IdentityProvider,
+  result: ProviderResult,
+  request: RequestInfo,
+): Promise<{ resolution: Resolution; tokens: TokenSet | null }> {
+  const { profile } = result;
+  const now = deps.clock.now();
+  const columns = identityColumns(deps, result);
+  return deps.prisma.$transaction(async (tx) => {
+    let resolution: Resolution;
+    const findIdentity = () =>
+      tx.userIdentity.findUnique({ where: { providerId_subject: { providerId: provider.id, subject: profile.subject } }, include: { user: true } });
+    let identity = await findIdentity();
+    const holder = !identity && profile.email ? await tx.user.findUnique({ where: { primaryEmail: profile.email } }) : null;
+    // A concurrent first sign-in of this identity may have committed between the two reads: then
+    // the holder is its account, and the identity is there now.
+    if (holder) identity = await findIdentity();
+    if (identity) {
+      await tx.userIdentity.update({ where: { id: identity.id }, data: { ...columns, lastSignInAt: now } });
+      resolution = { user: identity.user, created: false, linked: false };
+    } else {
+      if (holder) {
+        // Never a silent takeover: only a provider trusted for email, vouching for it, links.
+        if (!provider.trustEmail || !profile.emailVerified) {
+          throw new AppError(
+            'IDENTIFIER_IN_USE',
+            `An account with this email exists: sign in to it and link ${provider.name} from the account settings`,
+            ['email'],
+          );
+        }
+        await tx.userIdentity.create({
+          data: { ...columns, userId: holder.id, providerId: provider.id, subject: profile.subject, linkedAt: now, lastSignInAt: now },
+        });
+        await writeAudit(tx, SELF(holder.id), request, {
+          action: 'user.identity.link',
+          userId: holder.id,
+          details: { provider: provider.key, subject: profile.subject, via: 'trusted_email' },
+        });
+        resolution = { user: holder, created: false, linked: true };
+      } else {
+        if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
+        const user = await tx.user.create({
+          data: {
+            // The provider's email becomes the account's only when the provider verified it.
+            primaryEmail: profile.emailVerified ? profile.email : null,
+            name: profile.name,
+            avatar: profile.avatar,
+            createdAt: now,
+          },
+        });
+        await tx.userIdentity.create({
+          data: { ...columns, userId: user.id, providerId: provider.id, subject: profile.subject, linkedAt: now, lastSignInAt: now },
+        });
+        await writeAudit(tx, SELF(user.id), request, {
+          action: 'user.sign_up',
+          userId: user.id,
+          details: { method: 'social', provider: provider.key, subject: profile.subject },
+        });
+        resolution = { user, created: true, linked: false };
+      }
+    }
+    const { user } = resolution;
+    if (user.isSuspended) throw accountSuspended();
+    const enrolled = await tx.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
+    if (challengeFactors(enrolled.map((f) => f.type)).length > 0) {
+      if (user.mfaLockedUntil && user.mfaLockedUntil > now) throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
+      return { resolution, tokens: null };
+    }
+    const tokens = await openSession(deps, tx, user, request, [...SIGN_IN_STEP.amr]);
+    await writeAudit(tx, SELF(user.id), request, {
+      action: 'user.sign_in',
+      userId: user.id,
+      details: { method: socialIdentityKind.key, provider: provider.key },
+    });
+    return { resolution, tokens };
+  });
+}
+
+export async function finishSocialSignIn(
+  deps: Deps,
+  input: { state: string; code: string; iss?: string | null },
+  request: RequestInfo,
+): Promise<TokenSet | MfaChallengeResult> {
+  await deps.ipRateLimiter.consume('sign-in', request.ip);
+  const claimed = await claimState(deps, input.state, 'SIGN_IN');
+  if (!claimed) throw invalidState();
+  const provider = claimed.row.provider;
+  const result = await deps.identityProviders.exchange(provider, {
+    code: input.code,
+    state: input.state,
+    iss: input.iss,
+    redirectUri: claimed.row.redirectUri,
+    codeVerifier: claimed.codeVerifier,
+    nonce: claimed.row.nonce,
+  });
+  let outcome: Awaited<ReturnType<typeof resolveAndSignIn>>;
+  try {
+    outcome = await resolveAndSignIn(deps, provider, result, request);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    // A concurrent first sign-in of the same identity (or email) won the race: resolve again,
+    // which now finds what it wrote. A second collision is a real one.
+    try {
+      outcome = await resolveAndSignIn(deps, provider, result, request);
+    } catch (again) {
+      if (isUniqueViolation(again)) throw new AppError('IDENTIFIER_IN_USE', 'This identity or email is used by another account', ['email']);
+      throw again;
+    }
+  }
+  const { resolution, tokens } = outcome;
+  if (resolution.linked) sendCredentialNotice(deps, resolution.user.id, socialIdentityKind, 'added', request);
+  if (tokens) return tokens;
+  // MFA: the identity is linked and refreshed (the provider proved it); the session waits for the
+  // second factor through verifySignIn, as after a password.
+  const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: resolution.user.id }, select: { type: true } });
+  return createMfaChallenge(deps, resolution.user.id, challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
+}

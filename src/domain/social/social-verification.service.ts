@@ -1,0 +1,58 @@
+// Step-up with a linked identity: signing in again at the provider, as the same subject, proves
+// identity for a sensitive change (a verified VerificationRecord of kind SOCIAL). Without it, an
+// account created by social sign-in with no email, phone or password could never prove who it is.
+import type { VerificationRecord } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { notFound } from '../errors.js';
+import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { createIdentityRecord } from '../verification/verification.service.js';
+import { claimState, type SocialAuthorization } from './auth-state.js';
+import { identityColumns } from './identity-data.js';
+import { providerRejected } from './provider-client.js';
+import { findProvider } from './providers.service.js';
+import { invalidState, startAuthorization } from './social-sign-in.service.js';
+
+export async function startSocialVerification(
+  deps: Deps,
+  userId: string,
+  input: { provider: string; redirectUri: string },
+): Promise<SocialAuthorization> {
+  const provider = await findProvider(deps, input.provider);
+  const identity = await deps.prisma.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
+  if (!identity) throw notFound(`${provider.name} identity`, 'provider');
+  return startAuthorization(deps, provider, 'VERIFY', input.redirectUri, userId);
+}
+
+export async function verifySocialIdentity(
+  deps: Deps,
+  userId: string,
+  input: { state: string; code: string; iss?: string | null },
+  actor: AuditActor,
+  request: RequestInfo,
+): Promise<VerificationRecord> {
+  const claimed = await claimState(deps, input.state, 'VERIFY', userId);
+  if (!claimed) throw invalidState();
+  const provider = claimed.row.provider;
+  const result = await deps.identityProviders.exchange(provider, {
+    code: input.code,
+    state: input.state,
+    iss: input.iss,
+    redirectUri: claimed.row.redirectUri,
+    codeVerifier: claimed.codeVerifier,
+    nonce: claimed.row.nonce,
+  });
+  return deps.prisma.$transaction(async (tx) => {
+    const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
+    // Someone else's account at the provider proves nothing about this one.
+    if (!identity || identity.subject !== result.profile.subject) throw providerRejected();
+    await tx.userIdentity.update({ where: { id: identity.id }, data: identityColumns(deps, result) });
+    const record = await createIdentityRecord(deps, tx, userId, socialIdentityKind.stepUp!.recordKind);
+    await writeAudit(tx, actor, request, {
+      action: 'user.verification.social',
+      userId,
+      details: { verificationId: record.id, provider: provider.key },
+    });
+    return record;
+  });
+}
