@@ -15,6 +15,9 @@ import { type Context, createContext } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
+import { EventBus } from './domain/events/bus.js';
+import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
+import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { ProviderClient } from './domain/social/provider-client.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
@@ -24,6 +27,7 @@ import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
 
@@ -40,7 +44,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
-  /** Stops the change feed and the Redis connection (the database is the caller's to close). */
+  webhooks: WebhookDispatcher;
+  /** Stops background work (webhook sending, live streams, the change feed, Redis); the database is the caller's to close. */
   close(): Promise<void>;
 }
 
@@ -83,8 +88,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
+    events: new EventBus(logger),
     identityProviders: new ProviderClient({ config, secrets, logger }),
   };
+  subscribeSecurityNotices(deps);
+  const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));
+  deps.events.subscribe('webhooks', (_events, { deliveries }) => {
+    if (deliveries > 0) webhooks.poke();
+  });
+  if (config.webhookWorker) webhooks.start();
+  const live = new SecurityStream(config, logger);
+  live.attach(deps);
   const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
@@ -174,7 +188,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return createContext(deps, viewer, {
         ip: clientIp(request, { req }),
         userAgent: request.headers.get('user-agent'),
-      });
+      }, live);
     },
   });
 
@@ -182,7 +196,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga: yoga as never,
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
+    webhooks,
     async close() {
+      await Promise.all([webhooks.stop(), live.close()]);
       await feed.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

@@ -57,6 +57,12 @@ export interface Config {
   trustProxy: boolean;
   authRateLimitPerMinute: number;
   securityNotices: boolean;
+  /** Webhook URLs may reach loopback, link-local and private addresses (SSRF guard off). */
+  webhookAllowPrivate: boolean;
+  webhookTimeoutMs: number;
+  webhookPollIntervalMs: number;
+  /** Sends webhooks from this instance (any number of instances may; each delivery goes out once). */
+  webhookWorker: boolean;
   /** Redis for state shared by instances (rate limits); PostgreSQL serves when unset. */
   redisUrl: string | undefined;
   /** Prefixes every Redis key, so several deployments (or test runs) can share one Redis. */
@@ -216,6 +222,11 @@ export function loadConfig(env: Env = process.env): Config {
     authRateLimitPerMinute: check(() => int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000), 60),
     securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
     redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
+    webhookAllowPrivate: check(() => bool(env, 'WEBHOOK_ALLOW_PRIVATE', false), false),
+    // Per attempt: a receiver should answer at once and do its work later; a slow one is retried.
+    webhookTimeoutMs: check(() => int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000), 10_000),
+    webhookPollIntervalMs: check(() => int(env, 'WEBHOOK_POLL_INTERVAL_MS', 1000, 50, 60_000), 1000),
+    webhookWorker: check(() => bool(env, 'WEBHOOK_WORKER', true), true),
     redisKeyPrefix: str(env, 'REDIS_KEY_PREFIX') ?? 'acct:',
     corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,

@@ -3,21 +3,25 @@ import type { RequestInfo } from './domain/audit/audit.service.js';
 import { getAccountCenter, type AccountCenterSettings } from './domain/account-center/account-center.service.js';
 import type { Deps } from './domain/deps.js';
 import type { Viewer } from './auth/viewer.js';
+import type { SecurityStream } from './live/security-stream.js';
 
 export interface Context {
   viewer: Viewer;
   deps: Deps;
   request: RequestInfo;
+  /** The live stream of security events (Subscription.securityEvents). */
+  live: SecurityStream;
   /** Account-center settings, read at most once per request. */
   accountCenter(): Promise<AccountCenterSettings>;
 }
 
-export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo): Context {
+export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo, live: SecurityStream): Context {
   let settings: Promise<AccountCenterSettings> | undefined;
   return {
     viewer,
     deps,
     request,
+    live,
     accountCenter: () => {
       settings ??= cachedAccountCenter(deps);
       return settings;

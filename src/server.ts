@@ -86,10 +86,13 @@ export async function serve(config: Config): Promise<void> {
     server.closeIdleConnections();
     const forced = setTimeout(() => server.closeAllConnections(), 10_000);
     forced.unref();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Ends live streams (they would hold the server open), lets webhook attempts in flight finish,
+    // stops the change feed and Redis.
+    await app.close().catch((err: unknown) => logger.error({ err }, 'stopping background work failed'));
+    await closed;
     await control?.close().catch(() => {});
     try {
-      await app.close();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'closing the database failed');

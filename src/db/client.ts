@@ -61,7 +61,9 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a new one.
   pool.on('error', () => {});
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // A burst of writes beyond the pool size queues for a connection; the default 2 s wait failed
+  // requests at 50 concurrent writes on a loaded machine (bench/webhooks.ts).
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000 } });
   return {
     prisma,
     kind: 'postgres',
@@ -98,10 +100,12 @@ export async function openPglite(pglite: PGlite, lock?: DataDirLock): Promise<Da
   });
   await server.start();
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+  // Transactions queue for the one connection: at 50 concurrent writes the default 2 s wait for
+  // it runs out (measured with bench/webhooks.ts), so a write waits up to 10 s before failing.
   // A notification comes back on the connection that committed it (one backend behind the socket).
   const notificationListeners: ((msg: pg.Notification) => void)[] = [];
   pool.on('connect', (client) => client.on('notification', (msg) => notificationListeners.forEach((l) => l(msg))));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000 } });
   return {
     prisma,
     kind: 'embedded',

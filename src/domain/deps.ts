@@ -9,6 +9,7 @@ import type { EmailSender, SmsSender } from '../delivery/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
+import type { EventBus } from './events/bus.js';
 import type { ProviderClient } from './social/provider-client.js';
 
 export interface Deps {
@@ -22,6 +23,8 @@ export interface Deps {
   sms: SmsSender;
   logger: Logger;
   ipRateLimiter: IpRateLimiter;
+  /** After-commit event subscribers (src/domain/events). */
+  events: EventBus;
   /** Session/user/account-center validity, invalidated through the database's change feed. */
   validity: ValidityCache;
   /** Social identity providers' protocol client (holds discovery and JWKS caches). */

@@ -31,6 +31,8 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authScopes,
     treatErrorsAsUnauthorized: true,
+    // Subscriptions are authorized when they start, not only per event.
+    authorizeOnSubscribe: true,
     unauthorizedError: (_parent, ctx, _info, result) => unauthorizedError(ctx, result.failure as never),
   },
   prisma: {

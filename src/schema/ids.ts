@@ -7,6 +7,8 @@ const PREFIXES: Record<string, string> = {
   mcl: 'MachineClient',
   aud: 'AuditEvent',
   ver: 'VerificationRecord',
+  whk: 'Webhook',
+  whd: 'WebhookDelivery',
 };
 
 export function typenameForId(id: string): string | undefined {

@@ -31,6 +31,8 @@ export interface GqlResult<T = any> {
 export interface TestApp {
   app: App;
   db: Database;
+  /** The PostgreSQL URL of this file's database (null on PGlite): a second instance can open it. */
+  databaseUrl: string | null;
   clock: FakeClock;
   mail: MailSink;
   /** Text messages the service POSTed to SMS_WEBHOOK_URL (smsSink). */
@@ -66,7 +68,7 @@ export interface TestAppOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
-async function openTestDatabase(): Promise<Database> {
+async function openTestDatabase(): Promise<Database & { url: string | null }> {
   const pgTemplate = inject('pgTemplate');
   if (pgTemplate) {
     const name = `${pgTemplate.prefix}_${randomBytes(4).toString('hex')}`;
@@ -74,11 +76,12 @@ async function openTestDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${pgTemplate.template}"`);
     await admin.end();
-    return openPostgres(databaseUrlFor(pgTemplate.url, name), 5);
+    const url = databaseUrlFor(pgTemplate.url, name);
+    return Object.assign(await openPostgres(url, 5), { url });
   }
   const tar = await readFile(inject('pgliteTemplate'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tar]), extensions: pgliteExtensions });
-  return openPglite(pglite);
+  return Object.assign(await openPglite(pglite), { url: null });
 }
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -157,6 +160,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   return {
     app,
     db,
+    databaseUrl: db.url,
     clock,
     mail,
     sms: smsSink.messages,
@@ -168,9 +172,9 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     createUser,
     logs,
     async close() {
+      await app.close();
       await mail.close();
       await smsSink.close();
-      await app.close();
       await db.close();
     },
   };

@@ -1,5 +1,8 @@
 // The account-center config table (API.md §3): which `me` fields are OFF, READ_ONLY or EDIT.
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import { withEvents } from '../events/collector.js';
 
 export const ACCOUNT_FIELDS = [
   'name',
@@ -14,6 +17,8 @@ export const ACCOUNT_FIELDS = [
   'mfa',
   'sessions',
   'personalAccessTokens',
+  // me.securityEvents: the user's own sign-ins and security changes (read-only by nature).
+  'securityActivity',
   // Passkeys: separate from `mfa` (as in Logto), so a deployment can offer one without the other.
   'passkey',
 ] as const;
@@ -70,4 +75,19 @@ export async function updateAccountCenter(
     update: { enabled, fields, pageEnabled },
   });
   return fromRow(row);
+}
+
+/** admin.updateAccountCenter: the change and its event in one transaction. */
+export async function changeAccountCenter(
+  deps: Deps,
+  input: { enabled?: boolean | null; pageEnabled?: boolean | null; fields?: Partial<Record<AccountField, AccountFieldMode | null>> | null },
+  actor: AuditActor,
+  request: RequestInfo,
+): Promise<AccountCenterSettings> {
+  return withEvents(deps, actor, request, async (tx, ev) => {
+    const settings = await updateAccountCenter(tx, input);
+    const fields = input.fields ? (Object.fromEntries(Object.entries(input.fields).filter(([, m]) => m)) as Record<string, string>) : undefined;
+    ev.emit('account_center.updated', { audit: 'admin.account_center.update', data: { enabled: input.enabled ?? undefined, pageEnabled: input.pageEnabled ?? undefined, fields } });
+    return settings;
+  });
 }

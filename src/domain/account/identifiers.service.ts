@@ -2,12 +2,13 @@
 // identity proof plus a verified record for exactly the new address; uniqueness is left to the
 // database's unique indexes so concurrent claims of one address cannot both win.
 import type { User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
+import { identifierChanged } from './identifier-change.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { AppError } from '../errors.js';
-import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { identifierInUse } from '../users/users.service.js';
@@ -28,17 +29,22 @@ export async function setPrimaryIdentifier(
 ): Promise<User> {
   const value = channel === 'email' ? normalizeEmail(input.value, 'email') : normalizePhone(input.value, 'phone');
   try {
-    const { user, previous } = await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
       await consumeNewIdentifierRecord(deps, tx, userId, input.newIdentifierVerificationId, KIND[channel], value);
-      const before = channel === 'email' ? await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true } }) : null;
+      const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true, primaryPhone: true } });
       const updated = await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
-      await writeAudit(tx, actor, request, { action: `user.${channel}.set`, userId, details: { [channel]: value } });
-      return { user: updated, previous: before?.primaryEmail ?? null };
+      await identifierChanged(deps, tx, ev, {
+        userId,
+        channel,
+        previous: before[COLUMN[channel]],
+        next: value,
+        audit: channel === 'email' ? 'user.email.set' : 'user.phone.set',
+        keepVerificationId: input.verificationId,
+        details: { [channel]: value },
+      });
+      return updated;
     });
-    // The previous address hears of it: whoever took the account cannot silence its owner this way.
-    if (channel === 'email' && previous !== user.primaryEmail) sendSecurityNotice(deps, previous, 'email_changed', request);
-    return user;
   } catch (err) {
     identifierInUse(err, { primaryEmail: 'email', primaryPhone: 'phone' });
   }
@@ -53,7 +59,7 @@ export async function removePrimaryIdentifier(
   request: RequestInfo,
 ): Promise<User> {
   const column = COLUMN[channel];
-  const { user, removedEmail } = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
     // Row lock: two racing removals (of the email and the phone, or of an identifier and the last
     // passkey) each see the other's result, so together they can never leave no way to sign in.
@@ -62,9 +68,15 @@ export async function removePrimaryIdentifier(
     if (!before.user[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
     assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
     const after = await tx.user.update({ where: { id: userId }, data: { [column]: null } });
-    await writeAudit(tx, actor, request, { action: `user.${channel}.remove`, userId });
-    return { user: after, removedEmail: channel === 'email' ? before.user.primaryEmail : null };
+    await identifierChanged(deps, tx, ev, {
+      userId,
+      channel,
+      previous: before.user[column],
+      next: null,
+      audit: channel === 'email' ? 'user.email.remove' : 'user.phone.remove',
+      keepVerificationId: verificationId,
+      details: {},
+    });
+    return after;
   });
-  sendSecurityNotice(deps, removedEmail, 'email_removed', request);
-  return user;
 }

@@ -2,10 +2,10 @@
 // with, and ends every other session (a changed password must lock out whoever knew the old one).
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { assertPasswordPolicy } from '../users/users.service.js';
 import { expireIdentityRecords, requireVerifiedIdentity } from '../verification/verification.service.js';
@@ -27,14 +27,17 @@ export async function setOwnPassword(
     throw new AppError('SAME_PASSWORD', 'The new password is the current one', ['newPassword']);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const updated = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordAlgorithm: 'ARGON2ID' } });
     const revokedSessions = await revokeUserSessions(deps, tx, userId, 'password_changed', viewer.sessionId);
     // The proof this change used stays valid (a settings flow may go on with it); others die.
     await expireIdentityRecords(deps, tx, userId, input.verificationId);
-    await writeAudit(tx, actor, request, { action: 'user.password.set', userId, details: { revokedSessions } });
+    ev.emit('user.password.changed', {
+      userId,
+      audit: 'user.password.set',
+      data: { user: { id: userId }, revokedSessions, via: 'self' },
+      details: { revokedSessions },
+    });
     return user;
   });
-  sendSecurityNotice(deps, updated.primaryEmail, 'password_changed', request);
-  return updated;
 }

@@ -1,7 +1,8 @@
 // me.updateProfile: name, avatar, OIDC claims (merged), customData and username. Which fields may
 // change is the account center's business (src/auth/scopes.ts); this only validates and writes.
 import type { Prisma, User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { assertKeepsSignInMethod } from '../credentials/registry.js';
@@ -28,7 +29,7 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   if (input.customData !== undefined) data.customData = validateCustomData(input.customData ?? {}) as Prisma.InputJsonValue;
   const username = input.username === undefined ? undefined : input.username === null ? null : normalizeUsername(input.username);
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       // Row lock first: concurrent profile merges, and a username removal racing the removal of
       // another identifier, must each see the other's committed result.
       await lockUserRow(tx, userId);
@@ -44,10 +45,10 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
         data.username = username;
       }
       const user = await tx.user.update({ where: { id: userId }, data });
-      await writeAudit(tx, actor, request, {
-        action: 'user.profile.update',
+      ev.emit('user.updated', {
         userId,
-        details: { fields: Object.keys(data), ...(data.username !== undefined ? { username: user.username } : {}) },
+        audit: 'user.profile.update',
+        data: { user: { id: userId }, fields: Object.keys(data), ...(data.username !== undefined ? { username: user.username } : {}) },
       });
       return user;
     });

@@ -3,11 +3,11 @@ import { ADMIN_ROLE } from '../../auth/scope-names.js';
 import { FIRST_PARTY_CLIENT_ID } from '../../auth/token-kinds.js';
 import type { PersonalAccessToken } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { invalidInput, notFound } from '../errors.js';
-import { sendSecurityNoticeToUser } from '../notifications/security-notices.js';
 import {
   type CreatedPersonalAccessToken,
   createPersonalAccessToken,
@@ -31,27 +31,28 @@ export async function adminCreatePersonalAccessToken(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<CreatedPersonalAccessToken> {
-  const created = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!user) throw notFound('User', 'userId');
     const pat = await createPersonalAccessToken(deps, tx, { ...input, createdBy: actor.actorId });
-    await writeAudit(tx, actor, request, {
-      action: 'admin.pat.create',
+    const { id, name, expiresAt } = pat.personalAccessToken;
+    ev.emit('token.created', {
       userId: input.userId,
-      details: { personalAccessTokenId: pat.personalAccessToken.id, name: pat.personalAccessToken.name, expiresAt: input.expiresAt ?? null },
+      audit: 'admin.pat.create',
+      data: { user: { id: input.userId }, token: { id, name, expiresAt: expiresAt?.toISOString() ?? null }, via: 'admin' },
+      details: { personalAccessTokenId: id, name, expiresAt: input.expiresAt ?? null },
     });
     return pat;
   });
-  sendSecurityNoticeToUser(deps, input.userId, 'token_created', request);
-  return created;
 }
 
 export async function adminRevokePersonalAccessToken(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<PersonalAccessToken> {
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const row = await revokePersonalAccessToken(tx, id);
-    await writeAudit(tx, actor, request, {
-      action: 'admin.pat.revoke',
+    ev.emit('token.revoked', {
       userId: row.userId,
+      audit: 'admin.pat.revoke',
+      data: { user: { id: row.userId }, token: { id: row.id, name: row.name }, via: 'admin' },
       details: { personalAccessTokenId: row.id, name: row.name },
     });
     return row;
@@ -79,7 +80,7 @@ export async function impersonateUser(
   }
   if (input.userId === actorSub) throw invalidInput('userId', 'You cannot impersonate yourself');
   const now = deps.clock.now();
-  const session = await deps.prisma.$transaction(async (tx) => {
+  const session = await withEvents(deps, actor, request, async (tx, ev) => {
     const target = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, roles: true, isSuspended: true } });
     if (!target) throw notFound('User', 'userId');
     if (target.isSuspended) throw invalidInput('userId', 'This user is suspended');
@@ -98,10 +99,10 @@ export async function impersonateUser(
         expiresAt: addSeconds(now, ttl),
       },
     });
-    await writeAudit(tx, actor, request, {
-      action: 'admin.user.impersonate',
+    ev.emit('user.impersonated', {
       userId: target.id,
-      details: { reason, sessionId: created.id, ttlSeconds: ttl, targetIsAdmin: target.roles.includes(ADMIN_ROLE) },
+      audit: 'admin.user.impersonate',
+      data: { user: { id: target.id }, reason, sessionId: created.id, ttlSeconds: ttl, targetIsAdmin: target.roles.includes(ADMIN_ROLE) },
     });
     return created;
   });

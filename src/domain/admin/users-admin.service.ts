@@ -2,10 +2,11 @@
 // transaction, so the log never names a change that did not happen (or misses one that did).
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { Prisma, User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import { identifierChanged } from '../account/identifier-change.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { emitEvent, withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { sendSecurityNotice } from '../notifications/security-notices.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
 import type { PasswordContext } from '../users/password-policy.js';
@@ -47,8 +48,9 @@ function optional<T>(value: T | null | undefined, normalize: (v: T) => T): T | n
   return normalize(value);
 }
 
-// Columns a password change also writes; the audit event lists only `password`.
-const PASSWORD_SIDE_EFFECTS = new Set(['passwordAlgorithm', 'failedSignIns', 'lockedUntil']);
+// The columns user.updated reports; identifiers, password and roles have their own events, the
+// same ones the self-service doors emit.
+const PROFILE_FIELDS = ['username', 'name', 'avatar', 'profile', 'customData'] as const;
 
 /**
  * What an admin-set password writes: policy-checked, hashed, and lifting a sign-in lockout. Called
@@ -82,19 +84,31 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
     );
   }
   try {
-    const updated = await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const current = await loadUser(tx, id);
       if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
       const user = await tx.user.update({ where: { id }, data });
-      if (input.password) await expireIdentityRecords(deps, tx, id);
-      const changed = Object.keys(data)
-        .filter((k) => (data as Record<string, unknown>)[k] !== undefined && !PASSWORD_SIDE_EFFECTS.has(k))
-        .map((k) => (k === 'passwordHash' ? 'password' : k));
-      await writeAudit(tx, actor, request, { action: 'admin.user.update', userId: id, details: { fields: changed } });
+      const ref = { id };
+      const audit = 'admin.user.update' as const;
+      const given = (k: string) => (data as Record<string, unknown>)[k] !== undefined;
+      for (const [channel, column] of [['email', 'primaryEmail'], ['phone', 'primaryPhone']] as const) {
+        if (!given(column)) continue;
+        await identifierChanged(deps, tx, ev, { userId: id, channel, previous: current[column], next: user[column], audit, details: { fields: [column] } });
+      }
+      if (input.password) {
+        await expireIdentityRecords(deps, tx, id);
+        ev.emit('user.password.changed', { userId: id, audit, data: { user: ref, via: 'admin' }, details: { fields: ['password'] } });
+      }
+      if (given('roles')) {
+        ev.emit('user.roles.changed', { userId: id, audit, data: { user: ref, before: current.roles, after: user.roles }, details: { fields: ['roles'] } });
+      }
+      const fields = PROFILE_FIELDS.filter(given);
+      // Every admin mutation is audited, even one that changed nothing.
+      if (fields.length || ev.emitted() === 0) {
+        ev.emit('user.updated', { userId: id, audit, data: { user: ref, fields: [...fields] }, details: { fields: [...fields] } });
+      }
       return user;
     });
-    if (input.password) sendSecurityNotice(deps, updated.primaryEmail, 'password_changed', request);
-    return updated;
   } catch (err) {
     identifierInUse(err);
   }
@@ -112,31 +126,28 @@ export async function deleteUser(
   request: RequestInfo,
   read: { include?: Prisma.UserInclude; select?: Prisma.UserSelect } = {},
 ): Promise<User> {
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const user = (await tx.user.findUnique({ ...(read as object), where: { id } })) as User | null;
     if (!user) throw notFound('User', 'id');
     await tx.user.delete({ where: { id } });
-    await writeAudit(tx, actor, request, {
-      action: 'admin.user.delete',
+    ev.emit('user.deleted', {
       userId: id,
-      details: { username: user.username, primaryEmail: user.primaryEmail, primaryPhone: user.primaryPhone },
+      audit: 'admin.user.delete',
+      data: { user: { id }, username: user.username, primaryEmail: user.primaryEmail, primaryPhone: user.primaryPhone, via: 'admin' },
     });
     return user;
   });
 }
 
 export async function setUserSuspended(deps: Deps, id: string, suspended: boolean, actor: AuditActor, request: RequestInfo): Promise<User> {
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await loadUser(tx, id);
     const user = await tx.user.update({ where: { id }, data: { isSuspended: suspended } });
     // Access tokens and personal access tokens are re-checked against the user on every request,
     // so they stop too (and PATs work again after unsuspension).
     const revokedSessions = suspended ? await revokeUserSessions(deps, tx, id, 'suspended') : 0;
-    await writeAudit(tx, actor, request, {
-      action: suspended ? 'admin.user.suspend' : 'admin.user.unsuspend',
-      userId: id,
-      details: { revokedSessions },
-    });
+    if (suspended) ev.emit('user.suspended', { userId: id, audit: 'admin.user.suspend', data: { user: { id }, revokedSessions } });
+    else ev.emit('user.unsuspended', { userId: id, audit: 'admin.user.unsuspend', data: { user: { id } }, details: { revokedSessions } });
     return user;
   });
 }
@@ -144,39 +155,42 @@ export async function setUserSuspended(deps: Deps, id: string, suspended: boolea
 export async function setUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<User> {
   const current = await loadUser(deps.prisma, id);
   const columns = await adminPasswordColumns(deps, password, { username: current.username, email: current.primaryEmail, name: current.name });
-  const updated = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: (await loadUser(tx, id)).id }, data: columns });
     await expireIdentityRecords(deps, tx, id);
-    await writeAudit(tx, actor, request, { action: 'admin.user.set_password', userId: id });
+    ev.emit('user.password.changed', { userId: id, audit: 'admin.user.set_password', data: { user: { id }, via: 'admin' }, details: {} });
     return user;
   });
-  sendSecurityNotice(deps, updated.primaryEmail, 'password_changed', request);
-  return updated;
 }
 
 export async function verifyUserPassword(deps: Deps, id: string, password: string, actor: AuditActor, request: RequestInfo): Promise<boolean> {
   const user = await loadUser(deps.prisma, id);
   const valid = user.passwordHash && user.passwordAlgorithm ? await verifyPassword(user.passwordAlgorithm, user.passwordHash, password) : false;
-  await writeAudit(deps.prisma, actor, request, { action: 'admin.user.verify_password', userId: id, details: { valid } });
+  await emitEvent(deps, actor, request, 'user.password.checked', { userId: id, audit: 'admin.user.verify_password', data: { user: { id }, valid } });
   return valid;
 }
 
 /** New roles take effect at the next sign-in; a removed `admin` role takes effect on the next request. */
 export async function setUserRoles(deps: Deps, id: string, roles: string[], actor: AuditActor, request: RequestInfo): Promise<User> {
   const next = validateRoles(roles);
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const before = await loadUser(tx, id);
     const user = await tx.user.update({ where: { id }, data: { roles: { set: next } } });
-    await writeAudit(tx, actor, request, { action: 'admin.user.set_roles', userId: id, details: { before: before.roles, after: next } });
+    ev.emit('user.roles.changed', { userId: id, audit: 'admin.user.set_roles', data: { user: { id }, before: before.roles, after: next } });
     return user;
   });
 }
 
 export async function adminRevokeUserSessions(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<number> {
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await loadUser(tx, id);
     const revokedCount = await revokeUserSessions(deps, tx, id, 'revoked_by_admin');
-    await writeAudit(tx, actor, request, { action: 'admin.user.revoke_sessions', userId: id, details: { revokedCount } });
+    ev.emit('session.revoked', {
+      userId: id,
+      audit: 'admin.user.revoke_sessions',
+      data: { user: { id }, count: revokedCount, reason: 'revoked_by_admin' },
+      details: { revokedCount },
+    });
     return revokedCount;
   });
 }

@@ -1,4 +1,5 @@
-// Audit trail: every admin mutation and every sensitive self-service change. Details are built by
+// Audit trail types: every admin mutation and every sensitive self-service change is an event
+// (src/domain/events), and its audit row is written by the event collector. Details are built by
 // the caller from non-secret fields only; `redact` is a last line of defence.
 import type { Prisma } from '../../generated/prisma/client.js';
 
@@ -34,6 +35,12 @@ export function redact(details: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
+/**
+ * @deprecated Emit a typed event instead (docs/events.md): `withEvents(deps, actor, request, (tx, ev) => …)`
+ * and `ev.emit('user.…', { userId, data, audit })`. Kept only so that branches written before the
+ * event seam still compile after a merge; the row it writes has no event type and reaches no
+ * webhook, activity list or live stream.
+ */
 export async function writeAudit(db: AuditWriter, actor: AuditActor, request: RequestInfo, entry: AuditEntry): Promise<void> {
   await db.auditEvent.create({
     data: {

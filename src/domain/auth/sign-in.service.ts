@@ -5,7 +5,8 @@
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '../../auth/passwords.js';
 import type { User } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { completeFirstStep } from '../credentials/sign-in-completion.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
@@ -40,7 +41,7 @@ export async function signIn(
   }
   const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
   if (!ok) {
-    await recordFailedSignIn(deps, user.id, request);
+    await recordFailedSignIn(deps, user.id, request, 'password');
     throw invalidCredentials();
   }
   await releasePasswordAttempt(deps, user.id);
@@ -80,19 +81,28 @@ export async function releasePasswordAttempt(deps: Deps, userId: string): Promis
   await deps.prisma.user.updateMany({ where: { id: userId, failedSignIns: { gt: 0 } }, data: { failedSignIns: { decrement: 1 } } });
 }
 
-/** After a wrong password (its attempt already claimed): locks the account once the threshold is reached. */
-export async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo): Promise<void> {
+/**
+ * After a wrong password (its attempt already claimed): locks the account once the threshold is
+ * reached. `signInFailure` records a failed sign-in (the user's activity shows it); password checks
+ * for a sensitive change record their own event instead.
+ */
+export async function recordFailedSignIn(deps: Deps, userId: string, request: RequestInfo, signInFailure?: 'password'): Promise<void> {
   const now = deps.clock.now();
-  // Conditional, so of several concurrent failures exactly one locks and audits.
-  const locked = await deps.prisma.user.updateMany({
-    where: { id: userId, failedSignIns: { gte: deps.config.signInLockoutThreshold } },
-    data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
-  });
-  if (locked.count === 1) {
-    await writeAudit(deps.prisma, { actorId: null, actorType: 'system' }, request, {
-      action: 'user.locked',
-      userId,
-      details: { reason: 'failed_sign_ins', seconds: deps.config.signInLockoutSeconds },
+  await withEvents(deps, { actorId: null, actorType: 'system' }, request, async (tx, ev) => {
+    if (signInFailure) {
+      ev.emit('user.sign_in_failed', { userId, audit: 'user.sign_in_failed', data: { user: { id: userId }, reason: signInFailure } });
+    }
+    // Conditional, so of several concurrent failures exactly one locks and audits.
+    const locked = await tx.user.updateMany({
+      where: { id: userId, failedSignIns: { gte: deps.config.signInLockoutThreshold } },
+      data: { failedSignIns: 0, lockedUntil: addSeconds(now, deps.config.signInLockoutSeconds) },
     });
-  }
+    if (locked.count === 1) {
+      ev.emit('user.locked', {
+        userId,
+        audit: 'user.locked',
+        data: { user: { id: userId }, reason: 'failed_sign_ins', seconds: deps.config.signInLockoutSeconds },
+      });
+    }
+  });
 }

@@ -4,10 +4,11 @@
 import { randomToken, sha256 } from '../../auth/crypto.js';
 import type { User } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { withEvents } from '../events/collector.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { CredentialKind } from './credential-kind.js';
 import { challengeFactors } from './registry.js';
@@ -42,11 +43,12 @@ export async function completeFirstStep(
       return createMfaChallenge(deps, user.id, factors, request, step.amr);
     }
   }
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, { actorId: user.id, actorType: 'user' }, request, async (tx, ev) => {
     const tokens = await openSession(deps, tx, user, request, [...step.amr]);
-    await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, {
-      action: 'user.sign_in',
+    ev.emit('user.signed_in', {
       userId: user.id,
+      audit: 'user.sign_in',
+      data: { ...details, user: { id: user.id }, sessionId: tokens.sessionId, method: kind.key },
       details: { method: kind.key, ...details },
     });
     return tokens;

@@ -7,7 +7,8 @@ import { randomToken, safeEqual, sha256 } from '../../auth/crypto.js';
 import { type AdminScope, isAdminScope } from '../../auth/scope-names.js';
 import { MACHINE_CLIENT_ID_PREFIX } from '../../auth/token-kinds.js';
 import type { MachineClient } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { invalidInput, notFound } from '../errors.js';
 
@@ -36,11 +37,11 @@ export async function createMachineClient(
   const scopes = validateScopes(input.scopes);
   const clientId = `${MACHINE_CLIENT_ID_PREFIX}${randomBytes(12).toString('hex')}`;
   const clientSecret = randomToken('mcs_');
-  const machineClient = await deps.prisma.$transaction(async (tx) => {
+  const machineClient = await withEvents(deps, actor, request, async (tx, ev) => {
     const created = await tx.machineClient.create({
       data: { clientId, name, scopes, secretHash: sha256(clientSecret), createdBy: actor.actorId, createdAt: deps.clock.now() },
     });
-    await writeAudit(tx, actor, request, { action: 'admin.machine_client.create', details: { machineClientId: created.id, clientId, name, scopes } });
+    ev.emit('machine_client.created', { audit: 'admin.machine_client.create', data: { machineClientId: created.id, clientId, name, scopes } });
     return created;
   });
   return { clientId, clientSecret, machineClient };
@@ -48,11 +49,11 @@ export async function createMachineClient(
 
 export async function rotateMachineClientSecret(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<MachineClientSecret> {
   const clientSecret = randomToken('mcs_');
-  const machineClient = await deps.prisma.$transaction(async (tx) => {
+  const machineClient = await withEvents(deps, actor, request, async (tx, ev) => {
     const existing = await tx.machineClient.findUnique({ where: { id } });
     if (!existing) throw notFound('Machine client', 'id');
     const updated = await tx.machineClient.update({ where: { id }, data: { secretHash: sha256(clientSecret), rotatedAt: deps.clock.now() } });
-    await writeAudit(tx, actor, request, { action: 'admin.machine_client.rotate_secret', details: { machineClientId: id, clientId: existing.clientId } });
+    ev.emit('machine_client.secret_rotated', { audit: 'admin.machine_client.rotate_secret', data: { machineClientId: id, clientId: existing.clientId } });
     return updated;
   });
   return { clientId: machineClient.clientId, clientSecret, machineClient };
@@ -60,11 +61,11 @@ export async function rotateMachineClientSecret(deps: Deps, id: string, actor: A
 
 /** Deleting a client refuses its live tokens at once: authenticate.ts looks the client up on every request. */
 export async function deleteMachineClient(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<MachineClient> {
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const existing = await tx.machineClient.findUnique({ where: { id } });
     if (!existing) throw notFound('Machine client', 'id');
     await tx.machineClient.delete({ where: { id } });
-    await writeAudit(tx, actor, request, { action: 'admin.machine_client.delete', details: { machineClientId: id, clientId: existing.clientId, name: existing.name } });
+    ev.emit('machine_client.deleted', { audit: 'admin.machine_client.delete', data: { machineClientId: id, clientId: existing.clientId, name: existing.name } });
     return existing;
   });
 }

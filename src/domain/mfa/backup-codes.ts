@@ -3,9 +3,9 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { safeEqual, sha256 } from '../../auth/crypto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
-import { auditEnrollment, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
-import { backupCodeKind } from '../credentials/kinds/backup-code.kind.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
+import { emitEnrollment } from '../credentials/factor-lifecycle.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
@@ -53,7 +53,7 @@ export async function generateBackupCodes(
 ): Promise<string[]> {
   const codes = new Set<string>();
   while (codes.size < BACKUP_CODE_COUNT) codes.add(newCode());
-  const shown = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, verificationId);
     await lockUserRow(tx, userId);
     const replaced = await tx.mfaFactor.deleteMany({ where: { userId, type: 'BACKUP_CODE' } });
@@ -65,11 +65,9 @@ export async function generateBackupCodes(
         backupCodes: { create: [...codes].map((code) => ({ codeHash: hashCode(code) })) },
       },
     });
-    await auditEnrollment(tx, factor, actor, request, { replacedPreviousSet: replaced.count > 0 });
+    emitEnrollment(ev, factor, { replacedPreviousSet: replaced.count > 0 });
     return [...codes].map(display);
   });
-  sendCredentialNotice(deps, userId, backupCodeKind, 'added', request);
-  return shown;
 }
 
 /** Spends one of the user's unused codes; null when none matches. Race-safe: a code is spent once. */

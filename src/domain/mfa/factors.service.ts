@@ -1,7 +1,8 @@
 // Removing MFA factors of any kind, by the user (with identity proof) or by an admin (lost device).
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
-import { deleteFactor, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { deleteFactor, emitRemoval } from '../credentials/factor-lifecycle.js';
 import type { Deps } from '../deps.js';
+import { withEvents } from '../events/collector.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
@@ -14,14 +15,12 @@ export async function removeOwnMfaFactor(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<void> {
-  const kind = await deps.prisma.$transaction(async (tx) => {
+  await withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     await lockUserRow(tx, userId);
-    const { factor, kind } = await deleteFactor(tx, userId, input.id, 'id');
-    await writeAudit(tx, actor, request, { action: 'user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
-    return kind;
+    const { factor } = await deleteFactor(tx, userId, input.id, 'id');
+    emitRemoval(ev, factor, 'self');
   });
-  sendCredentialNotice(deps, userId, kind, 'removed', request);
 }
 
 /** An admin removes a factor of a user who lost their device; it also lifts an MFA lockout. */
@@ -32,12 +31,10 @@ export async function adminRemoveMfaFactor(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<void> {
-  const kind = await deps.prisma.$transaction(async (tx) => {
+  await withEvents(deps, actor, request, async (tx, ev) => {
     await lockUserRow(tx, userId);
-    const { factor, kind } = await deleteFactor(tx, userId, factorId, 'factorId');
+    const { factor } = await deleteFactor(tx, userId, factorId, 'factorId');
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
-    await writeAudit(tx, actor, request, { action: 'admin.user.mfa.remove', userId, details: { factorId: factor.id, type: factor.type } });
-    return kind;
+    emitRemoval(ev, factor, 'admin');
   });
-  sendCredentialNotice(deps, userId, kind, 'removed', request);
 }

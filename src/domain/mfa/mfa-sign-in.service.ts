@@ -6,7 +6,8 @@
 import { sha256 } from '../../auth/crypto.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
+import { type EventCollector, withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { accountSuspended } from '../credentials/sign-in-completion.js';
 import { mfaSteps } from '../credentials/registry.js';
@@ -34,26 +35,28 @@ export function mfaLockedError(lockedUntil: Date | null, now: Date): AppError | 
 }
 
 /**
- * Counts a wrong MFA answer against the user; at the threshold the user's MFA locks (and the
- * challenge, if any, dies). Returns the error to answer with: `wrong`, or ACCOUNT_LOCKED.
+ * Counts a wrong MFA answer against the user (a failed sign-in, or a failed step-up); at the
+ * threshold the user's MFA locks (and the challenge, if any, dies). Returns the error to answer
+ * with: `wrong`, or ACCOUNT_LOCKED. The events go out with `ev`'s transaction.
  */
 export async function recordMfaFailure(
   deps: Deps,
   tx: Tx,
+  ev: EventCollector,
   userId: string,
   challengeId: string | null,
-  request: RequestInfo,
   wrong: AppError = new AppError('INVALID_MFA_CODE', 'The code is incorrect'),
 ): Promise<AppError> {
+  if (challengeId) ev.emit('user.sign_in_failed', { userId, audit: 'user.sign_in_failed', data: { user: { id: userId }, reason: 'mfa_code' } });
   const { mfaFailures } = await tx.user.update({ where: { id: userId }, data: { mfaFailures: { increment: 1 } }, select: { mfaFailures: true } });
   if (mfaFailures < deps.config.mfaLockoutThreshold) return wrong;
   const now = deps.clock.now();
   await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: addSeconds(now, deps.config.mfaLockoutSeconds) } });
   if (challengeId) await tx.mfaChallenge.update({ where: { id: challengeId }, data: { consumedAt: now } });
-  await writeAudit(tx, SYSTEM, request, {
-    action: 'user.mfa.locked',
+  ev.emit('user.locked', {
     userId,
-    details: { reason: 'failed_mfa_codes', seconds: deps.config.mfaLockoutSeconds },
+    audit: 'user.mfa.locked',
+    data: { user: { id: userId }, reason: 'failed_mfa_codes', seconds: deps.config.mfaLockoutSeconds },
   });
   return mfaLocked();
 }
@@ -72,7 +75,7 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
   const now = deps.clock.now();
 
   // Failures are returned, not thrown, so the counters they write are committed.
-  const outcome = await deps.prisma.$transaction(async (tx): Promise<{ error: AppError } | { tokens: TokenSet }> => {
+  const outcome = await withEvents(deps, SYSTEM, request, async (tx, ev): Promise<{ error: AppError } | { tokens: TokenSet }> => {
     const challenge = await tx.mfaChallenge.findUnique({ where: { tokenHash: sha256(input.mfaToken) } });
     if (!challenge || challenge.consumedAt || challenge.expiresAt <= now) return { error: invalidMfaToken() };
     // Serializes this user's code checks, so the lockout read below sees every earlier failure:
@@ -94,7 +97,7 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     const result = await chosen.step.verify({ deps, tx, user, challenge, request }, chosen.answer);
     if (!result.ok) {
       if (!result.counts) return { error: result.error ?? new AppError('INVALID_MFA_CODE', 'The code is incorrect') };
-      return { error: await recordMfaFailure(deps, tx, user.id, challenge.id, request, result.error) };
+      return { error: await recordMfaFailure(deps, tx, ev, user.id, challenge.id, result.error) };
     }
 
     const consumed = await tx.mfaChallenge.updateMany({ where: { id: challenge.id, consumedAt: null }, data: { consumedAt: now } });
@@ -103,9 +106,11 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     // Challenges from before the amr column came from a password sign-in.
     const firstStep = challenge.amr.length > 0 ? challenge.amr : ['pwd'];
     const tokens = await openSession(deps, tx, user, request, [...firstStep, chosen.step.amr]);
-    await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, {
-      action: 'user.sign_in',
+    ev.emit('user.signed_in', {
       userId: user.id,
+      audit: 'user.sign_in',
+      actor: { actorId: user.id, actorType: 'user' },
+      data: { user: { id: user.id }, sessionId: tokens.sessionId, mfa: chosen.kind.factorType, ...result.details },
       details: { mfa: chosen.kind.factorType, ...result.details },
     });
     return { tokens };

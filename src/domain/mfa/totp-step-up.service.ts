@@ -5,6 +5,7 @@ import type { VerificationRecord } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { totpKind } from '../credentials/kinds/totp.kind.js';
 import type { Deps } from '../deps.js';
+import { withEvents } from '../events/collector.js';
 import type { AppError } from '../errors.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { createIdentityRecord } from '../verification/verification.service.js';
@@ -13,12 +14,12 @@ import { spendTotpCode } from './totp.js';
 
 export async function verifyTotpRecord(deps: Deps, userId: string, code: string, request: RequestInfo): Promise<VerificationRecord> {
   // Failures are returned, not thrown, so the counters they write are committed.
-  const outcome = await deps.prisma.$transaction(async (tx): Promise<{ error: AppError } | { record: VerificationRecord }> => {
+  const outcome = await withEvents(deps, { actorId: null, actorType: 'system' }, request, async (tx, ev): Promise<{ error: AppError } | { record: VerificationRecord }> => {
     await lockUserRow(tx, userId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { mfaLockedUntil: true } });
     const locked = mfaLockedError(user.mfaLockedUntil, deps.clock.now());
     if (locked) return { error: locked };
-    if (!(await spendTotpCode(deps, tx, userId, code.trim()))) return { error: await recordMfaFailure(deps, tx, userId, null, request) };
+    if (!(await spendTotpCode(deps, tx, userId, code.trim()))) return { error: await recordMfaFailure(deps, tx, ev, userId, null) };
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0 } });
     return { record: await createIdentityRecord(deps, tx, userId, totpKind.stepUp!.recordKind) };
   });

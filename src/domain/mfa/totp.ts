@@ -4,10 +4,10 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
 import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
-import { auditEnrollment, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
-import { totpKind } from '../credentials/kinds/totp.kind.js';
+import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
+import { emitEnrollment } from '../credentials/factor-lifecycle.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
@@ -102,7 +102,7 @@ export async function enrollTotp(
   request: RequestInfo,
 ): Promise<MfaFactor> {
   const secret = normalizeSecret(input.secret);
-  const enrolled = await deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     // Serializes concurrent enrollments of one user, so "one TOTP factor" holds without a unique index.
     await lockUserRow(tx, userId);
@@ -120,9 +120,7 @@ export async function enrollTotp(
         createdAt: now,
       },
     });
-    await auditEnrollment(tx, factor, actor, request);
+    emitEnrollment(ev, factor);
     return factor;
   });
-  sendCredentialNotice(deps, userId, totpKind, 'added', request);
-  return enrolled;
 }

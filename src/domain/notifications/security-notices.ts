@@ -1,22 +1,72 @@
 // Security notices: the account's email hears about changes to how it signs in (as Keycloak's email
-// event listener does), so an owner learns of a takeover. Sent after the change is committed and
-// never awaited by it: a slow or failing mail server must not fail or delay the change itself.
+// event listener does), so an owner learns of a takeover. A subscriber of the event bus: it runs
+// after the change committed and is never awaited by it, so a slow or failing mail server cannot
+// fail or delay the change. Every door of one change emits the same event, so an admin's change
+// is reported exactly like the user's own.
 import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
-import type { RequestInfo } from '../audit/audit.service.js';
+import { kindOfFactor } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
+import type { CommittedEvent } from '../events/catalogue.js';
 
-export function sendSecurityNotice(deps: Deps, to: string | null | undefined, notice: SecurityNotice, request: RequestInfo): void {
-  if (!to || !deps.config.securityNotices) return;
-  deps.email.send(securityNoticeEmail(to, notice, { at: deps.clock.now(), ip: request.ip })).catch((err: unknown) => {
+function send(deps: Deps, to: string | null | undefined, notice: SecurityNotice, event: CommittedEvent): void {
+  if (!to) return;
+  deps.email.send(securityNoticeEmail(to, notice, { at: deps.clock.now(), ip: event.ip })).catch((err: unknown) => {
     deps.logger.warn({ err, notice }, 'security notice not delivered');
   });
 }
 
-/** The same, to the user's current email (read after the change). */
-export function sendSecurityNoticeToUser(deps: Deps, userId: string, notice: SecurityNotice, request: RequestInfo): void {
+/** To the user's current email (read after the change). */
+function sendToUser(deps: Deps, event: CommittedEvent, notice: SecurityNotice): void {
+  if (!event.userId) return;
+  deps.prisma.user
+    .findUnique({ where: { id: event.userId }, select: { primaryEmail: true } })
+    .then((user) => send(deps, user?.primaryEmail, notice, event))
+    .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
+}
+
+function notify(deps: Deps, event: CommittedEvent): void {
+  switch (event.type) {
+    case 'user.password.changed':
+      return sendToUser(deps, event, 'password_changed');
+    case 'user.email.changed': {
+      // The previous address hears of it: whoever took the account cannot silence its owner this way.
+      const { email, previousEmail } = (event as CommittedEvent<'user.email.changed'>).data;
+      if (previousEmail && previousEmail !== email) send(deps, previousEmail, email ? 'email_changed' : 'email_removed', event);
+      return;
+    }
+    case 'user.mfa.added':
+    case 'user.mfa.removed': {
+      // Each credential kind names its notice (TOTP, backup codes, passkeys: src/domain/credentials/kinds).
+      const { factor } = (event as CommittedEvent<'user.mfa.added'>).data;
+      const notice = kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
+      if (notice) sendToUser(deps, event, notice);
+      return;
+    }
+    case 'token.created':
+      return sendToUser(deps, event, 'token_created');
+    default:
+      return;
+  }
+}
+
+export function subscribeSecurityNotices(deps: Deps): void {
+  if (!deps.config.securityNotices) return;
+  deps.events.subscribe('security-notices', (events) => {
+    for (const event of events) notify(deps, event);
+  });
+}
+
+/**
+ * @deprecated For code not yet on the event seam (the social-identity services): a notice sent
+ * directly, after the caller's commit. Emit an event and let the subscriber above send it.
+ */
+export function sendSecurityNoticeToUser(deps: Deps, userId: string, notice: SecurityNotice, request: { ip: string | null }): void {
   if (!deps.config.securityNotices) return;
   deps.prisma.user
     .findUnique({ where: { id: userId }, select: { primaryEmail: true } })
-    .then((user) => sendSecurityNotice(deps, user?.primaryEmail, notice, request))
+    .then((user) => {
+      if (!user?.primaryEmail) return;
+      return deps.email.send(securityNoticeEmail(user.primaryEmail, notice, { at: deps.clock.now(), ip: request.ip }));
+    })
     .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
 }

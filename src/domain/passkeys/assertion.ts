@@ -3,7 +3,8 @@
 // then the signature counter.
 import { type AuthenticationResponseJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import type { MfaFactor, PasskeyChallenge, Prisma } from '../../generated/prisma/client.js';
-import { type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { RequestInfo } from '../audit/audit.service.js';
+import { recordEvent } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { passkeyRejected, relyingParty, userIdFromHandle } from './relying-party.js';
@@ -79,9 +80,10 @@ export async function verifyPasskeyAssertion(
   const { newCounter, credentialBackedUp } = verified.authenticationInfo;
   const stored = Number(factor.signCount ?? 0n);
   if ((newCounter > 0 || stored > 0) && newCounter <= stored) {
-    await writeAudit(db, SYSTEM, options.request, {
-      action: 'user.passkey.counter_regression',
+    await recordEvent(deps, db as never, SYSTEM, options.request, 'user.passkey.counter_regressed', {
       userId: factor.userId,
+      audit: 'user.passkey.counter_regression',
+      data: { user: { id: factor.userId }, factor: { id: factor.id, type: factor.type }, storedCounter: stored, presentedCounter: newCounter },
       details: { factorId: factor.id, storedCounter: stored, presentedCounter: newCounter },
     });
     throw passkeyRejected('The passkey signature counter went backwards: the authenticator may have been cloned');

@@ -3,8 +3,9 @@
 // is bound to the user and lives 5 minutes.
 import { generateRegistrationOptions, type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { MfaFactor } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
-import { auditEnrollment, sendCredentialNotice } from '../credentials/factor-lifecycle.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { emitEnrollment } from '../credentials/factor-lifecycle.js';
+import { withEvents } from '../events/collector.js';
 import { passkeyKind } from '../credentials/kinds/passkey.kind.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound } from '../errors.js';
@@ -102,7 +103,7 @@ export async function finishPasskeyRegistration(
   // Transports are the browser's hint for later sign-ins (usb, nfc, ble, internal, hybrid…).
   const transports = (response.response.transports ?? []).filter((t): t is string => typeof t === 'string').slice(0, 8);
   try {
-    const factor = await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       await lockUserRow(tx, userId);
       const count = await tx.mfaFactor.count({ where: { userId, type: 'WEBAUTHN' } });
       if (count >= MAX_PASSKEYS_PER_USER) throw new AppError('CONFLICT', `An account holds at most ${MAX_PASSKEYS_PER_USER} passkeys: remove one first`);
@@ -121,11 +122,9 @@ export async function finishPasskeyRegistration(
           createdAt: deps.clock.now(),
         },
       });
-      await auditEnrollment(tx, created, actor, request, { attestation: info.fmt, aaguid: info.aaguid, userVerified: info.userVerified });
+      emitEnrollment(ev, created, { attestation: info.fmt, aaguid: info.aaguid, userVerified: info.userVerified });
       return created;
     });
-    sendCredentialNotice(deps, userId, passkeyKind, 'added', request);
-    return factor;
   } catch (err) {
     // The same credential id on any account (a re-registration slipping past excludeCredentials).
     if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'This passkey is already registered', ['credential']);
@@ -141,10 +140,15 @@ export async function renamePasskey(
   request: RequestInfo,
 ): Promise<MfaFactor> {
   const name = validatePasskeyName(input.name);
-  return deps.prisma.$transaction(async (tx) => {
+  return withEvents(deps, actor, request, async (tx, ev) => {
     const renamed = await tx.mfaFactor.updateMany({ where: { id: input.id, userId, type: 'WEBAUTHN' }, data: { name } });
     if (renamed.count !== 1) throw notFound('Passkey', 'id');
-    await writeAudit(tx, actor, request, { action: 'user.passkey.rename', userId, details: { factorId: input.id, name } });
+    ev.emit('user.passkey.renamed', {
+      userId,
+      audit: 'user.passkey.rename',
+      data: { user: { id: userId }, factor: { id: input.id, type: 'WEBAUTHN' }, name },
+      details: { factorId: input.id, name },
+    });
     return tx.mfaFactor.findUniqueOrThrow({ where: { id: input.id } });
   });
 }

@@ -5,11 +5,11 @@ import { randomToken, sha256 } from '../../auth/crypto.js';
 import { FIRST_PARTY_CLIENT_ID } from '../../auth/token-kinds.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import type { RequestInfo } from '../audit/audit.service.js';
-import { writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
-import { AppError } from '../errors.js';
+import { AppError, notFound } from '../errors.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,7 +24,7 @@ export async function openSession(
   user: { id: string; roles: string[] },
   request: RequestInfo,
   amr: string[],
-): Promise<TokenSet> {
+): Promise<TokenSet & { sessionId: string }> {
   const now = deps.clock.now();
   const scopes: AdminScope[] = scopesForRoles(user.roles);
   const scope = scopeString(scopes);
@@ -44,14 +44,14 @@ export async function openSession(
   await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: sha256(refreshToken), createdAt: now } });
   await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, failedSignIns: 0, lockedUntil: null } });
   const accessToken = await deps.tokens.signAccessToken({ sub: user.id, sid: session.id, client_id: FIRST_PARTY_CLIENT_ID, scope }, deps.config.accessTokenTtlSeconds);
-  return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: deps.config.accessTokenTtlSeconds, scope };
+  return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: deps.config.accessTokenTtlSeconds, scope, sessionId: session.id };
 }
 
 const INVALID_REFRESH = () => new AppError('INVALID_CREDENTIALS', 'The refresh token is invalid, expired or revoked');
 
 export async function refreshTokens(deps: Deps, presented: string, request: RequestInfo): Promise<TokenSet> {
   const now = deps.clock.now();
-  const outcome = await deps.prisma.$transaction(async (tx) => {
+  const outcome = await withEvents(deps, { actorId: null, actorType: 'system' }, request, async (tx, ev) => {
     const row = await tx.refreshToken.findUnique({
       where: { tokenHash: sha256(presented) },
       include: { session: { include: { user: { select: { id: true, roles: true, isSuspended: true } } } } },
@@ -62,9 +62,10 @@ export async function refreshTokens(deps: Deps, presented: string, request: Requ
     const revokeForReuse = async () => {
       const revoked = await tx.session.updateMany({ where: { id: session.id, revokedAt: null }, data: { revokedAt: now, revokeReason: 'refresh_token_reuse' } });
       if (revoked.count === 1) {
-        await writeAudit(tx, { actorId: null, actorType: 'system' }, request, {
-          action: 'session.refresh_token_reused',
+        ev.emit('session.revoked', {
           userId: session.userId,
+          audit: 'session.refresh_token_reused',
+          data: { user: { id: session.userId }, sessionId: session.id, count: 1, reason: 'refresh_token_reuse' },
           details: { sessionId: session.id },
         });
       }
@@ -116,4 +117,44 @@ export async function revokeUserSessions(deps: Deps, tx: Tx, userId: string, rea
     data: { revokedAt: deps.clock.now(), revokeReason: reason },
   });
   return result.count;
+}
+
+/** me.revokeSession: one of the caller's own sessions. */
+export async function revokeOwnSession(deps: Deps, userId: string, sessionId: string, actor: AuditActor, request: RequestInfo): Promise<number> {
+  return withEvents(deps, actor, request, async (tx, ev) => {
+    const result = await tx.session.updateMany({
+      where: { id: sessionId, userId, revokedAt: null },
+      data: { revokedAt: deps.clock.now(), revokeReason: 'revoked_by_user' },
+    });
+    if (result.count === 0) throw notFound('Session', 'id');
+    ev.emit('session.revoked', {
+      userId,
+      audit: 'user.session.revoke',
+      data: { user: { id: userId }, sessionId, count: 1, reason: 'revoked_by_user' },
+      details: { sessionId },
+    });
+    return result.count;
+  });
+}
+
+/** me.revokeOtherSessions: every session but the calling one. */
+export async function revokeOwnOtherSessions(deps: Deps, userId: string, keepSessionId: string | null, actor: AuditActor, request: RequestInfo): Promise<number> {
+  return withEvents(deps, actor, request, async (tx, ev) => {
+    const revokedCount = await revokeUserSessions(deps, tx, userId, 'revoked_by_user', keepSessionId);
+    ev.emit('session.revoked', {
+      userId,
+      audit: 'user.session.revoke_others',
+      data: { user: { id: userId }, count: revokedCount, reason: 'revoked_by_user' },
+      details: { revokedCount },
+    });
+    return revokedCount;
+  });
+}
+
+/** Whether a stream opened with this session may go on: the session is live and the user neither suspended nor deleted. */
+export async function isSessionLive(deps: Deps, userId: string, sessionId: string | null): Promise<boolean> {
+  const now = deps.clock.now();
+  if (!sessionId) return (await deps.prisma.user.count({ where: { id: userId, isSuspended: false } })) === 1;
+  const live = await deps.prisma.session.count({ where: { id: sessionId, userId, revokedAt: null, expiresAt: { gt: now }, user: { isSuspended: false } } });
+  return live === 1;
 }

@@ -2,7 +2,10 @@
 // Shown once; stored as SHA-256 (256 random bits, so a fast digest suffices).
 import { randomToken, sha256 } from '../../auth/crypto.js';
 import type { PersonalAccessToken, Prisma } from '../../generated/prisma/client.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { withEvents } from '../events/collector.js';
+import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { invalidInput, notFound } from '../errors.js';
 
 export interface CreatedPersonalAccessToken {
@@ -38,4 +41,39 @@ export async function revokePersonalAccessToken(tx: Prisma.TransactionClient, id
   if (!row || (userId && row.userId !== userId)) throw notFound('Personal access token', 'id');
   await tx.personalAccessToken.delete({ where: { id } });
   return row;
+}
+
+/** me.createPersonalAccessToken: needs identity proof; the owner hears of it (token.created). */
+export async function createOwnPersonalAccessToken(
+  deps: Deps,
+  userId: string,
+  input: { name: string; expiresAt?: Date | null; verificationId: string },
+  actor: AuditActor,
+  request: RequestInfo,
+): Promise<CreatedPersonalAccessToken> {
+  return withEvents(deps, actor, request, async (tx, ev) => {
+    await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
+    const secret = await createPersonalAccessToken(deps, tx, { userId, name: input.name, expiresAt: input.expiresAt, createdBy: actor.actorId });
+    const { id, name, expiresAt } = secret.personalAccessToken;
+    ev.emit('token.created', {
+      userId,
+      audit: 'user.pat.create',
+      data: { user: { id: userId }, token: { id, name, expiresAt: expiresAt?.toISOString() ?? null }, via: 'self' },
+      details: { id, name, expiresAt },
+    });
+    return secret;
+  });
+}
+
+export async function revokeOwnPersonalAccessToken(deps: Deps, userId: string, id: string, actor: AuditActor, request: RequestInfo): Promise<PersonalAccessToken> {
+  return withEvents(deps, actor, request, async (tx, ev) => {
+    const pat = await revokePersonalAccessToken(tx, id, userId);
+    ev.emit('token.revoked', {
+      userId,
+      audit: 'user.pat.revoke',
+      data: { user: { id: userId }, token: { id: pat.id, name: pat.name }, via: 'self' },
+      details: { id: pat.id, name: pat.name },
+    });
+    return pat;
+  });
 }

@@ -2,7 +2,8 @@
 import { hashPassword, isWellFormedDigest, verifyPassword } from '../../auth/passwords.js';
 import { ADMIN_ROLE } from '../../auth/scope-names.js';
 import type { PasswordAlgorithm, Prisma, User } from '../../generated/prisma/client.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { Deps } from '../deps.js';
@@ -114,11 +115,19 @@ async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma
 export async function createUser(deps: Deps, input: CreateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {
   const data = await buildUserData(deps, input);
   try {
-    return await deps.prisma.$transaction(async (tx) => {
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const user = await tx.user.create({ data });
-      await writeAudit(tx, actor, request, {
-        action: 'admin.user.create',
+      ev.emit('user.created', {
         userId: user.id,
+        audit: 'admin.user.create',
+        data: {
+          user: { id: user.id },
+          username: user.username,
+          primaryEmail: user.primaryEmail,
+          primaryPhone: user.primaryPhone,
+          roles: user.roles,
+          via: 'admin',
+        },
         details: {
           username: user.username,
           primaryEmail: user.primaryEmail,
@@ -160,9 +169,17 @@ export async function signUp(
   if (!input.password) throw invalidInput('password', 'A password is required');
   try {
     // The account and its first session in one transaction: no account is left behind without tokens.
-    return await deps.prisma.$transaction(async (tx) => {
+    // The actor is the new user, whose id exists only inside the transaction.
+    const actor: AuditActor = { actorId: null, actorType: 'user' };
+    return await withEvents(deps, actor, request, async (tx, ev) => {
       const user = await tx.user.create({ data });
-      await writeAudit(tx, { actorId: user.id, actorType: 'user' }, request, { action: 'user.sign_up', userId: user.id });
+      Object.assign(actor, { actorId: user.id });
+      ev.emit('user.created', {
+        userId: user.id,
+        audit: 'user.sign_up',
+        data: { user: { id: user.id }, username: user.username, primaryEmail: user.primaryEmail, primaryPhone: user.primaryPhone, roles: user.roles, via: 'sign_up' },
+        details: {},
+      });
       return openSession(deps, tx, user, request, ['pwd']);
     });
   } catch (err) {
@@ -198,12 +215,13 @@ export async function ensureFirstAdmin(deps: Deps, email: string, password: stri
   if (holder) {
     const matches = Boolean(holder.passwordHash && holder.passwordAlgorithm) && (await verifyPassword(holder.passwordAlgorithm!, holder.passwordHash!, password));
     if (!matches) throw new FirstAdminRefused(normalized);
-    await deps.prisma.$transaction(async (tx) => {
+    await withEvents(deps, { actorId: null, actorType: 'system' }, { ip: null, userAgent: 'create-admin' }, async (tx, ev) => {
       const roles = [...new Set([...holder.roles, ADMIN_ROLE])];
       await tx.user.update({ where: { id: holder.id }, data: { roles: { set: roles } } });
-      await writeAudit(tx, { actorId: null, actorType: 'system' }, { ip: null, userAgent: 'create-admin' }, {
-        action: 'admin.user.set_roles',
+      ev.emit('user.roles.changed', {
         userId: holder.id,
+        audit: 'admin.user.set_roles',
+        data: { user: { id: holder.id }, before: holder.roles, after: roles },
         details: { before: holder.roles, after: roles, reason: 'first admin' },
       });
     });

@@ -5,7 +5,8 @@ import { verifyPassword } from '../../auth/passwords.js';
 import { verificationCodeEmail, verificationCodeSms } from '../../delivery/templates.js';
 import type { Prisma, VerificationRecord } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
-import { type AuditActor, type RequestInfo, writeAudit } from '../audit/audit.service.js';
+import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
+import { emitEvent } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
@@ -177,10 +178,10 @@ export async function sendVerificationCode(
     throw new AppError('DELIVERY_FAILED', 'The code could not be sent; try again later', [input.email ? 'email' : 'phone']);
   }
   // Audited once delivered: the log never claims a code went out when it did not.
-  await writeAudit(deps.prisma, actor, request, {
-    action: 'user.verification.code_sent',
+  await emitEvent(deps, actor, request, 'verification.code_sent', {
     userId,
-    details: { verificationId: record.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
+    audit: 'user.verification.code_sent',
+    data: { user: { id: userId }, verificationId: record.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
   });
   return record;
 }

@@ -5,9 +5,8 @@ import {
   type AccountField,
   type AccountFieldMode,
   getAccountCenter,
-  updateAccountCenter,
+  changeAccountCenter,
 } from '../../domain/account-center/account-center.service.js';
-import { writeAudit } from '../../domain/audit/audit.service.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
 import { AdminMutation, AdminQuery } from '../root.js';
@@ -62,14 +61,6 @@ builder.objectField(AdminMutation, 'updateAccountCenter', (t) =>
     errors: {},
     authScopes: { admin: 'admin:settings' },
     args: { input: t.arg({ type: UpdateAccountCenterInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      ctx.deps.prisma.$transaction(async (tx) => {
-        const settings = await updateAccountCenter(tx, input as never);
-        await writeAudit(tx, actorOf(ctx), ctx.request, {
-          action: 'admin.account_center.update',
-          details: { enabled: input.enabled ?? undefined, pageEnabled: input.pageEnabled ?? undefined, fields: input.fields ?? undefined },
-        });
-        return settings;
-      }),
+    resolve: (_root, { input }, ctx) => changeAccountCenter(ctx.deps, input as never, actorOf(ctx), ctx.request),
   }),
 );

@@ -1,5 +1,5 @@
 // Identity verification (API.md §3): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
-import { writeAudit } from '../../domain/audit/audit.service.js';
+import { emitEvent } from '../../domain/events/collector.js';
 import { verifyTotpRecord } from '../../domain/mfa/totp-step-up.service.js';
 import { sendVerificationCode, verifyCode, verifyPasswordRecord } from '../../domain/verification/verification.service.js';
 import { actorOf } from '../actor.js';
@@ -29,7 +29,11 @@ builder.objectFields(MeMutation, (t) => ({
       try {
         return await verifyPasswordRecord(ctx.deps, userId, args.password, ctx.request);
       } catch (err) {
-        await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.password_failed', userId });
+        await emitEvent(ctx.deps, actorOf(ctx), ctx.request, 'verification.password_failed', {
+          userId,
+          audit: 'user.verification.password_failed',
+          data: { user: { id: userId } },
+        });
         throw err;
       }
     },
@@ -59,7 +63,11 @@ builder.objectFields(MeMutation, (t) => ({
       try {
         return await verifyTotpRecord(ctx.deps, userId, args.code, ctx.request);
       } catch (err) {
-        await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.totp_failed', userId });
+        await emitEvent(ctx.deps, actorOf(ctx), ctx.request, 'verification.totp_failed', {
+          userId,
+          audit: 'user.verification.totp_failed',
+          data: { user: { id: userId } },
+        });
         throw err;
       }
     },

@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { finishPasskeySignIn, startMfaPasskey, startPasskeySignIn } from '../../domain/passkeys/passkey-sign-in.service.js';
 import { finishPasskeyRegistration, renamePasskey, startPasskeyRegistration } from '../../domain/passkeys/registration.service.js';
 import { startPasskeyVerification, verifyPasskey } from '../../domain/passkeys/step-up.service.js';
-import { writeAudit } from '../../domain/audit/audit.service.js';
+import { emitEvent } from '../../domain/events/collector.js';
 import { actorOf } from '../actor.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
@@ -88,7 +88,11 @@ builder.objectFields(MeMutation, (t) => ({
       try {
         return await verifyPasskey(ctx.deps, userId, { challengeId: String(input.challengeId), credential: input.credential }, ctx.request);
       } catch (err) {
-        await writeAudit(ctx.deps.prisma, actorOf(ctx), ctx.request, { action: 'user.verification.passkey_failed', userId });
+        await emitEvent(ctx.deps, actorOf(ctx), ctx.request, 'verification.passkey_failed', {
+          userId,
+          audit: 'user.verification.passkey_failed',
+          data: { user: { id: userId } },
+        });
         throw err;
       }
     },

@@ -1,6 +1,6 @@
 // The password policy (a database setting): public to read so sign-up and password forms can show
 // the rules, `admin:settings` to change (merging, audited).
-import { writeAudit } from '../../domain/audit/audit.service.js';
+import { withEvents } from '../../domain/events/collector.js';
 import { getPasswordPolicy, updatePasswordPolicy } from '../../domain/password-policy/password-policy.service.js';
 import type { PasswordPolicy } from '../../domain/users/password-policy.js';
 import { actorOf } from '../actor.js';
@@ -52,11 +52,11 @@ builder.objectField(AdminMutation, 'updatePasswordPolicy', (t) =>
     description: 'Changes the password policy for new passwords (existing ones keep working).',
     args: { input: t.arg({ type: UpdatePasswordPolicyInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      ctx.deps.prisma.$transaction(async (tx) => {
+      withEvents(ctx.deps, actorOf(ctx), ctx.request, async (tx, ev) => {
         const policy = await updatePasswordPolicy(tx, ctx.deps.config, input);
-        await writeAudit(tx, actorOf(ctx), ctx.request, {
-          action: 'admin.password_policy.update',
-          details: { changed: Object.fromEntries(Object.entries(input).filter(([, v]) => v != null)), policy },
+        ev.emit('password_policy.updated', {
+          audit: 'admin.password_policy.update',
+          data: { changed: Object.fromEntries(Object.entries(input).filter(([, v]) => v != null)), policy: policy as unknown as Record<string, unknown> },
         });
         return policy;
       }),

@@ -1,8 +1,6 @@
 // Self-service session management (API.md §3, field `sessions`).
 import { allowImpersonation } from '../../auth/scopes.js';
-import { writeAudit } from '../../domain/audit/audit.service.js';
-import { notFound } from '../../domain/errors.js';
-import { revokeUserSessions } from '../../domain/sessions/sessions.service.js';
+import { revokeOwnOtherSessions, revokeOwnSession } from '../../domain/sessions/sessions.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
 import { MeMutation } from '../root.js';
@@ -24,17 +22,8 @@ builder.objectFields(MeMutation, (t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
-      const userId = ctx.viewer.userId;
-      const now = ctx.deps.clock.now();
-      return ctx.deps.prisma.$transaction(async (tx) => {
-        const result = await tx.session.updateMany({
-          where: { id: String(args.id), userId, revokedAt: null },
-          data: { revokedAt: now, revokeReason: 'revoked_by_user' },
-        });
-        if (result.count === 0) throw notFound('Session', 'id');
-        await writeAudit(tx, actorOf(ctx), ctx.request, { action: 'user.session.revoke', userId, details: { sessionId: String(args.id) } });
-        return { revokedCount: result.count };
-      });
+      const revokedCount = await revokeOwnSession(ctx.deps, ctx.viewer.userId, String(args.id), actorOf(ctx), ctx.request);
+      return { revokedCount };
     },
   }),
   revokeOtherSessions: t.field({
@@ -47,11 +36,8 @@ builder.objectFields(MeMutation, (t) => ({
     resolve: async (_root, _args, ctx) => {
       if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
       const { userId, sessionId } = ctx.viewer;
-      return ctx.deps.prisma.$transaction(async (tx) => {
-        const revokedCount = await revokeUserSessions(ctx.deps, tx, userId, 'revoked_by_user', sessionId);
-        await writeAudit(tx, actorOf(ctx), ctx.request, { action: 'user.session.revoke_others', userId, details: { revokedCount } });
-        return { revokedCount };
-      });
+      const revokedCount = await revokeOwnOtherSessions(ctx.deps, userId, sessionId, actorOf(ctx), ctx.request);
+      return { revokedCount };
     },
   }),
 }));

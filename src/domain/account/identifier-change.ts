@@ -1,0 +1,46 @@
+// What changing a sign-in address means, whichever door it comes through (me.setPrimaryEmail,
+// me.removePrimaryEmail, admin.updateUser, …): the other identity proofs end (a code sent to the
+// old address must not authorize anything more) and one event says so, which tells the previous
+// address (security notices subscribe to user.email.changed).
+import type { Prisma } from '../../generated/prisma/client.js';
+import type { Deps } from '../deps.js';
+import type { EventCollector } from '../events/collector.js';
+import { expireIdentityRecords } from '../verification/verification.service.js';
+
+export type IdentifierChannel = 'email' | 'phone';
+
+export async function identifierChanged(
+  deps: Deps,
+  tx: Prisma.TransactionClient,
+  ev: EventCollector,
+  change: {
+    userId: string;
+    channel: IdentifierChannel;
+    previous: string | null;
+    next: string | null;
+    audit: 'user.email.set' | 'user.email.remove' | 'user.phone.set' | 'user.phone.remove' | 'admin.user.update';
+    /** The proof this change used stays valid (a settings flow may go on with it). */
+    keepVerificationId?: string | null;
+    details?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const { userId, channel, previous, next, audit } = change;
+  if (previous === next) return;
+  await expireIdentityRecords(deps, tx, userId, change.keepVerificationId);
+  const user = { id: userId };
+  if (channel === 'email') {
+    ev.emit('user.email.changed', {
+      userId,
+      audit: audit as 'user.email.set' | 'user.email.remove' | 'admin.user.update',
+      data: { user, email: next, previousEmail: previous },
+      details: change.details,
+    });
+  } else {
+    ev.emit('user.phone.changed', {
+      userId,
+      audit: audit as 'user.phone.set' | 'user.phone.remove' | 'admin.user.update',
+      data: { user, phone: next, previousPhone: previous },
+      details: change.details,
+    });
+  }
+}

@@ -1,0 +1,172 @@
+// The per-transaction event collector. Services call `ev.emit(type, …)` while they change data;
+// when the transaction's work is done the collector writes the events (audit row + event in one
+// row of AuditEvent, and one WebhookDelivery per subscribed webhook) inside that same
+// transaction, so an event exists exactly when its change committed. Subscribers (notices,
+// webhooks, the live stream) hear of the events only after the commit.
+import { randomBytes } from 'node:crypto';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { type AuditActor, type RequestInfo, redact } from '../audit/audit.service.js';
+import type { Deps } from '../deps.js';
+import type { AuditActionOf, CommittedEvent, EventPayloads, EventType } from './catalogue.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface EmitInput<T extends EventType> {
+  /** The user the event is about (kept after the user is deleted); omitted for settings and clients. */
+  userId?: string | null;
+  data: EventPayloads[T];
+  /** The audit action: which door the change came through (see EVENT_TYPES). */
+  audit: AuditActionOf<T>;
+  /** What the audit log shows; defaults to `data` without its `user` reference. */
+  details?: Record<string, unknown>;
+  /** false: no webhook fan-out (testWebhook addresses one webhook itself). */
+  fanOut?: boolean;
+  /** Who acted, when not the transaction's actor (an MFA step: a failure is the system's, a success the user's). */
+  actor?: AuditActor;
+}
+
+interface Pending {
+  id: string;
+  type: EventType;
+  input: EmitInput<EventType>;
+}
+
+let counter = 0;
+/** Time-ordered ids: events of one transaction share `at`, and the id keeps their order. */
+export function newEventId(): string {
+  counter = (counter + 1) & 0xffff;
+  return `aud_${Date.now().toString(16).padStart(12, '0')}${counter.toString(16).padStart(4, '0')}${randomBytes(8).toString('hex')}`;
+}
+
+export class EventCollector {
+  private pending: Pending[] = [];
+  private written: CommittedEvent[] = [];
+  /** Deliveries created by the flushes so far (the dispatcher is woken when > 0). */
+  deliveries = 0;
+
+  constructor(
+    readonly actor: AuditActor,
+    readonly request: RequestInfo,
+  ) {}
+
+  emit<T extends EventType>(type: T, input: EmitInput<T>): string {
+    const id = newEventId();
+    this.pending.push({ id, type, input: input as unknown as EmitInput<EventType> });
+    return id;
+  }
+
+  /** Writes what was emitted so far, in `tx`. Called by withEvents; safe to call more than once. */
+  async flush(deps: Deps, tx: Tx): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    const { request } = this;
+    const rows = await tx.auditEvent.createManyAndReturn({
+      data: batch.map(({ id, type, input }) => {
+        const { user: _user, ...rest } = input.data as Record<string, unknown>;
+        const actor = input.actor ?? this.actor;
+        return {
+          id,
+          type,
+          action: input.audit,
+          actorId: actor.actorId,
+          actorType: actor.actorType,
+          userId: input.userId ?? null,
+          ip: request.ip,
+          userAgent: request.userAgent?.slice(0, 512) ?? null,
+          details: redact(input.details ?? rest) as Prisma.InputJsonValue,
+          data: redact(input.data as Record<string, unknown>) as Prisma.InputJsonValue,
+        };
+      }),
+      select: { id: true, at: true, data: true },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const { id, type, input } of batch) {
+      const row = byId.get(id)!;
+      const actor = input.actor ?? this.actor;
+      this.written.push({
+        id,
+        type,
+        at: row.at,
+        userId: input.userId ?? null,
+        actorId: actor.actorId,
+        actorType: actor.actorType,
+        ip: request.ip,
+        userAgent: request.userAgent?.slice(0, 512) ?? null,
+        data: row.data as never,
+      });
+    }
+    const fanOut = batch.filter((p) => p.input.fanOut !== false);
+    if (fanOut.length) {
+      // One statement for every subscribed, enabled webhook: no read round trip in the change's transaction.
+      this.deliveries += await tx.$executeRaw`
+        INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", "nextAttemptAt")
+        SELECT w.id, e.id, e.type, (CAST(${deps.clock.now().toISOString()} AS timestamptz) AT TIME ZONE 'UTC')
+        FROM "Webhook" w
+        JOIN unnest(${fanOut.map((p) => p.id)}::text[], ${fanOut.map((p) => p.type)}::text[]) AS e(id, type)
+          ON e.type = ANY(w.events) OR '*' = ANY(w.events)
+        WHERE w.enabled`;
+    }
+  }
+
+  /** How many events this transaction has emitted so far. */
+  emitted(): number {
+    return this.pending.length + this.written.length;
+  }
+
+  committed(): CommittedEvent[] {
+    return this.written;
+  }
+}
+
+/**
+ * Runs `work` in a transaction with a collector bound to it; the events commit with the change
+ * and are published to subscribers after the commit (never when the transaction rolls back).
+ */
+export async function withEvents<T>(
+  deps: Deps,
+  actor: AuditActor,
+  request: RequestInfo,
+  work: (tx: Tx, ev: EventCollector) => Promise<T>,
+): Promise<T> {
+  const ev = new EventCollector(actor, request);
+  const result = await deps.prisma.$transaction(async (tx) => {
+    const value = await work(tx, ev);
+    await ev.flush(deps, tx);
+    return value;
+  });
+  deps.events.publish(ev.committed(), ev.deliveries);
+  return result;
+}
+
+/** One event outside any other change (a failed sign-in, a code sent): its own small transaction. */
+export async function emitEvent<T extends EventType>(
+  deps: Deps,
+  actor: AuditActor,
+  request: RequestInfo,
+  type: T,
+  input: EmitInput<T>,
+): Promise<void> {
+  await withEvents(deps, actor, request, async (_tx, ev) => {
+    ev.emit(type, input);
+  });
+}
+
+/**
+ * Writes one event through a connection or transaction the caller owns (code that must record an
+ * event inside a transaction it does not control). Webhooks and the activity list get it; the
+ * after-commit subscribers (notices, live stream) do not, since the commit is not known here.
+ * Prefer withEvents.
+ */
+export async function recordEvent<T extends EventType>(
+  deps: Deps,
+  db: Tx,
+  actor: AuditActor,
+  request: RequestInfo,
+  type: T,
+  input: EmitInput<T>,
+): Promise<void> {
+  const ev = new EventCollector(actor, request);
+  ev.emit(type, input);
+  await ev.flush(deps, db);
+}

@@ -1,0 +1,100 @@
+// The live stream of the user's security events (Subscription.securityEvents over SSE). A bus
+// subscriber publishes each committed security event to the user's topic; across instances the
+// topic goes through Redis (REDIS_URL), otherwise it stays in this process.
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub, Repeater } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Deps } from '../domain/deps.js';
+import { EVENT_TYPES } from '../domain/events/catalogue.js';
+import { isSessionLive } from '../domain/sessions/sessions.service.js';
+import type { Logger } from '../logger.js';
+
+/** What the stream carries: the same fields as a stored security event. */
+export interface LiveSecurityEvent {
+  id: string;
+  type: string;
+  action: string;
+  at: Date | string;
+  userId: string;
+  actorId: string | null;
+  actorType: string;
+  ip: string | null;
+  userAgent: string | null;
+  data: unknown;
+}
+
+type Topics = { 'security-events': [userId: string, event: LiveSecurityEvent] };
+
+// A stream re-checks its session this often even when nothing happens (sign-out, expiry, suspension).
+const SESSION_CHECK_MS = 5000;
+
+export class SecurityStream {
+  private readonly pubsub;
+  private readonly redis: Redis[] = [];
+  private readonly open = new Set<() => void>();
+
+  constructor(config: Config, logger: Logger) {
+    if (config.redisUrl) {
+      const publishClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+      const subscribeClient = new Redis(config.redisUrl, { maxRetriesPerRequest: 3 });
+      for (const client of [publishClient, subscribeClient]) {
+        client.on('error', (err) => logger.warn({ err }, 'redis (subscriptions) error'));
+        this.redis.push(client);
+      }
+      this.pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+    } else {
+      this.pubsub = createPubSub<Topics>();
+    }
+  }
+
+  /** Publishes committed security events to their users' topics (an event bus subscriber). */
+  attach(deps: Deps): void {
+    deps.events.subscribe('live-stream', (events) => {
+      for (const e of events) {
+        if (!e.userId || !EVENT_TYPES[e.type].security) continue;
+        this.pubsub.publish('security-events', e.userId, { ...e, userId: e.userId, action: e.type });
+      }
+    });
+  }
+
+  /**
+   * The user's events until the session behind the stream ends: checked on each of the user's
+   * events (a revocation is one) and every few seconds.
+   */
+  stream(deps: Deps, viewer: { userId: string; sessionId: string | null }): AsyncIterable<LiveSecurityEvent> {
+    const source = this.pubsub.subscribe('security-events', viewer.userId);
+    return new Repeater<LiveSecurityEvent>(async (push, stop) => {
+      const end = () => stop();
+      this.open.add(end);
+      const check = async () => {
+        if (!(await isSessionLive(deps, viewer.userId, viewer.sessionId).catch(() => false))) stop();
+      };
+      const timer = setInterval(() => void check(), SESSION_CHECK_MS);
+      timer.unref();
+      const iterator = source[Symbol.asyncIterator]();
+      void (async () => {
+        try {
+          for (;;) {
+            const next = await Promise.race([iterator.next(), stop.then(() => ({ done: true as const, value: undefined }))]);
+            if (next.done) break;
+            await push(next.value);
+            // A revocation is delivered, then ends the stream it revoked.
+            await check();
+          }
+        } finally {
+          stop();
+        }
+      })();
+      await stop;
+      clearInterval(timer);
+      this.open.delete(end);
+      await iterator.return?.();
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const end of [...this.open]) end();
+    await Promise.all(this.redis.map((client) => client.quit().catch(() => client.disconnect())));
+  }
+}

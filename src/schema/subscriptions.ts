@@ -1,0 +1,20 @@
+// Subscription.securityEvents (API.md §9): the caller's own security events, live over SSE
+// (`Accept: text/event-stream`, graphql-yoga's built-in transport), until the session ends.
+import type { LiveSecurityEvent } from '../live/security-stream.js';
+import { builder } from './builder.js';
+import { SecurityEventType } from './users/security-events.js';
+
+builder.subscriptionType({ description: 'Live streams over server-sent events.' });
+
+builder.subscriptionField('securityEvents', (t) =>
+  t.field({
+    type: SecurityEventType,
+    authScopes: { user: true },
+    description: "Your sign-ins, failures and security changes as they happen; ends when this token's session is revoked.",
+    subscribe: (_root, _args, ctx) => {
+      if (ctx.viewer.kind !== 'user') throw new Error('unreachable: guarded by authScopes');
+      return ctx.live.stream(ctx.deps, { userId: ctx.viewer.userId, sessionId: ctx.viewer.sessionId });
+    },
+    resolve: (event: LiveSecurityEvent) => ({ ...event, at: new Date(event.at) }) as never,
+  }),
+);
