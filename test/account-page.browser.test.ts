@@ -57,6 +57,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     const userFields = await fieldsOf('User');
     events = userFields.includes('securityEvents') && userFields.includes('exportData');
     social = (await fieldsOf('Query')).includes('identityProviders');
+    await rm(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
