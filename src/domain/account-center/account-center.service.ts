@@ -30,6 +30,8 @@ export type AccountFieldModes = Record<AccountField, AccountFieldMode>;
 export interface AccountCenterSettings {
   enabled: boolean;
   fields: AccountFieldModes;
+  /** Whether the service serves its account page at /account (docs/account-page.md). */
+  pageEnabled: boolean;
 }
 
 // Default on a new install: enabled, every field EDIT except customData READ_ONLY.
@@ -39,14 +41,14 @@ export const DEFAULT_FIELDS: AccountFieldModes = Object.fromEntries(
 
 const MODES: AccountFieldMode[] = ['OFF', 'READ_ONLY', 'EDIT'];
 
-function fromRow(row: { enabled: boolean; fields: unknown } | null): AccountCenterSettings {
+function fromRow(row: { enabled: boolean; fields: unknown; pageEnabled: boolean } | null): AccountCenterSettings {
   const stored = (row?.fields ?? {}) as Partial<Record<string, string>>;
   const fields = { ...DEFAULT_FIELDS };
   for (const f of ACCOUNT_FIELDS) {
     const mode = stored[f];
     if (mode && (MODES as string[]).includes(mode)) fields[f] = mode as AccountFieldMode;
   }
-  return { enabled: row?.enabled ?? true, fields };
+  return { enabled: row?.enabled ?? true, fields, pageEnabled: row?.pageEnabled ?? true };
 }
 
 type Db = Pick<PrismaClient, 'accountCenterSettings'> | Prisma.TransactionClient;
@@ -58,7 +60,7 @@ export async function getAccountCenter(db: Db): Promise<AccountCenterSettings> {
 /** Merges: a field left out keeps its mode. */
 export async function updateAccountCenter(
   db: Db,
-  input: { enabled?: boolean | null; fields?: Partial<Record<AccountField, AccountFieldMode | null>> | null },
+  input: { enabled?: boolean | null; pageEnabled?: boolean | null; fields?: Partial<Record<AccountField, AccountFieldMode | null>> | null },
 ): Promise<AccountCenterSettings> {
   const current = await getAccountCenter(db);
   const fields = { ...current.fields };
@@ -66,10 +68,11 @@ export async function updateAccountCenter(
     if (mode) fields[key as AccountField] = mode;
   }
   const enabled = input.enabled ?? current.enabled;
+  const pageEnabled = input.pageEnabled ?? current.pageEnabled;
   const row = await db.accountCenterSettings.upsert({
     where: { id: 1 },
-    create: { id: 1, enabled, fields },
-    update: { enabled, fields },
+    create: { id: 1, enabled, fields, pageEnabled },
+    update: { enabled, fields, pageEnabled },
   });
   return fromRow(row);
 }
@@ -77,14 +80,14 @@ export async function updateAccountCenter(
 /** admin.updateAccountCenter: the change and its event in one transaction. */
 export async function changeAccountCenter(
   deps: Deps,
-  input: { enabled?: boolean | null; fields?: Partial<Record<AccountField, AccountFieldMode | null>> | null },
+  input: { enabled?: boolean | null; pageEnabled?: boolean | null; fields?: Partial<Record<AccountField, AccountFieldMode | null>> | null },
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<AccountCenterSettings> {
   return withEvents(deps, actor, request, async (tx, ev) => {
     const settings = await updateAccountCenter(tx, input);
     const fields = input.fields ? (Object.fromEntries(Object.entries(input.fields).filter(([, m]) => m)) as Record<string, string>) : undefined;
-    ev.emit('account_center.updated', { audit: 'admin.account_center.update', data: { enabled: input.enabled ?? undefined, fields } });
+    ev.emit('account_center.updated', { audit: 'admin.account_center.update', data: { enabled: input.enabled ?? undefined, pageEnabled: input.pageEnabled ?? undefined, fields } });
     return settings;
   });
 }

@@ -66,7 +66,7 @@ export interface EventPayloads {
   'identity_provider.updated': { provider: string; identityProvider: IdentityProviderRef; clientSecretChanged: boolean };
   /** unlinkedIdentities: how many users' identities went with it. */
   'identity_provider.deleted': { provider: string; identityProvider: IdentityProviderRef; unlinkedIdentities: number };
-  'account_center.updated': { enabled?: boolean; fields?: Record<string, string> };
+  'account_center.updated': { enabled?: boolean; pageEnabled?: boolean; fields?: Record<string, string> };
   'password_policy.updated': { changed: Record<string, unknown>; policy: Record<string, unknown> };
   'machine_client.created': { machineClientId: string; clientId: string; name: string; scopes: string[] };
   'machine_client.secret_rotated': { machineClientId: string; clientId: string };

@@ -22,6 +22,11 @@ const AccountCenter = builder.objectRef<AccountCenterSettings>('AccountCenter').
   description: 'Which account fields users may see and change through `me`.',
   fields: (t) => ({
     enabled: t.exposeBoolean('enabled'),
+    signUpEnabled: t.boolean({
+      description: 'Whether signUp accepts new accounts (SIGN_UP_ENABLED), so a sign-in page can offer it or not.',
+      resolve: (_s, _args, ctx) => ctx.deps.config.signUpEnabled,
+    }),
+    pageEnabled: t.exposeBoolean('pageEnabled', { description: 'Whether the service serves its account page at /account.' }),
     fields: t.field({ type: AccountCenterFields, resolve: (s) => s.fields }),
   }),
 });
@@ -33,6 +38,7 @@ const AccountCenterFieldsInput = builder.inputType('AccountCenterFieldsInput', {
 const UpdateAccountCenterInput = builder.inputType('UpdateAccountCenterInput', {
   fields: (t) => ({
     enabled: t.boolean(),
+    pageEnabled: t.boolean({ description: 'Serve the account page at /account (off: /account answers 404).' }),
     fields: t.field({ type: AccountCenterFieldsInput, description: 'Merged: a field left out keeps its mode.' }),
   }),
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AccountCenterSettings" ADD COLUMN     "pageEnabled" BOOLEAN NOT NULL DEFAULT true;
+

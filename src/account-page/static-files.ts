@@ -1,0 +1,57 @@
+// The account page's files (web/account/), read once at start and served from memory with an ETag
+// and a precomputed gzip body. Only files that exist at start are served: no path ever reaches the
+// file system from a request.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../web/account/', import.meta.url));
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  gzip: Buffer;
+  type: string;
+  etag: string;
+}
+
+/** Relative path (e.g. `assets/app.js`) -> file. */
+export function loadStaticFiles(root = WEB_ROOT): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else {
+        const type = TYPES[path.extname(entry.name)];
+        if (!type) continue;
+        const body = readFileSync(full);
+        const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+        files.set(path.relative(root, full).split(path.sep).join('/'), { body, gzip: gzipSync(body, { level: 9 }), type, etag });
+      }
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** 200 (gzip when accepted) or 304 for a matching If-None-Match. */
+export function serveFile(request: Request, file: StaticFile, headers: Record<string, string>): Response {
+  const common = { etag: file.etag, 'cache-control': 'no-cache', vary: 'accept-encoding', ...headers };
+  if (request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers: common });
+  const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+  const body = gzip ? file.gzip : file.body;
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    status: 200,
+    headers: { ...common, 'content-type': file.type, 'content-length': String(body.byteLength), ...(gzip ? { 'content-encoding': 'gzip' } : {}) },
+  });
+}
