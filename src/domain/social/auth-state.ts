@@ -6,7 +6,8 @@ import { randomToken, sha256 } from '../../auth/crypto.js';
 import type { IdentityProvider, SocialAuthPurpose, SocialAuthState } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import type { Deps } from '../deps.js';
-import { invalidInput } from '../errors.js';
+import { AppError, invalidInput } from '../errors.js';
+import type { ProviderResult } from './provider-client.js';
 import * as oauth from 'oauth4webapi';
 
 export const SOCIAL_STATE_TTL_SECONDS = 600;
@@ -88,4 +89,31 @@ export async function claimState(deps: Deps, state: string, purpose: SocialAuthP
   // Spent rows are only kept until they would have expired; older ones go now.
   await deps.prisma.socialAuthState.deleteMany({ where: { expiresAt: { lt: addSeconds(now, -SOCIAL_STATE_TTL_SECONDS) } } });
   return { row, codeVerifier: deps.secrets.decrypt(VERIFIER_PURPOSE, row.codeVerifierEncrypted) };
+}
+
+export const invalidState = () =>
+  new AppError('INVALID_CREDENTIALS', 'The sign-in request is unknown, used or expired: start again', ['state']);
+
+/**
+ * The callback half of every flow (sign-in, link, step-up): spends the state, then exchanges the
+ * code at the provider with the PKCE verifier, nonce and redirect URI the state was bound to.
+ */
+export async function finishAuthorization(
+  deps: Deps,
+  input: { state: string; code: string; iss?: string | null },
+  purpose: SocialAuthPurpose,
+  userId: string | null = null,
+): Promise<{ provider: IdentityProvider; result: ProviderResult }> {
+  const claimed = await claimState(deps, input.state, purpose, userId);
+  if (!claimed) throw invalidState();
+  const provider = claimed.row.provider;
+  const result = await deps.identityProviders.exchange(provider, {
+    code: input.code,
+    state: input.state,
+    iss: input.iss,
+    redirectUri: claimed.row.redirectUri,
+    codeVerifier: claimed.codeVerifier,
+    nonce: claimed.row.nonce,
+  });
+  return { provider, result };
 }

@@ -9,11 +9,11 @@ import { withEvents } from '../events/collector.js';
 import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
-import { claimState, type SocialAuthorization } from './auth-state.js';
+import { finishAuthorization, type SocialAuthorization } from './auth-state.js';
 import { identityColumns, TOKEN_PURPOSE, tokenColumns } from './identity-data.js';
 import { classifyProviderError } from './provider-client.js';
 import { findProvider } from './providers.service.js';
-import { invalidState, startAuthorization } from './social-sign-in.service.js';
+import { startAuthorization } from './social-sign-in.service.js';
 
 const identityInUse = (path: string) => new AppError('IDENTIFIER_IN_USE', 'This identity is already linked to another account', [path]);
 const alreadyLinked = (provider: IdentityProvider) =>
@@ -48,17 +48,7 @@ export async function finishSocialLink(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<UserIdentity> {
-  const claimed = await claimState(deps, input.state, 'LINK', userId);
-  if (!claimed) throw invalidState();
-  const provider = claimed.row.provider;
-  const result = await deps.identityProviders.exchange(provider, {
-    code: input.code,
-    state: input.state,
-    iss: input.iss,
-    redirectUri: claimed.row.redirectUri,
-    codeVerifier: claimed.codeVerifier,
-    nonce: claimed.row.nonce,
-  });
+  const { provider, result } = await finishAuthorization(deps, input, 'LINK', userId);
   const columns = identityColumns(deps, result);
   const now = deps.clock.now();
   try {

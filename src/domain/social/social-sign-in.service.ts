@@ -13,15 +13,13 @@ import type { Deps } from '../deps.js';
 import { AppError, isUniqueViolation } from '../errors.js';
 import { withEvents } from '../events/collector.js';
 import { openSession } from '../sessions/sessions.service.js';
-import { beginAuthorization, claimState, type SocialAuthorization, validateRedirectUri } from './auth-state.js';
+import { beginAuthorization, finishAuthorization, type SocialAuthorization, validateRedirectUri } from './auth-state.js';
 import { identityColumns } from './identity-data.js';
 import { classifyProviderError, type ProviderResult } from './provider-client.js';
 import { findProvider } from './providers.service.js';
 
 const SIGN_IN_STEP = socialIdentityKind.signIn!;
 
-export const invalidState = () =>
-  new AppError('INVALID_CREDENTIALS', 'The sign-in request is unknown, used or expired: start again', ['state']);
 
 export async function startAuthorization(
   deps: Deps,
@@ -154,17 +152,7 @@ export async function finishSocialSignIn(
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
-  const claimed = await claimState(deps, input.state, 'SIGN_IN');
-  if (!claimed) throw invalidState();
-  const provider = claimed.row.provider;
-  const result = await deps.identityProviders.exchange(provider, {
-    code: input.code,
-    state: input.state,
-    iss: input.iss,
-    redirectUri: claimed.row.redirectUri,
-    codeVerifier: claimed.codeVerifier,
-    nonce: claimed.row.nonce,
-  });
+  const { provider, result } = await finishAuthorization(deps, input, 'SIGN_IN');
   let outcome: Awaited<ReturnType<typeof resolveAndSignIn>>;
   try {
     outcome = await resolveAndSignIn(deps, provider, result, request);

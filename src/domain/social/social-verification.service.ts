@@ -8,11 +8,11 @@ import { notFound } from '../errors.js';
 import { withEvents } from '../events/collector.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
 import { createIdentityRecord } from '../verification/verification.service.js';
-import { claimState, type SocialAuthorization } from './auth-state.js';
+import { finishAuthorization, type SocialAuthorization } from './auth-state.js';
 import { identityColumns } from './identity-data.js';
 import { providerRejected } from './provider-client.js';
 import { findProvider } from './providers.service.js';
-import { invalidState, startAuthorization } from './social-sign-in.service.js';
+import { startAuthorization } from './social-sign-in.service.js';
 
 export async function startSocialVerification(
   deps: Deps,
@@ -32,17 +32,7 @@ export async function verifySocialIdentity(
   actor: AuditActor,
   request: RequestInfo,
 ): Promise<VerificationRecord> {
-  const claimed = await claimState(deps, input.state, 'VERIFY', userId);
-  if (!claimed) throw invalidState();
-  const provider = claimed.row.provider;
-  const result = await deps.identityProviders.exchange(provider, {
-    code: input.code,
-    state: input.state,
-    iss: input.iss,
-    redirectUri: claimed.row.redirectUri,
-    codeVerifier: claimed.codeVerifier,
-    nonce: claimed.row.nonce,
-  });
+  const { provider, result } = await finishAuthorization(deps, input, 'VERIFY', userId);
   return withEvents(deps, actor, request, async (tx, ev) => {
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
     // Someone else's account at the provider proves nothing about this one.
