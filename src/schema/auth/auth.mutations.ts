@@ -3,9 +3,9 @@ import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.ser
 import { signIn } from '../../domain/auth/sign-in.service.js';
 import { signUp } from '../../domain/users/users.service.js';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
-import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
+import { wrapOrThrow } from '@pothos/plugin-errors';
 import { builder } from '../builder.js';
-import { MfaChallengeType, SignOutPayload, TokenSetType } from './token.types.js';
+import { SignOutPayload, signInResultUnion, TokenSetType } from './token.types.js';
 
 const SignUpInput = builder.inputType('SignUpInput', {
   fields: (t) => ({
@@ -24,18 +24,7 @@ const SignInInput = builder.inputType('SignInInput', {
   }),
 });
 
-// signIn has two success types (TokenSet or MfaChallenge), so its union is declared by hand.
-const SignInResult = builder.unionType('SignInResult', {
-  types: [TokenSetType, MfaChallengeType, AppError, RateLimitedError, PasswordRejectedError] as never,
-  resolveType: (value) => {
-    // Errors arrive wrapped by wrapOrThrow (so graphql-js does not treat them as thrown): unwrap first.
-    (value as { [unwrapError]?: () => void })[unwrapError]?.();
-    if (value instanceof PasswordRejectedError) return 'PasswordRejectedError';
-    if (value instanceof RateLimitedError) return 'RateLimitedError';
-    if (value instanceof AppError) return 'UserError';
-    return 'mfaToken' in (value as object) ? 'MfaChallenge' : 'TokenSet';
-  },
-});
+const SignInResult = signInResultUnion('SignInResult');
 
 builder.mutationFields((t) => ({
   signUp: t.field({

@@ -1,3 +1,5 @@
+import { unwrapError } from '@pothos/plugin-errors';
+import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import type { MfaChallengeResult, TokenSet } from '../../domain/auth/token-set.js';
 import { builder } from '../builder.js';
 import { MfaFactorTypeEnum } from '../users/user.types.js';
@@ -24,3 +26,21 @@ export const MfaChallengeType = builder.objectRef<MfaChallengeResult>('MfaChalle
 export const SignOutPayload = builder.objectRef<{ success: boolean }>('SignOutPayload').implement({
   fields: (t) => ({ success: t.exposeBoolean('success') }),
 });
+
+/**
+ * A sign-in that either finishes (TokenSet) or asks for a second factor (MfaChallenge): two success
+ * types, so the union is declared by hand rather than by the errors plugin.
+ */
+export function signInResultUnion(name: string) {
+  return builder.unionType(name, {
+    types: [TokenSetType, MfaChallengeType, AppError, RateLimitedError, PasswordRejectedError] as never,
+    resolveType: (value) => {
+      // Errors arrive wrapped by wrapOrThrow (so graphql-js does not treat them as thrown): unwrap first.
+      (value as { [unwrapError]?: () => void })[unwrapError]?.();
+      if (value instanceof PasswordRejectedError) return 'PasswordRejectedError';
+      if (value instanceof RateLimitedError) return 'RateLimitedError';
+      if (value instanceof AppError) return 'UserError';
+      return 'mfaToken' in (value as object) ? 'MfaChallenge' : 'TokenSet';
+    },
+  });
+}

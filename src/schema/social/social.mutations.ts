@@ -1,13 +1,13 @@
 // Social sign-in and self-service linking (API.md §8). The sign-in pair are root mutations, like
 // signIn; linking lives under `me` (account-center field `social`, account holder only).
-import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
+import { wrapOrThrow } from '@pothos/plugin-errors';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import { finishSocialLink, removeOwnIdentity, startSocialLink } from '../../domain/social/identities.service.js';
 import { finishSocialSignIn, startSocialSignIn } from '../../domain/social/social-sign-in.service.js';
 import { startSocialVerification, verifySocialIdentity } from '../../domain/social/social-verification.service.js';
 import { VerificationRecordType } from '../me/verification.types.js';
 import { actorOf } from '../actor.js';
-import { MfaChallengeType, TokenSetType } from '../auth/token.types.js';
+import { signInResultUnion } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { meViewer } from '../me/me-viewer.js';
 import { MeMutation } from '../root.js';
@@ -52,17 +52,7 @@ const RemoveIdentityInput = builder.inputType('RemoveIdentityInput', {
   }),
 });
 
-// Two success types (TokenSet or MfaChallenge), so the union is declared by hand, as signIn's.
-const FinishSocialSignInResult = builder.unionType('FinishSocialSignInResult', {
-  types: [TokenSetType, MfaChallengeType, AppError, RateLimitedError, PasswordRejectedError] as never,
-  resolveType: (value) => {
-    (value as { [unwrapError]?: () => void })[unwrapError]?.();
-    if (value instanceof PasswordRejectedError) return 'PasswordRejectedError';
-    if (value instanceof RateLimitedError) return 'RateLimitedError';
-    if (value instanceof AppError) return 'UserError';
-    return 'mfaToken' in (value as object) ? 'MfaChallenge' : 'TokenSet';
-  },
-});
+const FinishSocialSignInResult = signInResultUnion('FinishSocialSignInResult');
 
 builder.mutationFields((t) => ({
   startSocialSignIn: t.field({
