@@ -7,7 +7,6 @@ import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound } from '../errors.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
-import { signInMethods } from '../credentials/registry.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { classifyProviderError } from './provider-client.js';
 import { validateProfileMapping } from './profile-mapping.js';
@@ -213,7 +212,7 @@ export async function deleteIdentityProvider(deps: Deps, key: string, actor: Aud
       await lockUserRow(tx, userId);
       const state = await credentialState(tx, userId);
       const after = { ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) };
-      if (signInMethods(after).length === 0) {
+      if (deps.credentials.signInMethods(after).length === 0) {
         throw new AppError(
           'CONFLICT',
           `Some accounts sign in only with "${provider.key}" (e.g. ${userId}): give them another way to sign in or delete them first`,

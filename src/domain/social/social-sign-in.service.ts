@@ -6,7 +6,6 @@
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
-import { challengeFactors } from '../credentials/registry.js';
 import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
@@ -130,7 +129,7 @@ async function resolveAndSignIn(
     const { user } = resolution;
     if (user.isSuspended) throw accountSuspended();
     const enrolled = await tx.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-    if (challengeFactors(enrolled.map((f) => f.type)).length > 0) {
+    if (deps.credentials.challengeFactors(enrolled.map((f) => f.type)).length > 0) {
       if (user.mfaLockedUntil && user.mfaLockedUntil > now) throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
       return { resolution, tokens: null };
     }
@@ -172,5 +171,5 @@ export async function finishSocialSignIn(
   // MFA: the identity is linked and refreshed (the provider proved it); the session waits for the
   // second factor through verifySignIn, as after a password.
   const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: resolution.user.id }, select: { type: true } });
-  return createMfaChallenge(deps, resolution.user.id, challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
+  return createMfaChallenge(deps, resolution.user.id, deps.credentials.challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
 }

@@ -12,7 +12,6 @@ import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '..
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
-import { identityProofOperations, identityProofRecordKinds } from '../credentials/registry.js';
 
 // A record lives 10 minutes: long enough to finish one change, short enough that a forgotten
 // unlocked screen does not grant sensitive changes for long.
@@ -48,10 +47,10 @@ export async function requireVerifiedIdentity(deps: Deps, db: Db, userId: string
     record.userId !== userId ||
     !record.verifiedAt ||
     !record.provesIdentity ||
-    !identityProofRecordKinds().includes(record.kind) ||
+    !deps.credentials.identityProofRecordKinds().includes(record.kind) ||
     record.expiresAt <= deps.clock.now()
   ) {
-    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${identityProofOperations()})`, ['verificationId']);
+    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${deps.credentials.identityProofOperations()})`, ['verificationId']);
   }
   return record;
 }

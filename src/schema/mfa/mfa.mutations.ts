@@ -4,7 +4,7 @@ import { removeOwnMfaFactor } from '../../domain/mfa/factors.service.js';
 import { enrollTotp, generateTotpSecret } from '../../domain/mfa/totp.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../context.js';
 import { MeMutation } from '../root.js';
 import { MfaFactorType, UserType } from '../users/user.types.js';
 import { BackupCodesType, TotpSecretType } from './mfa.types.js';
