@@ -1,4 +1,4 @@
-// Plain HTTP routes besides GraphQL (API.md §5).
+// Plain HTTP routes besides GraphQL (docs/api.md#http-besides-graphql).
 import type { Database } from './db/client.js';
 import type { HttpDeps } from './context.js';
 import type { Deps } from './domain/deps.js';

@@ -1,4 +1,4 @@
-// The second step of sign-in (API.md §2): an MfaChallenge token from the first step plus the answer
+// The second step of sign-in (docs/api.md#signing-in): an MfaChallenge token from the first step plus the answer
 // of one enrolled factor kind (verifySignIn's totpCode, backupCode, … : whichever MfaStep the
 // credential registry holds) gives the TokenSet. Wrong answers count per challenge (it dies with
 // TOO_MANY_ATTEMPTS) and per user across challenges (MFA locks with ACCOUNT_LOCKED); limits in

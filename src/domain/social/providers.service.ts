@@ -1,4 +1,4 @@
-// Identity providers configured by admins (admin:settings, API.md §8). The client secret is sealed
+// Identity providers configured by admins (admin:settings, docs/social.md). The client secret is sealed
 // with SECRET_KEY and never readable back; an OIDC issuer's discovery document is read at create
 // and update, so a wrong issuer is refused then, not at a user's first sign-in.
 import type { IdentityProvider, IdentityProviderType, Prisma } from '../../generated/prisma/client.js';

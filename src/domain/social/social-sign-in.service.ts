@@ -1,4 +1,4 @@
-// Sign-in with a social identity provider (API.md §8): startSocialSignIn hands out the provider's
+// Sign-in with a social identity provider (docs/social.md): startSocialSignIn hands out the provider's
 // authorization URL; finishSocialSignIn spends the state, exchanges the code, and signs in the
 // account the identity is linked to, links it to the account holding its email (only when the
 // provider is trusted for email and says the email is verified), or creates a new account (when

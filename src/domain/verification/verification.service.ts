@@ -1,4 +1,4 @@
-// Verification records (API.md §3): short-lived proof that the caller owns the account (a password
+// Verification records (docs/api.md#self-service-me): short-lived proof that the caller owns the account (a password
 // check, or a code sent to the user's current email/phone) or owns a new address (a code sent to it).
 import { numericCode, safeEqual } from '../../auth/crypto.js';
 import { verifyPassword } from '../../auth/passwords.js';

@@ -1,4 +1,4 @@
-// Admin user management (API.md §4).
+// Admin user management (docs/api.md#management-admin).
 import {
   adminCreatePersonalAccessToken,
   adminRevokePersonalAccessToken,

@@ -1,4 +1,4 @@
-// Self-service MFA (API.md §3, field `mfa`): TOTP enrollment, backup codes, removal.
+// Self-service MFA (docs/api.md#self-service-me, field `mfa`): TOTP enrollment, backup codes, removal.
 import { generateBackupCodes } from '../../domain/mfa/backup-codes.js';
 import { removeOwnMfaFactor } from '../../domain/mfa/factors.service.js';
 import { enrollTotp, generateTotpSecret } from '../../domain/mfa/totp.js';

@@ -1,4 +1,4 @@
-// Passkeys (API.md §7). Self-service registration, naming and step-up under `me` (field `passkey`
+// Passkeys (docs/passkeys.md). Self-service registration, naming and step-up under `me` (field `passkey`
 // for changes; step-up like verifyPassword); sign-in with a passkey and the MFA passkey step at the root.
 import type { Context } from '../context.js';
 import { finishPasskeySignIn, startMfaPasskey, startPasskeySignIn } from '../../domain/passkeys/passkey-sign-in.service.js';
