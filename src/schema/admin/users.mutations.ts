@@ -1,4 +1,4 @@
-// Admin user management (API.md §4).
+// Admin user management (docs/api.md#management-admin).
 import {
   adminCreatePersonalAccessToken,
   adminRevokePersonalAccessToken,
@@ -17,7 +17,7 @@ import { createUser } from '../../domain/users/users.service.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
-import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../../auth/escalation.js';
+import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../auth/escalation.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';

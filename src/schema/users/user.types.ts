@@ -1,6 +1,6 @@
-// The User type, shared by `me` and `admin` (API.md §3). A field whose account-center mode is OFF
+// The User type, shared by `me` and `admin` (docs/api.md#self-service-me). A field whose account-center mode is OFF
 // reads as null / empty through `me`; admins always see it. Admin-only fields need an admin scope.
-import { readableFactorTypes } from '../../auth/scopes.js';
+import { readableFactorTypes } from '../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import type { Profile } from '../../domain/users/profile.js';
 import { GraphQLError } from 'graphql';

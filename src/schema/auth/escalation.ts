@@ -4,7 +4,7 @@
 // `admin` role, who gets every scope at sign-in (e.g. point the admin's email at itself, mint a
 // personal access token for the admin, and reset the password through `me`). So any write to an
 // admin's account needs every admin scope. Users with that role hold every scope anyway.
-import { ADMIN_ROLE, ADMIN_SCOPES, type AdminScope, isAdminScope } from './scope-names.js';
+import { ADMIN_ROLE, ADMIN_SCOPES, type AdminScope, isAdminScope } from '../../auth/scope-names.js';
 import type { Context } from '../context.js';
 
 type AllOf = { admin: AdminScope } | { $all: { admin: AdminScope; $all: AllOf } };

@@ -4,12 +4,11 @@
 // into union members of the mutation's result.
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import type { AccountField } from '../domain/account-center/account-center.service.js';
-import { factorTypesWhere, kindOfFactor } from '../domain/credentials/registry.js';
-import { AppError } from '../domain/errors.js';
-import type { MfaFactorType } from '../generated/prisma/client.js';
-import { unauthenticated } from './authenticate.js';
-import type { AdminScope } from './scope-names.js';
+import type { AccountField } from '../../domain/account-center/account-center.service.js';
+import { AppError } from '../../domain/errors.js';
+import type { MfaFactorType } from '../../generated/prisma/client.js';
+import { unauthenticated } from '../../auth/authenticate.js';
+import type { AdminScope } from '../../auth/scope-names.js';
 
 export interface AuthScopes {
   /** A signed-in end user (JWT or personal access token), not a machine client. */
@@ -65,11 +64,11 @@ async function canReadField(ctx: Context, field: AccountField): Promise<boolean>
 /** The MFA factor types the caller may list: those whose credential kind's field is readable. */
 export async function readableFactorTypes(ctx: Context): Promise<MfaFactorType[]> {
   const fields = new Map<AccountField, boolean>();
-  for (const type of factorTypesWhere(() => true)) {
-    const field = kindOfFactor(type).accountField;
+  for (const type of ctx.deps.credentials.factorTypesWhere(() => true)) {
+    const field = ctx.deps.credentials.kindOfFactor(type).accountField;
     if (!fields.has(field)) fields.set(field, await canReadField(ctx, field));
   }
-  return factorTypesWhere((field) => fields.get(field) === true);
+  return ctx.deps.credentials.factorTypesWhere((field) => fields.get(field) === true);
 }
 
 export function forbidden(message = 'The token lacks the scope this operation needs'): GraphQLError {
@@ -102,7 +101,7 @@ export function authScopes(ctx: Context) {
       const factor =
         viewer.kind === 'user' ? await ctx.deps.prisma.mfaFactor.findFirst({ where: { id: factorId, userId: viewer.userId }, select: { type: true } }) : null;
       // An id that is not one of the caller's still needs `mfa` (the service then answers NOT_FOUND).
-      return checkWritable(factor ? kindOfFactor(factor.type).accountField : 'mfa');
+      return checkWritable(factor ? ctx.deps.credentials.kindOfFactor(factor.type).accountField : 'mfa');
     },
     accountCenterRead: (field: AccountField) => canReadField(ctx, field),
   };
