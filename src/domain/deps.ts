@@ -1,5 +1,6 @@
 // What domain services need, injected once by createApp (no module singletons).
 import type { Authenticator } from '../auth/authenticate.js';
+import type { WorkLimiter } from '../auth/expensive-work.js';
 import type { IpRateLimiter } from '../auth/ip-rate-limit.js';
 import type { SecretBox } from '../auth/crypto.js';
 import type { TokenService } from '../auth/tokens.js';
@@ -23,6 +24,8 @@ export interface Deps {
   sms: SmsSender;
   logger: Logger;
   ipRateLimiter: IpRateLimiter;
+  /** Per-account limit on fields that hash, send or call a provider (schema/expensive-fields.ts). */
+  workLimiter: WorkLimiter;
   /** After-commit event subscribers (src/domain/events). */
   events: EventBus;
   /** Session/user/account-center validity, invalidated through the database's change feed. */
