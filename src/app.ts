@@ -6,6 +6,7 @@ import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.js';
+import { WorkLimiter } from './domain/auth/expensive-work.js';
 import { IpRateLimiter, type RateLimitStore } from './domain/auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
@@ -91,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
+    workLimiter: new WorkLimiter(config.expensiveFieldLimitPerMinute, metrics.expensiveRateLimited, rateLimitStore),
     events: new EventBus(logger),
     credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),

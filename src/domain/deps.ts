@@ -1,5 +1,6 @@
 // What domain services need, injected once by createApp (no module singletons). What only the
 // HTTP layer uses (authenticating a request, the validity cache) is HttpDeps in src/context.ts.
+import type { WorkLimiter } from './auth/expensive-work.js';
 import type { SecretBox } from '../auth/crypto.js';
 import type { TokenService } from '../auth/tokens.js';
 import type { Config } from '../config.js';
@@ -22,6 +23,8 @@ export interface Deps {
   sms: SmsSender;
   logger: Logger;
   ipRateLimiter: IpRateLimiter;
+  /** Per-account limit on fields that hash, send or call a provider (schema/expensive-fields.ts). */
+  workLimiter: WorkLimiter;
   /** After-commit event subscribers (src/domain/events). */
   events: EventBus;
   /** The registered credential kinds (src/domain/credentials/kinds.ts), built by createApp. */

@@ -21,7 +21,8 @@ export type RateLimitStore =
 
 const DURATION_SECONDS = 60;
 
-function createLimiter(points: number, store: RateLimitStore): RateLimiterAbstract {
+/** A per-minute limiter in the shared store (also used by expensive-work.ts, with its own keys). */
+export function createLimiter(points: number, store: RateLimitStore): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ points, duration: DURATION_SECONDS });
   switch (store.kind) {
     case 'memory':

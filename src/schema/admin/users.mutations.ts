@@ -48,6 +48,8 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
 builder.objectField(AdminMutation, 'createUser', (t) =>
   t.field({
     type: UserType,
+    // An imported digest (passwordDigest) is stored as given: only a plain password is hashed.
+    expensive: { kind: 'hash', when: ({ input }) => input.password != null, account: ({ input }) => input.username ?? input.primaryEmail ?? input.primaryPhone },
     errors: {},
     authScopes: (_root, { input }) => usersWrite(grantsAdminRole(input.roles)),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
@@ -115,6 +117,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   setUserPassword: t.field({
     type: UserType,
+    expensive: 'hash',
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
@@ -122,6 +125,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   verifyUserPassword: t.field({
     type: PasswordCheck,
+    expensive: 'hash',
     errors: {},
     // No sign-in lockout applies here: an unlimited oracle on an admin's password.
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),

@@ -16,6 +16,7 @@ const SetPasswordInput = builder.inputType('SetPasswordInput', {
 builder.objectFields(MeMutation, (t) => ({
   setPassword: t.prismaField({
     type: UserType,
+    expensive: 'hash',
     errors: {},
     authScopes: { $all: { accountHolder: true, accountCenterWrite: 'password' } },
     description: 'Sets or changes your password; every other session is ended.',

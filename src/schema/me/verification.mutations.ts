@@ -19,6 +19,7 @@ const VerifyCodeInput = builder.inputType('VerifyCodeInput', {
 builder.objectFields(MeMutation, (t) => ({
   verifyPassword: t.field({
     type: VerificationRecordType,
+    expensive: 'hash',
     errors: {},
     authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description: 'Proves identity with the current password; returns a verified record for sensitive changes.',
@@ -40,6 +41,7 @@ builder.objectFields(MeMutation, (t) => ({
   }),
   sendVerificationCode: t.field({
     type: VerificationRecordType,
+    expensive: 'send',
     errors: {},
     authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description:

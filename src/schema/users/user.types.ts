@@ -135,6 +135,8 @@ export const UserType = builder.prismaNode('User', {
     }),
     identityAccessToken: t.field({
       type: IdentityAccessTokenType,
+      // Refreshes at the provider when the token has expired.
+      expensive: 'provider',
       nullable: true,
       description:
         "The provider's access token of your linked identity, to call the provider's API (refreshed first when expired). Only for the account holder: never for admins or impersonation tokens.",
