@@ -257,7 +257,8 @@ describe('SSRF guard (WEBHOOK_ALLOW_PRIVATE unset)', () => {
 
   it('refuses URLs that resolve to loopback, link-local or private addresses', async () => {
     const token = await strict.adminToken();
-    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://169.254.169.254/latest/meta-data', 'http://10.1.2.3/', 'http://192.168.1.10/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/']) {
+    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://169.254.169.254/latest/meta-data', 'http://10.1.2.3/', 'http://192.168.1.10/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/',
+      'http://[::127.0.0.1]/', 'http://[::a9fe:a9fe]/', 'http://[64:ff9b:1::a00:1]/', 'http://[fec0::1]/']) {
       const res = await strict.gql(CREATE, { input: { url, events: ['*'] } }, token);
       expect(res.data.admin.createWebhook, url).toMatchObject({ __typename: 'UserError', code: 'INVALID_INPUT', path: ['url'] });
       expect(res.data.admin.createWebhook.message).toMatch(/loopback, link-local and private addresses are refused/);
