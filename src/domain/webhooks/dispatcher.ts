@@ -4,7 +4,6 @@
 // PostgreSQL exactly one sends a delivery, and a crashed sender's lease lapses for another to
 // retry (at-least-once). The HTTP request runs outside any transaction: a slow receiver never
 // holds a database connection (the embedded database has only one).
-import { Counter, Gauge, type Registry } from 'prom-client';
 import { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import type { Deps } from '../deps.js';
@@ -12,6 +11,7 @@ import { MAX_ATTEMPTS, retryDelaySeconds } from './backoff.js';
 import { toStorableText } from '../../lib/unstorable-strings.js';
 import { type AttemptResult, postWebhook, RESPONSE_BODY_CAP_BYTES } from './sender.js';
 import { signPayload } from './signing.js';
+import type { WebhookMetrics } from './webhook-metrics.js';
 
 const BATCH = 50;
 const ERROR_CAP_BYTES = 500;
@@ -37,37 +37,6 @@ function utc(date: Date): Prisma.Sql {
   return Prisma.sql`(CAST(${date.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
 }
 
-export interface WebhookMetrics {
-  deliveries: Counter<'outcome'>;
-}
-
-export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'prisma' | 'clock'>): WebhookMetrics {
-  const deliveries = new Counter({
-    name: 'webhook_deliveries_total',
-    help: 'Webhook delivery attempts by outcome: succeeded, retrying (failed, will retry) or failed (gave up)',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-  });
-  new Gauge({
-    name: 'webhook_queue_depth',
-    help: 'Webhook deliveries waiting to be sent (PENDING)',
-    registers: [registry],
-    async collect() {
-      this.set(await deps.prisma.webhookDelivery.count({ where: { status: 'PENDING' } }));
-    },
-  });
-  new Gauge({
-    name: 'webhook_oldest_pending_seconds',
-    help: 'Age of the oldest pending webhook delivery (0 when none)',
-    registers: [registry],
-    async collect() {
-      const oldest = await deps.prisma.webhookDelivery.findFirst({ where: { status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
-      this.set(oldest ? Math.max(0, (deps.clock.now().getTime() - oldest.createdAt.getTime()) / 1000) : 0);
-    },
-  });
-  return { deliveries };
-}
-
 export class WebhookDispatcher {
   private running = false;
   private wake: (() => void) | null = null;
@@ -76,18 +45,21 @@ export class WebhookDispatcher {
 
   constructor(
     private deps: Deps,
-    private metrics: WebhookMetrics,
+    /** The queue gauges are refreshed while this dispatcher runs (tests refresh them on demand). */
+    readonly metrics: WebhookMetrics,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    this.metrics.startRefreshing();
   }
 
   /** Stops claiming and waits for the attempts in flight (their results are recorded). */
   async stop(): Promise<void> {
     this.running = false;
+    this.metrics.stopRefreshing();
     this.wake?.();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
