@@ -24,6 +24,7 @@ import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useVariablesDepthLimit } from './lib/json-limits.js';
 import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
@@ -171,6 +172,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       useMalformedParamsAreBadRequests(),
+      useVariablesDepthLimit(),
       metrics.yogaPlugin,
       useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
