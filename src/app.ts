@@ -179,7 +179,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
         costLimit: { maxCost: 20000 },
-        maxAliases: { n: 30 },
+        // allowList emptied: by default aliases of __typename are not counted, and 500 of them were answered.
+        maxAliases: { n: 30, allowList: [] },
         maxDirectives: { n: 50 },
         maxTokens: { n: 5000 },
         blockFieldSuggestion: { enabled: config.production },

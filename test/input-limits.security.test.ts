@@ -70,3 +70,17 @@ describe('JSON inputs', () => {
     expect(res.errors?.[0]).toMatchObject({ message: 'A JSON value may be at most 32 levels deep', extensions: { code: 'INVALID_INPUT' } });
   });
 });
+
+describe('aliases', () => {
+  const aliased = (count: number, field: string) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+
+  it.each(['__typename', 'me { id }'])('counts aliases of %s: 30 are answered, 31 and 500 refused', async (field) => {
+    const ok = await t.gql(aliased(30, field), {}, admin);
+    expect(ok.errors).toBeUndefined();
+    for (const count of [31, 500]) {
+      const res = await t.gql(aliased(count, field), {}, admin);
+      expect(res.data).toBeUndefined();
+      expect(res.errors?.[0]?.message).toBe(`Syntax Error: Aliases limit of 30 exceeded, found ${count}.`);
+    }
+  });
+});
