@@ -30,6 +30,7 @@ import { createMetrics } from './metrics.js';
 import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
+import { auditMintedTokenUse } from './domain/tokens/minted-token-use.js';
 
 export interface AppOptions {
   config: Config;
@@ -185,10 +186,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
     context: async ({ request, req }) => {
       const viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
-      return createContext(deps, viewer, {
-        ip: clientIp(request, { req }),
-        userAgent: request.headers.get('user-agent'),
-      }, live);
+      const info = { ip: clientIp(request, { req }), userAgent: request.headers.get('user-agent') };
+      await auditMintedTokenUse(deps, viewer, info);
+      return createContext(deps, viewer, info, live);
     },
   });
 
