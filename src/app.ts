@@ -36,6 +36,7 @@ import { createMetrics } from './metrics.js';
 import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
+import { auditMintedTokenUse } from './domain/tokens/minted-token-use.js';
 
 export interface AppOptions {
   config: Config;
@@ -196,10 +197,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
     context: async ({ request, req }) => {
       const viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
-      return createContext(deps, http, viewer, {
-        ip: clientIp(request, { req }),
-        userAgent: request.headers.get('user-agent'),
-      }, live);
+      const info = { ip: clientIp(request, { req }), userAgent: request.headers.get('user-agent') };
+      await auditMintedTokenUse(deps, viewer, info);
+      return createContext(deps, http, viewer, info, live);
     },
   });
 

@@ -49,6 +49,8 @@ export interface EventPayloads {
   'session.revoked': { user: UserRef; sessionId?: string; count: number; reason: 'revoked_by_user' | 'revoked_by_admin' | 'refresh_token_reuse' };
   'token.created': { user: UserRef; token: { id: string; name: string; expiresAt: string | null }; via: 'self' | 'admin' };
   'token.revoked': { user: UserRef; token: { id: string; name: string }; via: 'self' | 'admin' };
+  /** A personal access token minted by an admin (or machine client) was used; the actor is the minter. */
+  'token.used': { user: UserRef; token: { id: string; name: string }; mintedBy: { id: string; type: 'user' | 'client' } };
   'verification.code_sent': { user: UserRef; channel: 'email' | 'phone'; provesIdentity: boolean };
   'verification.password_failed': { user: UserRef };
   'verification.totp_failed': { user: UserRef };
@@ -122,6 +124,7 @@ export const EVENT_TYPES = {
   'session.revoked': { audit: ['user.session.revoke', 'user.session.revoke_others', 'admin.user.revoke_sessions', 'session.refresh_token_reused'], security: true },
   'token.created': { audit: ['user.pat.create', 'admin.pat.create'], security: true },
   'token.revoked': { audit: ['user.pat.revoke', 'admin.pat.revoke'], security: true },
+  'token.used': { audit: ['admin.pat.use'], security: false },
   'verification.code_sent': { audit: ['user.verification.code_sent'], security: false },
   'verification.password_failed': { audit: ['user.verification.password_failed'], security: true },
   'verification.totp_failed': { audit: ['user.verification.totp_failed'], security: true },
