@@ -19,6 +19,7 @@ import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
 import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { ProviderClient } from './domain/social/provider-client.js';
+import { maskErrorsExceptUnavailable, Outages, registerOutageMetrics, useCountRefusals } from './lib/availability/index.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -61,8 +62,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = new TokenService(db.prisma, secrets, clock, config.issuer, config.audience);
   await tokens.init();
   const metrics = createMetrics();
+  const outages = new Outages(logger, registerOutageMetrics(metrics.registry));
+  outages.setProbe('database', () => db.ping());
   const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
-  const validity = new ValidityCache(feed);
+  const degradedReadMs = config.degradedReadSeconds * 1000;
+  const validity = new ValidityCache(feed, {
+    allowedSince: () => {
+      const since = outages.since('database');
+      return since !== null && Date.now() - since <= degradedReadMs ? since : null;
+    },
+  });
+  outages.onRecovered((dependency) => {
+    if (dependency === 'database') validity.dropFrozen();
+  });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : null;
@@ -82,13 +94,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     clock,
     tokens,
     validity,
-    authenticator: new Authenticator(db.prisma, tokens, clock, validity),
+    authenticator: new Authenticator(db.prisma, tokens, clock, validity, outages),
     secrets,
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     events: new EventBus(logger),
+    outages,
     identityProviders: new ProviderClient({ config, secrets, logger }),
   };
   subscribeSecurityNotices(deps);
@@ -97,9 +110,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (deliveries > 0) webhooks.poke();
   });
   if (config.webhookWorker) webhooks.start();
-  const live = new SecurityStream(config, logger);
+  const live = new SecurityStream(config, logger, outages);
   live.attach(deps);
-  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
+  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics), outages);
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -152,8 +165,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     graphiql: config.graphiql ? graphiqlOptions('Account service') : false,
     // Served from npm packages (graphiql.ts), not yoga's CDN page.
     renderGraphiQL: renderOfflineGraphiQL,
-    // Never leak internals (stack, SQL, Prisma messages), in any environment.
-    maskedErrors: { isDev: false },
+    // Never leak internals (stack, SQL, Prisma messages), in any environment. An unreachable
+    // database or Redis is no internal error: it answers SERVICE_UNAVAILABLE (503, Retry-After).
+    maskedErrors: { isDev: false, maskError: maskErrorsExceptUnavailable(outages) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -164,6 +178,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       // First, so preflights are answered before any route and every response gets its headers.
       useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
+      useCountRefusals(outages),
       bearerChallengePlugin,
       readYourWritesPlugin,
       useGraphiqlCsp('/graphql'),
@@ -200,6 +215,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       await Promise.all([webhooks.stop(), live.close()]);
       await feed.close();
+      outages.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -3,6 +3,7 @@ import type { RequestInfo } from './domain/audit/audit.service.js';
 import { getAccountCenter, type AccountCenterSettings } from './domain/account-center/account-center.service.js';
 import type { Deps } from './domain/deps.js';
 import type { Viewer } from './auth/viewer.js';
+import { unavailableDependency } from './lib/availability/index.js';
 import type { SecurityStream } from './live/security-stream.js';
 
 export interface Context {
@@ -29,12 +30,22 @@ export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo, 
   };
 }
 
-/** Warm: from the validity cache (changes invalidate it on every instance); cold: one read. */
+/**
+ * Warm: from the validity cache (changes invalidate it on every instance); cold: one read, or the
+ * frozen settings while the database is unreachable within the degraded-read bound.
+ */
 async function cachedAccountCenter(deps: Deps): Promise<AccountCenterSettings> {
   const cached = deps.validity.accountCenter();
   if (cached) return cached;
   const ticket = deps.validity.ticket();
-  const settings = await getAccountCenter(deps.prisma);
+  let settings: AccountCenterSettings;
+  try {
+    settings = await getAccountCenter(deps.prisma);
+  } catch (err) {
+    const frozen = unavailableDependency(err) === 'database' ? deps.validity.degradedAccountCenter() : undefined;
+    if (!frozen) throw err;
+    return frozen;
+  }
   deps.validity.storeAccountCenter(ticket, settings);
   return settings;
 }

@@ -56,8 +56,31 @@ async function ping(pool: pg.Pool): Promise<boolean> {
   }
 }
 
-export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+/** Bounds on how long a hung or unreachable PostgreSQL can hold a request (see the config docs). */
+export interface PoolTimeouts {
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+export const DEFAULT_POOL_TIMEOUTS: PoolTimeouts = { statementTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
+
+// The client-side read timeout outlives the server's statement timeout by this much, so a live
+// server cancels first (a clean 57014) and the client gives up only on a server that cannot.
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+
+export async function openPostgres(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = DEFAULT_POOL_TIMEOUTS): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    // A hung database (or a network that drops packets) would otherwise hold every request that
+    // needs a connection until TCP gives up, minutes later.
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    query_timeout: timeouts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+    // A transaction left open by a crashed request must not hold row locks for long.
+    idle_in_transaction_session_timeout: timeouts.statementTimeoutMs,
+    keepAlive: true,
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a new one.
   pool.on('error', () => {});
@@ -72,8 +95,12 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
     async migrate() {
       const client = await pool.connect();
       try {
+        // A migration may rewrite a large table: the request-sized timeouts do not apply to it.
+        await client.query('SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0');
         return await migrate(pgRunner(client), { advisoryLock: true });
       } finally {
+        // Back to the connection's defaults (the pool's timeouts) before the pool hands it out again.
+        await client.query('RESET statement_timeout; RESET idle_in_transaction_session_timeout').catch(() => {});
         client.release();
       }
     },
@@ -138,6 +165,15 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-export async function createDb(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+export async function createDb(config: {
+  databaseUrl?: string;
+  dataDir: string;
+  databaseStatementTimeoutMs?: number;
+  databaseConnectTimeoutMs?: number;
+}): Promise<Database> {
+  if (!config.databaseUrl) return openEmbedded(config.dataDir);
+  return openPostgres(config.databaseUrl, 10, {
+    statementTimeoutMs: config.databaseStatementTimeoutMs ?? DEFAULT_POOL_TIMEOUTS.statementTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs ?? DEFAULT_POOL_TIMEOUTS.connectTimeoutMs,
+  });
 }

@@ -7,6 +7,7 @@ import type { ValidityCache } from '../auth/validity-cache.js';
 import type { Config } from '../config.js';
 import type { EmailSender, SmsSender } from '../delivery/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Outages } from '../lib/availability/index.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import type { EventBus } from './events/bus.js';
@@ -27,6 +28,8 @@ export interface Deps {
   events: EventBus;
   /** Session/user/account-center validity, invalidated through the database's change feed. */
   validity: ValidityCache;
+  /** Outages of the database and Redis: begun by whoever meets one, logged once, counted on /metrics. */
+  outages: Outages;
   /** Social identity providers' protocol client (holds discovery and JWKS caches). */
   identityProviders: ProviderClient;
 }

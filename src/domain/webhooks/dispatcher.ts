@@ -4,9 +4,13 @@
 // PostgreSQL exactly one sends a delivery, and a crashed sender's lease lapses for another to
 // retry (at-least-once). The HTTP request runs outside any transaction: a slow receiver never
 // holds a database connection (the embedded database has only one).
+// An unreachable database pauses the loop with backoff (the outage is logged once, by Outages)
+// and loses nothing: outcomes of attempts made before it could not be saved are kept and saved
+// first when it is back (while their lease holds; after that the row is sent again).
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
+import { unavailableDependency } from '../../lib/availability/index.js';
 import type { Deps } from '../deps.js';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './backoff.js';
 import { type AttemptResult, postWebhook } from './sender.js';
@@ -15,6 +19,9 @@ import { signPayload } from './signing.js';
 const BATCH = 50;
 // A lease outlives the attempt's timeout by this much, so it never lapses while a send is in flight.
 const LEASE_MARGIN_SECONDS = 30;
+// While the database is unreachable the loop retries after this, doubling up to the maximum.
+const OUTAGE_BACKOFF_MS = 100;
+const OUTAGE_BACKOFF_MAX_MS = 2_000;
 
 interface Claimed {
   id: string;
@@ -48,8 +55,10 @@ export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'pri
     name: 'webhook_queue_depth',
     help: 'Webhook deliveries waiting to be sent (PENDING)',
     registers: [registry],
+    // While the database is unreachable the last value stands: /metrics must keep answering then.
     async collect() {
-      this.set(await deps.prisma.webhookDelivery.count({ where: { status: 'PENDING' } }));
+      const depth = await deps.prisma.webhookDelivery.count({ where: { status: 'PENDING' } }).catch(() => null);
+      if (depth !== null) this.set(depth);
     },
   });
   new Gauge({
@@ -57,7 +66,10 @@ export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'pri
     help: 'Age of the oldest pending webhook delivery (0 when none)',
     registers: [registry],
     async collect() {
-      const oldest = await deps.prisma.webhookDelivery.findFirst({ where: { status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
+      const oldest = await deps.prisma.webhookDelivery
+        .findFirst({ where: { status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } })
+        .catch(() => undefined);
+      if (oldest === undefined) return;
       this.set(oldest ? Math.max(0, (deps.clock.now().getTime() - oldest.createdAt.getTime()) / 1000) : 0);
     },
   });
@@ -69,6 +81,8 @@ export class WebhookDispatcher {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private inFlight = new Set<Promise<unknown>>();
+  /** Batches sent whose outcomes the database could not take yet. */
+  private unrecorded: { outcomes: { delivery: Claimed; result: AttemptResult }[]; lease: Date }[] = [];
 
   constructor(
     private deps: Deps,
@@ -96,20 +110,29 @@ export class WebhookDispatcher {
 
   private async run(): Promise<void> {
     const { logger, config } = this.deps;
+    let backoff = 0;
     while (this.running) {
       let claimed = 0;
       try {
         claimed = await this.runOnce();
+        backoff = 0;
       } catch (err) {
-        logger.warn({ err }, 'webhook dispatch failed');
+        if (unavailableDependency(err) === 'database') {
+          this.deps.outages.failed('database', err);
+          backoff = Math.min(OUTAGE_BACKOFF_MAX_MS, backoff ? backoff * 2 : OUTAGE_BACKOFF_MS);
+        } else {
+          logger.warn({ err }, 'webhook dispatch failed');
+        }
       }
       if (!this.running) break;
-      // A full batch means more is due: go on at once. Otherwise sleep until poked or the next poll.
+      // A full batch means more is due: go on at once. Otherwise sleep until poked or the next poll
+      // (during an outage: the backoff, which a poke does not cut short).
       if (claimed < BATCH) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, config.webhookPollIntervalMs);
+          const timer = setTimeout(resolve, backoff || config.webhookPollIntervalMs);
           timer.unref();
           this.wake = () => {
+            if (backoff && this.running) return;
             clearTimeout(timer);
             resolve();
           };
@@ -126,6 +149,12 @@ export class WebhookDispatcher {
    */
   async runOnce(): Promise<number> {
     const { prisma, clock, config } = this.deps;
+    // Outcomes an outage kept from being saved go first; this throws while the database is still away.
+    while (this.unrecorded.length) {
+      const batch = this.unrecorded[0]!;
+      await this.record(batch.outcomes, batch.lease, false);
+      this.unrecorded.shift();
+    }
     const now = clock.now();
     const lease = addSeconds(now, config.webhookTimeoutMs / 1000 + LEASE_MARGIN_SECONDS);
     const claimed = await prisma.$queryRaw<Claimed[]>`
@@ -149,7 +178,13 @@ export class WebhookDispatcher {
     this.inFlight.add(tracked);
     try {
       const outcomes = await tracked;
-      await this.record(outcomes, lease);
+      try {
+        await this.record(outcomes, lease);
+      } catch (err) {
+        if (unavailableDependency(err) !== 'database') throw err;
+        this.unrecorded.push({ outcomes, lease });
+        throw err;
+      }
     } finally {
       this.inFlight.delete(tracked);
     }
@@ -180,12 +215,13 @@ export class WebhookDispatcher {
   }
 
   /** Every outcome of a batch in one statement, only where the lease is still ours (else another instance owns the row). */
-  private async record(outcomes: { delivery: Claimed; result: AttemptResult }[], lease: Date): Promise<void> {
+  private async record(outcomes: { delivery: Claimed; result: AttemptResult }[], lease: Date, firstTime = true): Promise<void> {
     const { deps } = this;
     const now = deps.clock.now();
     const rows = outcomes.map(({ delivery, result }) => {
       const delay = result.ok ? null : retryDelaySeconds(delivery.attempts);
       const status = result.ok ? 'SUCCEEDED' : delay === null || delivery.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING';
+      if (!firstTime) return { id: delivery.id, status, result, next: status === 'PENDING' ? addSeconds(now, delay!).toISOString() : null };
       this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retrying' });
       if (!result.ok) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error: result.error }, 'webhook delivery failed');
       return { id: delivery.id, status, result, next: status === 'PENDING' ? addSeconds(now, delay!).toISOString() : null };
