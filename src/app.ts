@@ -19,7 +19,7 @@ import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
 import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { ProviderClient } from './domain/social/provider-client.js';
-import { maskErrorsExceptUnavailable, Outages, registerOutageMetrics, useCountRefusals } from './lib/availability/index.js';
+import { maskErrorsExceptUnavailable, Outages, registerOutageMetrics, unavailableDependency, useCountRefusals } from './lib/availability/index.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -69,7 +69,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const validity = new ValidityCache(feed, {
     allowedSince: () => {
       const since = outages.since('database');
-      return since !== null && Date.now() - since <= degradedReadMs ? since : null;
+      return since !== null && degradedReadMs > 0 && Date.now() - since <= degradedReadMs ? since : null;
     },
   });
   outages.onRecovered((dependency) => {
@@ -172,7 +172,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error({ err: args[0] }, 'graphql error'),
+      // An unreachable dependency is logged once per outage (Outages), not once per request.
+      error: (...args) => {
+        if (!unavailableDependency(args[0])) logger.error({ err: args[0] }, 'graphql error');
+      },
     },
     plugins: [
       // First, so preflights are answered before any route and every response gets its headers.
