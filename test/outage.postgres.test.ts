@@ -4,10 +4,13 @@
 // service answers then: SERVICE_UNAVAILABLE with 503 and Retry-After (GraphQL and plain routes),
 // a warm `me` from the frozen validity cache within DEGRADED_READ_SECONDS, one log line per
 // outage, the counts on /metrics, and a webhook attempt whose outcome could not be saved is kept
-// and retried. test/faults.postgres.test.ts stops the real server.
+// and retried; connections the server terminates inside transactions go back to the pool.
+// test/faults.postgres.test.ts stops the real server.
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeClock } from '../src/lib/clock.js';
 import { codeOf, cloneDatabase, ME, type OutageInstance, startOutageInstance, UPDATE_NAME } from './helpers/outage-instance.js';
+import { OutageLoad } from './helpers/outage-load.js';
 import { TcpProxy } from './helpers/tcp-proxy.js';
 import { WebhookReceiver } from './helpers/webhook-receiver.js';
 
@@ -165,5 +168,30 @@ describe.runIf(pgTemplate)('an instance whose database goes away (through a prox
     } finally {
       await receiver.close();
     }
+  });
+
+  it('connections the server terminates inside transactions go back to the pool (none leaked, no unhandled error)', async () => {
+    const i = await start();
+    const load = await OutageLoad.create(i, 'terminated', 6);
+    const admin = new pg.Client({ connectionString: pgTemplate!.url });
+    await admin.connect();
+    load.start();
+    try {
+      for (let n = 0; n < 5; n++) {
+        const before = load.counts.ok;
+        await until(() => load.counts.ok > before + 3);
+        // What a restart or failover does to every backend (57P01), writes' transactions included.
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database.name]);
+      }
+      await load.recovered();
+    } finally {
+      await load.stop();
+      await admin.end();
+    }
+    expect(load.counts.internal + load.counts.other).toBe(0);
+    expect((await load.checkWrites()).lost).toBe(0);
+    const pool = i.db.pool!;
+    expect(pool.idleCount).toBe(pool.totalCount);
+    expect(pool.waitingCount).toBe(0);
   });
 });

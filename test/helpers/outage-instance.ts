@@ -13,7 +13,12 @@ import { ensureFirstAdmin } from '../../src/domain/users/users.service.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { createLogger } from '../../src/logger.js';
 import { databaseUrlFor } from './global-setup.js';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET_KEY, type LogLine } from './test-app.js';
+import type { LogLine } from './test-app.js';
+
+// The same values as test-app.ts (not imported from there: it needs vitest, and bench/outage.ts runs without).
+const ADMIN_EMAIL = 'admin@example.com';
+const ADMIN_PASSWORD = 'correct-horse-battery-staple';
+const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
 
 export const PASSWORD = 'a-long-enough-password';
 
