@@ -56,6 +56,8 @@ export interface Config {
   signInLockoutSeconds: number;
   trustProxy: boolean;
   authRateLimitPerMinute: number;
+  /** Runs of expensive fields (hash, send, provider) per minute per account or identifier and kind; 0 = off. */
+  expensiveFieldLimitPerMinute: number;
   securityNotices: boolean;
   /** Webhook URLs may reach loopback, link-local and private addresses (SSRF guard off). */
   webhookAllowPrivate: boolean;
@@ -226,6 +228,9 @@ export function loadConfig(env: Env = process.env): Config {
     // Per address and action (sign-in, sign-up, MFA step, /oauth/token): far above what one person
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: check(() => int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000), 60),
+    // Per account (or sign-in identifier) and kind of work: the per-address limit alone lets many
+    // addresses, or one signed-in caller, hash a password for one account without end.
+    expensiveFieldLimitPerMinute: check(() => int(env, 'EXPENSIVE_FIELD_LIMIT_PER_MINUTE', 30, 0, 100_000), 30),
     securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
     redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
     // Bounded because a revocation made elsewhere cannot reach this instance while the database is

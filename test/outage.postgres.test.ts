@@ -70,12 +70,12 @@ describe.runIf(pgTemplate)('an instance whose database goes away (through a prox
     );
     const { clientId, clientSecret } = machine.body.data.admin.createMachineClient;
     // The instance's change feed is live (the cache is on) before the database goes.
-    await until(() => i.app.deps.validity.on);
+    await until(() => i.app.http.validity.on);
 
     await proxy.cut();
     const cutAt = Date.now();
     // The change feed has noticed (its connection was reset): from now on only degraded reads.
-    await until(() => !i.app.deps.validity.on);
+    await until(() => !i.app.http.validity.on);
 
     // A warm me answers from the frozen cache; one whose session was never read cannot.
     const cached = await i.gql(ME, {}, warm.token);
@@ -127,9 +127,9 @@ describe.runIf(pgTemplate)('an instance whose database goes away (through a prox
     const i = await start({ DEGRADED_READ_SECONDS: '0' });
     const warm = await i.createUser('warm-no-degraded');
     expect(codeOf(await i.gql(ME, {}, warm.token))).toBe('OK');
-    await until(() => i.app.deps.validity.on);
+    await until(() => i.app.http.validity.on);
     await proxy.cut();
-    await until(() => !i.app.deps.validity.on);
+    await until(() => !i.app.http.validity.on);
     const answer = await i.gql(ME, {}, warm.token);
     expect([answer.status, codeOf(answer)]).toEqual([503, 'SERVICE_UNAVAILABLE']);
   });

@@ -12,8 +12,7 @@
 // (frozen), never served normally, and handed out only to a request whose own database read failed
 // as unreachable, within the bound the degraded-read policy sets (DEGRADED_READ_SECONDS from the
 // start of the outage). Nothing can be revoked while no instance can write, which is what makes a
-// frozen entry still true (docs/scale-out.md, "When the database is unreachable").
-import type { AccountCenterSettings } from '../domain/account-center/account-center.service.js';
+// frozen entry still true (docs/scale-out.md, "When the database or Redis is unreachable").
 import type { User } from '../generated/prisma/client.js';
 import type { ChangeFeed } from '../lib/bus/index.js';
 
@@ -81,11 +80,12 @@ class BoundedMap<V> {
   }
 }
 
-export class ValidityCache {
+/** `Settings`: the account-center settings, opaque here (this module imports nothing above it). */
+export class ValidityCache<Settings = unknown> {
   private readonly sessions = new BoundedMap<CachedSession>();
   private readonly users = new BoundedMap<User>();
   private readonly pats = new BoundedMap<CachedPat>();
-  private settings?: AccountCenterSettings;
+  private settings?: Settings;
   private counter = 0;
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
   private readonly recent: [number, string][] = [];
@@ -143,7 +143,7 @@ export class ValidityCache {
     return pat && user ? { pat, user: { ...user } } : undefined;
   }
 
-  degradedAccountCenter(): AccountCenterSettings | undefined {
+  degradedAccountCenter(): Settings | undefined {
     return this.mayServeDegraded() ? this.settings : undefined;
   }
 
@@ -181,7 +181,7 @@ export class ValidityCache {
     return this.enabled ? this.pats.get(tokenHash) : undefined;
   }
 
-  accountCenter(): AccountCenterSettings | undefined {
+  accountCenter(): Settings | undefined {
     return this.enabled ? this.settings : undefined;
   }
 
@@ -201,7 +201,7 @@ export class ValidityCache {
     this.users.set(user.id, user);
   }
 
-  storeAccountCenter(ticket: number, settings: AccountCenterSettings): void {
+  storeAccountCenter(ticket: number, settings: Settings): void {
     if (this.mayStore(ticket, SETTINGS)) this.settings = settings;
   }
 
