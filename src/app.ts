@@ -17,6 +17,9 @@ import { createEmailSender, createSmsSender } from './delivery/index.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
+import { subscribeLifecycleNotices } from './domain/lifecycle/lifecycle-notices.js';
+import { MaintenanceJob } from './domain/lifecycle/maintenance.js';
+import { BreachedPasswordChecker } from './domain/password-policy/breached-passwords.js';
 import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { ProviderClient } from './domain/social/provider-client.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
@@ -29,6 +32,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
+import { accountPageDeviceToken } from './account-page/device-cookie.js';
 import { schema } from './schema/index.js';
 
 export interface AppOptions {
@@ -45,6 +49,8 @@ export interface App {
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
   webhooks: WebhookDispatcher;
+  /** The maintenance job (purge, clean-up): started unless MAINTENANCE_WORKER=false; tests call runOnce. */
+  maintenance: MaintenanceJob;
   /** Stops background work (webhook sending, live streams, the change feed, Redis); the database is the caller's to close. */
   close(): Promise<void>;
 }
@@ -90,8 +96,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     events: new EventBus(logger),
     identityProviders: new ProviderClient({ config, secrets, logger }),
+    breachedPasswords: new BreachedPasswordChecker({
+      api: config.breachedPasswordApi,
+      timeoutMs: config.breachedPasswordTimeoutMs,
+      logger,
+      registry: metrics.registry,
+    }),
   };
   subscribeSecurityNotices(deps);
+  subscribeLifecycleNotices(deps);
+  const maintenance = new MaintenanceJob(deps);
+  if (config.maintenanceWorker) maintenance.start();
   const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));
   deps.events.subscribe('webhooks', (_events, { deliveries }) => {
     if (deliveries > 0) webhooks.poke();
@@ -188,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       return createContext(deps, viewer, {
         ip: clientIp(request, { req }),
         userAgent: request.headers.get('user-agent'),
+        deviceToken: accountPageDeviceToken(request),
       }, live);
     },
   });
@@ -197,8 +213,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
     webhooks,
+    maintenance,
     async close() {
-      await Promise.all([webhooks.stop(), live.close()]);
+      await Promise.all([webhooks.stop(), live.close(), maintenance.stop()]);
       await feed.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },

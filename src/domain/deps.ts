@@ -10,6 +10,7 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import type { EventBus } from './events/bus.js';
+import type { BreachedPasswordChecker } from './password-policy/breached-passwords.js';
 import type { ProviderClient } from './social/provider-client.js';
 
 export interface Deps {
@@ -29,4 +30,6 @@ export interface Deps {
   validity: ValidityCache;
   /** Social identity providers' protocol client (holds discovery and JWKS caches). */
   identityProviders: ProviderClient;
+  /** The password policy's checkBreached lookup (a k-anonymity range API). */
+  breachedPasswords: BreachedPasswordChecker;
 }
