@@ -6,26 +6,32 @@ import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.js';
-import { IpRateLimiter, type RateLimitStore } from './auth/ip-rate-limit.js';
+import { WorkLimiter } from './domain/auth/expensive-work.js';
+import { IpRateLimiter, type RateLimitStore } from './domain/auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
 import { INVALIDATION_CHANNEL, ValidityCache } from './auth/validity-cache.js';
 import type { Config } from './config.js';
-import { type Context, createContext } from './context.js';
+import { type Context, createContext, type HttpDeps } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
+import type { AccountCenterSettings } from './domain/account-center/account-center.service.js';
+import { CREDENTIAL_KINDS } from './domain/credentials/kinds.js';
+import { CredentialRegistry } from './domain/credentials/registry.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
 import { subscribeLifecycleNotices } from './domain/lifecycle/lifecycle-notices.js';
 import { MaintenanceJob } from './domain/lifecycle/maintenance.js';
 import { BreachedPasswordChecker } from './domain/password-policy/breached-passwords.js';
-import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { registerWebhookMetrics } from './domain/webhooks/webhook-metrics.js';
 import { ProviderClient } from './domain/social/provider-client.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useVariablesDepthLimit } from './lib/json-limits.js';
 import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
@@ -34,6 +40,7 @@ import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
 import { accountPageDeviceToken } from './account-page/device-cookie.js';
 import { schema } from './schema/index.js';
+import { auditMintedTokenUse } from './domain/tokens/minted-token-use.js';
 
 export interface AppOptions {
   config: Config;
@@ -48,6 +55,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
+  /** What only the HTTP layer uses: authenticating a request, the validity cache. */
+  http: HttpDeps;
   webhooks: WebhookDispatcher;
   /** The maintenance job (purge, clean-up): started unless MAINTENANCE_WORKER=false; tests call runOnce. */
   maintenance: MaintenanceJob;
@@ -68,7 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await tokens.init();
   const metrics = createMetrics();
   const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
-  const validity = new ValidityCache(feed);
+  const validity = new ValidityCache<AccountCenterSettings>(feed);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : null;
@@ -87,14 +96,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     config,
     clock,
     tokens,
-    validity,
-    authenticator: new Authenticator(db.prisma, tokens, clock, validity),
     secrets,
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
+    workLimiter: new WorkLimiter(config.expensiveFieldLimitPerMinute, metrics.expensiveRateLimited, rateLimitStore),
     events: new EventBus(logger),
+    credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),
     breachedPasswords: new BreachedPasswordChecker({
       api: config.breachedPasswordApi,
@@ -103,6 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       registry: metrics.registry,
     }),
   };
+  const http: HttpDeps = { validity, authenticator: new Authenticator(db.prisma, tokens, clock, validity) };
   subscribeSecurityNotices(deps);
   subscribeLifecycleNotices(deps);
   const maintenance = new MaintenanceJob(deps);
@@ -114,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (config.webhookWorker) webhooks.start();
   const live = new SecurityStream(config, logger);
   live.attach(deps);
-  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
+  const routes = catchRouteFailures(logger, createRoutes(deps, http, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -185,13 +195,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       useMalformedParamsAreBadRequests(),
+      useVariablesDepthLimit(),
       metrics.yogaPlugin,
       useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
         costLimit: { maxCost: 20000 },
-        maxAliases: { n: 30 },
+        // allowList emptied: by default aliases of __typename are not counted, and 500 of them were answered.
+        maxAliases: { n: 30, allowList: [] },
         maxDirectives: { n: 50 },
         maxTokens: { n: 5000 },
         blockFieldSuggestion: { enabled: config.production },
@@ -199,12 +211,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
     context: async ({ request, req }) => {
-      const viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
-      return createContext(deps, viewer, {
-        ip: clientIp(request, { req }),
-        userAgent: request.headers.get('user-agent'),
-        deviceToken: accountPageDeviceToken(request),
-      }, live);
+      const viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
+      const info = { ip: clientIp(request, { req }), userAgent: request.headers.get('user-agent') };
+      await auditMintedTokenUse(deps, viewer, info);
+      return createContext(deps, http, viewer, { ...info, deviceToken: accountPageDeviceToken(request) }, live);
     },
   });
 
@@ -212,6 +222,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga: yoga as never,
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
+    http,
     webhooks,
     maintenance,
     async close() {

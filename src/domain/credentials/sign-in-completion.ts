@@ -11,7 +11,6 @@ import { AppError } from '../errors.js';
 import { withEvents } from '../events/collector.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { CredentialKind } from './credential-kind.js';
-import { challengeFactors } from './registry.js';
 import { refusePendingDeletion } from '../lifecycle/deletion.service.js';
 import { noteSuccessfulSignIn } from '../lifecycle/new-sign-in.service.js';
 import { trustedDeviceOf } from '../lifecycle/trusted-devices.service.js';
@@ -41,7 +40,7 @@ export async function completeFirstStep(
   if (trustedDevice) details = { ...details, trustedDevice };
   if (!step.satisfiesMfa && !trustedDevice) {
     const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-    const factors = challengeFactors(enrolled.map((f) => f.type));
+    const factors = deps.credentials.challengeFactors(enrolled.map((f) => f.type));
     if (factors.length > 0) {
       // The credential was right, so this reveals nothing an MfaChallenge would not; it spares a dead challenge.
       if (user.mfaLockedUntil && user.mfaLockedUntil > deps.clock.now()) {
@@ -84,6 +83,6 @@ export async function createMfaChallenge(
       amr: [...firstStepAmr],
     },
   });
-  return { mfaToken, factors: challengeFactors(factors) };
+  return { mfaToken, factors: deps.credentials.challengeFactors(factors) };
 }
 

@@ -4,7 +4,7 @@ import { adminCancelDeletion, restoreAccount } from '../../domain/lifecycle/dele
 import { revertEmailChange } from '../../domain/lifecycle/email-revert.service.js';
 import { reportSignIn } from '../../domain/lifecycle/new-sign-in.service.js';
 import { revokeOwnTrustedDevice, revokeOwnTrustedDevices } from '../../domain/lifecycle/trusted-devices.service.js';
-import { usersWrite, isAdminUser } from '../../auth/escalation.js';
+import { isAdminUser, usersWrite } from '../auth/escalation.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
 import { meViewer } from '../me/me-viewer.js';
