@@ -205,7 +205,6 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     const webhookId = (await admin('{ admin { webhooks(first: 1) { edges { node { id } } } } }')).data.admin.webhooks.edges[0].node.id as string;
     await click(`#webhook-test-${webhookId}`);
     await status('Test event queued.');
-    await page.waitForFunction(() => true);
     await expect.poll(() => receiver.ofType('webhook.test').length, { timeout: 10_000 }).toBe(1);
     const firstId = receiver.ofType('webhook.test')[0]!.id;
     await page.waitForFunction(async () => {

@@ -28,7 +28,7 @@ const stat = (id: string, label: string, value: number | string) =>
 export const overviewView: View = {
   route: 'overview',
   label: 'Overview',
-  scope: 'any',
+  scope: 'admin:users:read',
   render: async (ctx) => {
     const vars = { users: can(ctx, 'admin:users:read'), audit: can(ctx, 'admin:audit:read'), settings: can(ctx, 'admin:settings') };
     const o = (await request(Overview, vars)).admin.overview;
