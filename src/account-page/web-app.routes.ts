@@ -10,6 +10,7 @@
 // `Sec-Fetch-Site`.
 import { GraphQLError } from 'graphql';
 import type { RequestInfo } from '../domain/audit/audit.service.js';
+import type { HttpDeps } from '../context.js';
 import type { Deps } from '../domain/deps.js';
 import { AppError } from '../domain/errors.js';
 import { refreshTokens } from '../domain/sessions/sessions.service.js';
@@ -47,7 +48,7 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 export const DISABLED_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Account page disabled</title>
 <h1>Account page disabled</h1><p>The administrator has turned this page off.</p></html>`;
 
-export function createWebAppRoutes(deps: Deps, options: WebAppOptions) {
+export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOptions) {
   const { config } = deps;
   const { base, header: CSRF_HEADER, cookie: REFRESH_COOKIE } = options;
   const origin = new URL(config.issuer).origin;
@@ -86,7 +87,7 @@ export function createWebAppRoutes(deps: Deps, options: WebAppOptions) {
     if (typeof refreshToken !== 'string' || !/^rt_[\w-]{10,200}$/.test(refreshToken)) return json({ code: 'INVALID_INPUT' }, 400);
     let viewer;
     try {
-      viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
+      viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
     } catch (err) {
       if (err instanceof GraphQLError) return json({ code: 'UNAUTHENTICATED' }, 401);
       throw err;
@@ -102,7 +103,7 @@ export function createWebAppRoutes(deps: Deps, options: WebAppOptions) {
     if (!presented) return json({ code: 'UNAUTHENTICATED' }, 401);
     try {
       const tokens = await refreshTokens(deps, presented, info);
-      await deps.validity.settle();
+      await http.validity.settle();
       return json(
         { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, scope: tokens.scope },
         200,
@@ -111,7 +112,7 @@ export function createWebAppRoutes(deps: Deps, options: WebAppOptions) {
     } catch (err) {
       if (err instanceof AppError) {
         // A reused token ended its session: that revocation must be visible to the next request too.
-        await deps.validity.settle();
+        await http.validity.settle();
         return json({ code: err.code }, 401, { 'set-cookie': clearCookie() });
       }
       throw err;
@@ -122,7 +123,7 @@ export function createWebAppRoutes(deps: Deps, options: WebAppOptions) {
     const presented = readCookie(request);
     if (presented) await revokeSessionOfRefreshToken(deps, presented);
     // Read your own writes, as GraphQL mutations do: the next request must not meet a cached session.
-    await deps.validity.settle();
+    await http.validity.settle();
     return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': clearCookie() } });
   }
 

@@ -7,31 +7,19 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Deps } from '../domain/deps.js';
 import { EVENT_TYPES } from '../domain/events/catalogue.js';
-import { isSessionLive } from '../domain/sessions/sessions.service.js';
+import { isCredentialLive } from '../domain/sessions/sessions.service.js';
 import type { Logger } from '../logger.js';
+import type { LiveSecurityEvent, LiveStream } from '../schema/context.js';
 
-/** What the stream carries: the same fields as a stored security event. */
-export interface LiveSecurityEvent {
-  id: string;
-  type: string;
-  action: string;
-  at: Date | string;
-  userId: string;
-  actorId: string | null;
-  actorType: string;
-  ip: string | null;
-  userAgent: string | null;
-  data: unknown;
-}
 
 // One topic, named at construction: under REDIS_KEY_PREFIX, so deployments (or test runs) sharing
 // one Redis never hear each other's events. Its per-user channels are "<topic>:<userId>".
 type Topics = Record<string, [userId: string, event: LiveSecurityEvent]>;
 
-// A stream re-checks its session this often even when nothing happens (sign-out, expiry, suspension).
+// A stream re-checks its credential this often even when nothing happens (sign-out, expiry, suspension).
 const SESSION_CHECK_MS = 5000;
 
-export class SecurityStream {
+export class SecurityStream implements LiveStream {
   private readonly pubsub;
   private readonly redis: Redis[] = [];
   private readonly open = new Set<() => void>();
@@ -63,16 +51,17 @@ export class SecurityStream {
   }
 
   /**
-   * The user's events until the session behind the stream ends: checked on each of the user's
-   * events (a revocation is one) and every few seconds.
+   * The user's events until the credential behind the stream ends (its session or personal access
+   * token is revoked or expires, or the user is suspended): checked on each of the user's events (a
+   * revocation is one) and every few seconds.
    */
-  stream(deps: Deps, viewer: { userId: string; sessionId: string | null }): AsyncIterable<LiveSecurityEvent> {
+  stream(deps: Deps, viewer: { userId: string; sessionId: string | null; personalAccessTokenId: string | null }): AsyncIterable<LiveSecurityEvent> {
     const source = this.pubsub.subscribe(this.topic, viewer.userId);
     return new Repeater<LiveSecurityEvent>(async (push, stop) => {
       const end = () => stop();
       this.open.add(end);
       const check = async () => {
-        if (!(await isSessionLive(deps, viewer.userId, viewer.sessionId).catch(() => false))) stop();
+        if (!(await isCredentialLive(deps, viewer.userId, viewer).catch(() => false))) stop();
       };
       const timer = setInterval(() => void check(), SESSION_CHECK_MS);
       timer.unref();

@@ -79,11 +79,15 @@ export type CreateMachineClientInput = {
 export type CreateUserInput = {
   avatar?: string | null | undefined;
   customData?: Record<string, unknown> | null | undefined;
+  /** You vouch that primaryEmail is the user's (default false: unproven). */
+  emailVerified?: boolean | null | undefined;
   name?: string | null | undefined;
   password?: string | null | undefined;
   passwordAlgorithm?: PasswordAlgorithm | null | undefined;
   /** An imported hash: bcrypt/argon2 in encoded form, SHA*\/MD5 as unsalted hex. */
   passwordDigest?: string | null | undefined;
+  /** You vouch that primaryPhone is the user's (default false: unproven). */
+  phoneVerified?: boolean | null | undefined;
   primaryEmail?: string | null | undefined;
   primaryPhone?: string | null | undefined;
   profile?: ProfileInput | null | undefined;
@@ -225,8 +229,12 @@ export type UpdatePasswordPolicyInput = {
 export type UpdateUserInput = {
   avatar?: string | null | undefined;
   customData?: Record<string, unknown> | null | undefined;
+  /** Set whether the (new or current) primaryEmail is proven. A changed primaryEmail without it is unproven. */
+  emailVerified?: boolean | null | undefined;
   name?: string | null | undefined;
   password?: string | null | undefined;
+  /** Set whether the (new or current) primaryPhone is proven. A changed primaryPhone without it is unproven. */
+  phoneVerified?: boolean | null | undefined;
   primaryEmail?: string | null | undefined;
   primaryPhone?: string | null | undefined;
   profile?: ProfileInput | null | undefined;

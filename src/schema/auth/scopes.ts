@@ -4,18 +4,18 @@
 // into union members of the mutation's result.
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.js';
-import type { AccountField } from '../domain/account-center/account-center.service.js';
-import { factorTypesWhere, kindOfFactor } from '../domain/credentials/registry.js';
-import { AppError } from '../domain/errors.js';
-import type { MfaFactorType } from '../generated/prisma/client.js';
-import { unauthenticated } from './authenticate.js';
-import type { AdminScope } from './scope-names.js';
+import type { AccountField } from '../../domain/account-center/account-center.service.js';
+import { AppError } from '../../domain/errors.js';
+import type { MfaFactorType } from '../../generated/prisma/client.js';
+import { unauthenticated } from '../../auth/authenticate.js';
+import type { AdminScope } from '../../auth/scope-names.js';
 
 export interface AuthScopes {
   /** A signed-in end user (JWT or personal access token), not a machine client. */
   user: boolean;
   /**
-   * A signed-in end user acting for themselves: `user`, and not an impersonation token. Changes to
+   * A signed-in end user acting for themselves: `user`, and not an impersonation token nor a
+   * personal access token someone else minted for them. Changes to
    * how an account signs in or proves identity (password, email, phone, MFA, tokens, deletion) need
    * it: an admin helping a user must not be able to take the account over, and has the audited
    * admin API (setUserPassword, removeUserMfaFactor, …) for those changes.
@@ -65,11 +65,11 @@ async function canReadField(ctx: Context, field: AccountField): Promise<boolean>
 /** The MFA factor types the caller may list: those whose credential kind's field is readable. */
 export async function readableFactorTypes(ctx: Context): Promise<MfaFactorType[]> {
   const fields = new Map<AccountField, boolean>();
-  for (const type of factorTypesWhere(() => true)) {
-    const field = kindOfFactor(type).accountField;
+  for (const type of ctx.deps.credentials.factorTypesWhere(() => true)) {
+    const field = ctx.deps.credentials.kindOfFactor(type).accountField;
     if (!fields.has(field)) fields.set(field, await canReadField(ctx, field));
   }
-  return factorTypesWhere((field) => fields.get(field) === true);
+  return ctx.deps.credentials.factorTypesWhere((field) => fields.get(field) === true);
 }
 
 export function forbidden(message = 'The token lacks the scope this operation needs'): GraphQLError {
@@ -87,7 +87,15 @@ export function authScopes(ctx: Context) {
     accountHolder: () => {
       if (viewer.kind === 'anonymous') throw unauthenticated();
       if (viewer.kind !== 'user') throw forbidden('This operation is for end users, not machine clients');
-      if (viewer.impersonator) throw forbidden('Not allowed while impersonating: use the admin API for credential changes');
+      // Impersonation tokens and personal access tokens minted by an admin alike: whoever holds
+      // one is not the account holder (authenticate.ts sets `impersonator` for both).
+      if (viewer.impersonator) {
+        throw forbidden(
+          viewer.via === 'pat'
+            ? 'Not allowed with a personal access token made by an admin: only its owner\'s own tokens may do this'
+            : 'Not allowed while impersonating: use the admin API for credential changes',
+        );
+      }
       return true;
     },
     admin: (scope: AdminScope | readonly AdminScope[]) => {
@@ -102,7 +110,7 @@ export function authScopes(ctx: Context) {
       const factor =
         viewer.kind === 'user' ? await ctx.deps.prisma.mfaFactor.findFirst({ where: { id: factorId, userId: viewer.userId }, select: { type: true } }) : null;
       // An id that is not one of the caller's still needs `mfa` (the service then answers NOT_FOUND).
-      return checkWritable(factor ? kindOfFactor(factor.type).accountField : 'mfa');
+      return checkWritable(factor ? ctx.deps.credentials.kindOfFactor(factor.type).accountField : 'mfa');
     },
     accountCenterRead: (field: AccountField) => canReadField(ctx, field),
   };

@@ -10,7 +10,7 @@
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../domain/errors.js';
+import { RateLimitedError } from '../errors.js';
 
 export type RateLimitedAction = 'sign-in' | 'sign-up' | 'mfa' | 'oauth-token' | 'passkey-challenge';
 
@@ -21,7 +21,8 @@ export type RateLimitStore =
 
 const DURATION_SECONDS = 60;
 
-function createLimiter(points: number, store: RateLimitStore): RateLimiterAbstract {
+/** A per-minute limiter in the shared store (also used by expensive-work.ts, with its own keys). */
+export function createLimiter(points: number, store: RateLimitStore): RateLimiterAbstract {
   const memory = new RateLimiterMemory({ points, duration: DURATION_SECONDS });
   switch (store.kind) {
     case 'memory':

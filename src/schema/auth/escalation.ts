@@ -4,7 +4,7 @@
 // `admin` role, who gets every scope at sign-in (e.g. point the admin's email at itself, mint a
 // personal access token for the admin, and reset the password through `me`). So any write to an
 // admin's account needs every admin scope. Users with that role hold every scope anyway.
-import { ADMIN_ROLE, ADMIN_SCOPES, type AdminScope, isAdminScope } from './scope-names.js';
+import { ADMIN_ROLE, ADMIN_SCOPES, type AdminScope, isAdminScope } from '../../auth/scope-names.js';
 import type { Context } from '../context.js';
 
 type AllOf = { admin: AdminScope } | { $all: { admin: AdminScope; $all: AllOf } };
@@ -33,4 +33,13 @@ export function usersWrite(adminPower: boolean): AllOf {
 export async function isAdminTokenOwner(ctx: Context, patId: string): Promise<boolean> {
   const pat = await ctx.deps.prisma.personalAccessToken.findUnique({ where: { id: String(patId) }, select: { user: { select: { roles: true } } } });
   return grantsAdminRole(pat?.user.roles);
+}
+
+/**
+ * admin:users:impersonate, plus the right to change the target when it is an admin (usersWrite):
+ * an impersonation token of an admin can sign them out everywhere (me.revokeOtherSessions), which
+ * admin.revokeUserSessions on that admin already refuses to a caller without that right.
+ */
+export function impersonate(adminTarget: boolean): AllOf {
+  return everyScope('admin:users:impersonate', adminTarget ? ['admin:users:write', ...ADMIN_SCOPES] : []);
 }
