@@ -24,7 +24,7 @@ const DeleteWebhook = graphql(`
 
 const STATUS: Record<string, string> = { PENDING: 'Pending', SUCCEEDED: 'Delivered', FAILED: 'Failed' };
 
-export function webhookCard(ctx: AdminCtx, w: ConsoleWebhook, rerender: () => Promise<void>): HTMLElement {
+export function webhookCard(_ctx: AdminCtx, w: ConsoleWebhook, rerender: () => Promise<void>): HTMLElement {
   const name = w.name ?? w.url;
   const after = async (text: string) => {
     await rerender();
