@@ -2,6 +2,7 @@
 // touches the database: every bad value is collected, and one ConfigError lists them all (the CLI
 // prints one line per variable), so an operator fixes them in one go rather than one per start.
 import path from 'node:path';
+import { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './auth/password-hashing.js';
 
 export interface ConfigProblem {
   variable: string;
@@ -73,6 +74,8 @@ export interface Config {
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
   webauthnOrigins: string[];
+  /** argon2id cost of new password hashes: always OWASP's minimum from the environment (no variable lowers it). */
+  passwordHashing: PasswordHashing;
 }
 
 type Env = Record<string, string | undefined>;
@@ -231,6 +234,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,
     webauthnOrigins,
+    passwordHashing: DEFAULT_PASSWORD_HASHING,
   };
   if (problems.length) {
     const [first, ...rest] = problems.flatMap((p) => p.problems);

@@ -6,20 +6,26 @@ import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 import type { PasswordAlgorithm } from '../generated/prisma/enums.js';
 import { safeEqual } from './crypto.js';
+import { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './password-hashing.js';
+
+export { DEFAULT_PASSWORD_HASHING, type PasswordHashing };
 
 // algorithm 2 = Argon2id (the package's const enum is not importable under isolatedModules).
-const ARGON2_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const argon2Options = (params: PasswordHashing) => ({ algorithm: 2 as Algorithm, memoryCost: params.memoryCost, timeCost: params.timeCost, parallelism: 1 });
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+export function hashPassword(password: string, params: PasswordHashing = DEFAULT_PASSWORD_HASHING): Promise<string> {
+  return hash(password, argon2Options(params));
 }
 
-// A real argon2id hash of a random string: verifying against it when the account does not exist
-// costs the same time as a real check, so timing does not reveal whether an account exists.
-let dummyHash: Promise<string> | undefined;
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword(`dummy-${Math.random()}`);
-  await verify(await dummyHash, password).catch(() => false);
+// A real argon2id hash of a random string, at the parameters real hashes use: verifying against it
+// when the account does not exist costs the same time as a real check, so timing does not reveal
+// whether an account exists.
+const dummyHashes = new Map<string, Promise<string>>();
+export async function burnPasswordCheck(password: string, params: PasswordHashing = DEFAULT_PASSWORD_HASHING): Promise<void> {
+  const key = `${params.memoryCost}:${params.timeCost}`;
+  let dummy = dummyHashes.get(key);
+  if (!dummy) dummyHashes.set(key, (dummy = hashPassword(`dummy-${Math.random()}`, params)));
+  await verify(await dummy, password).catch(() => false);
 }
 
 export async function verifyPassword(algorithm: PasswordAlgorithm, digest: string, password: string): Promise<boolean> {
@@ -61,7 +67,7 @@ export function isWellFormedDigest(algorithm: PasswordAlgorithm, digest: string)
 }
 
 /** True when a stored hash should be replaced by a fresh argon2id hash after a successful check. */
-export function needsRehash(algorithm: PasswordAlgorithm, digest: string): boolean {
+export function needsRehash(algorithm: PasswordAlgorithm, digest: string, params: PasswordHashing = DEFAULT_PASSWORD_HASHING): boolean {
   if (algorithm !== 'ARGON2ID') return true;
-  return !digest.includes(`m=${ARGON2_OPTIONS.memoryCost},t=${ARGON2_OPTIONS.timeCost},p=${ARGON2_OPTIONS.parallelism}`);
+  return !digest.includes(`m=${params.memoryCost},t=${params.timeCost},p=1`);
 }
