@@ -76,6 +76,10 @@ describe('first run (production process on the embedded database)', () => {
     expect(first.output()).toContain('npm run create-admin');
     expect(first.output()).toContain(`generated into ${path.join(dataDir, 'secret.key')}`);
     expect(first.output()).toMatch(/messages and their codes are written to this log/);
+    // The database is a copy of the one prepared and migrated at build time: nothing to migrate,
+    // yet ready (every migration recorded).
+    expect(first.output()).not.toContain('migrations applied');
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
     // A stranger signs up with the address the operator will name as admin.
     const signUp = await gql(port, `mutation($i: SignUpInput!) { signUp(input: $i) { __typename } }`, { i: { email: 'boss@example.com', password: STRANGER } });
