@@ -8,7 +8,7 @@
 // (it may predate the change). Each read takes a ticket (the invalidation counter) and may store
 // only if no invalidation of its keys happened since.
 import type { AccountCenterSettings } from '../domain/account-center/account-center.service.js';
-import type { User } from '../generated/prisma/client.js';
+import type { MachineClient, User } from '../generated/prisma/client.js';
 import type { ChangeFeed } from '../lib/bus/index.js';
 
 export const INVALIDATION_CHANNEL = 'auth_invalidate';
@@ -71,6 +71,7 @@ export class ValidityCache {
   private readonly sessions = new BoundedMap<CachedSession>();
   private readonly users = new BoundedMap<User>();
   private readonly pats = new BoundedMap<CachedPat>();
+  private readonly clients = new BoundedMap<MachineClient>();
   private settings?: AccountCenterSettings;
   private counter = 0;
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
@@ -116,6 +117,12 @@ export class ValidityCache {
     return this.enabled ? this.pats.get(tokenHash) : undefined;
   }
 
+  /** A machine client by its client id (a copy, like user()). */
+  client(clientId: string): MachineClient | undefined {
+    const client = this.enabled ? this.clients.get(clientId) : undefined;
+    return client && { ...client };
+  }
+
   accountCenter(): AccountCenterSettings | undefined {
     return this.enabled ? this.settings : undefined;
   }
@@ -136,6 +143,10 @@ export class ValidityCache {
     this.users.set(user.id, user);
   }
 
+  storeClient(ticket: number, client: MachineClient): void {
+    if (this.mayStore(ticket, `client:${client.clientId}`)) this.clients.set(client.clientId, client);
+  }
+
   storeAccountCenter(ticket: number, settings: AccountCenterSettings): void {
     if (this.mayStore(ticket, SETTINGS)) this.settings = settings;
   }
@@ -146,12 +157,17 @@ export class ValidityCache {
     if (cached) cached.lastActiveAt = at;
   }
 
+  touchedClient(clientId: string, at: Date): void {
+    const cached = this.clients.get(clientId);
+    if (cached) cached.lastUsedAt = at;
+  }
+
   touchedPat(tokenHash: string, at: Date): void {
     const cached = this.pats.get(tokenHash);
     if (cached) cached.lastUsedAt = at;
   }
 
-  /** `user:<id>`, `session:<id>`, `pat:<sha256>`, `settings` or `*`. */
+  /** `user:<id>`, `session:<id>`, `pat:<sha256>`, `client:<clientId>`, `settings` or `*`. */
   invalidate(key: string): void {
     this.counter++;
     this.recent.push([this.counter, key]);
@@ -162,11 +178,13 @@ export class ValidityCache {
     if (kind === 'session') this.sessions.delete(id);
     else if (kind === 'user') this.users.delete(id);
     else if (kind === 'pat') this.pats.delete(id);
+    else if (kind === 'client') this.clients.delete(id);
     else if (kind === SETTINGS) this.settings = undefined;
     else {
       this.sessions.clear();
       this.users.clear();
       this.pats.clear();
+      this.clients.clear();
       this.settings = undefined;
     }
   }

@@ -1,6 +1,7 @@
 // POST /oauth/token: the OAuth 2.0 client_credentials grant (RFC 6749 §4.4) for machine clients,
 // with RFC 6749 §5.1 responses and §5.2 errors. Client authentication: client_secret_basic
 // (preferred) or client_secret_post, never both.
+import { touchMachineClient } from '../auth/machine-client-lookup.js';
 import { parseScope } from '../auth/scope-names.js';
 import type { Deps } from '../domain/deps.js';
 import { RateLimitedError } from '../domain/errors.js';
@@ -94,6 +95,7 @@ export async function handleTokenRequest(deps: Deps, request: Request, ip: strin
   const scope = [...new Set(requested)].join(' ');
   const ttl = deps.config.accessTokenTtlSeconds;
   const accessToken = await deps.tokens.signAccessToken({ sub: client.clientId, client_id: client.clientId, scope }, ttl);
-  await deps.prisma.machineClient.update({ where: { id: client.id }, data: { lastUsedAt: deps.clock.now() } });
+  // No write per token: lastUsedAt is written at most once a minute per client.
+  touchMachineClient(deps.prisma, deps.validity, client, deps.clock.now());
   return reply({ access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope });
 }
