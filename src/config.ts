@@ -2,6 +2,7 @@
 // touches the database: every bad value is collected, and one ConfigError lists them all (the CLI
 // prints one line per variable), so an operator fixes them in one go rather than one per start.
 import path from 'node:path';
+import { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './auth/password-hashing.js';
 
 export interface ConfigProblem {
   variable: string;
@@ -95,6 +96,8 @@ export interface Config {
   /** Runs the maintenance job (purge, clean-up) from this instance; one instance runs it at a time. */
   maintenanceWorker: boolean;
   maintenanceIntervalSeconds: number;
+  /** argon2id cost of new password hashes: always OWASP's minimum from the environment (no variable lowers it). */
+  passwordHashing: PasswordHashing;
 }
 
 type Env = Record<string, string | undefined>;
@@ -273,6 +276,7 @@ export function loadConfig(env: Env = process.env): Config {
     breachedPasswordTimeoutMs: check(() => int(env, 'BREACHED_PASSWORD_TIMEOUT_MS', 2000, 100, 30_000), 2000),
     maintenanceWorker: check(() => bool(env, 'MAINTENANCE_WORKER', true), true),
     maintenanceIntervalSeconds: check(() => int(env, 'MAINTENANCE_INTERVAL_SECONDS', 300, 1, 24 * 3600), 300),
+    passwordHashing: DEFAULT_PASSWORD_HASHING,
   };
   if (problems.length) {
     const [first, ...rest] = problems.flatMap((p) => p.problems);

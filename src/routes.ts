@@ -22,7 +22,7 @@ export function createRoutes(deps: Deps, http: HttpDeps, db: Database, metrics: 
   const accountPage = createAccountPageRoutes(deps, http);
   const adminConsole = createAdminConsoleRoutes(deps, http);
   return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
-    if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
+    if (url.pathname === '/oauth/token') return handleTokenRequest(deps, http, request, ip);
     const info = { ip, userAgent: request.headers.get('user-agent') };
     const page = (await accountPage(request, url, info)) ?? (await adminConsole(request, url, info));
     if (page) return page;

@@ -12,6 +12,7 @@ import type { PrismaClient, User } from '../generated/prisma/client.js';
 import { type Outages, unavailableDependency } from '../lib/availability/index.js';
 import type { Clock } from '../lib/clock.js';
 import { sha256 } from './crypto.js';
+import { lookupMachineClient } from './machine-client-lookup.js';
 import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './scope-names.js';
 import { accessTokenKind } from './token-kinds.js';
 import type { TokenService } from './tokens.js';
@@ -64,7 +65,7 @@ export class Authenticator {
     const kind = accessTokenKind(claims);
     if (!kind) throw unauthenticated();
     if (kind === 'client') {
-      const client = await this.prisma.machineClient.findUnique({ where: { clientId: claims.client_id! } });
+      const client = await lookupMachineClient(this.prisma, this.cache, claims.client_id!);
       if (!client) throw unauthenticated();
       const granted = new Set(client.scopes);
       return {
@@ -141,7 +142,7 @@ export class Authenticator {
   private async liveImpersonator(actorSub: string): Promise<Impersonator | null> {
     const admin = await this.userById(actorSub);
     if (admin) return !admin.isSuspended && scopesForRoles(admin.roles).includes('admin:users:impersonate') ? { id: actorSub, type: 'user' } : null;
-    const client = await this.prisma.machineClient.findUnique({ where: { clientId: actorSub }, select: { id: true, scopes: true } });
+    const client = await lookupMachineClient(this.prisma, this.cache, actorSub);
     return client?.scopes.includes('admin:users:impersonate') ? { id: client.id, type: 'client' } : null;
   }
 

@@ -13,7 +13,7 @@
 // as unreachable, within the bound the degraded-read policy sets (DEGRADED_READ_SECONDS from the
 // start of the outage). Nothing can be revoked while no instance can write, which is what makes a
 // frozen entry still true (docs/scale-out.md, "When the database or Redis is unreachable").
-import type { User } from '../generated/prisma/client.js';
+import type { MachineClient, User } from '../generated/prisma/client.js';
 import type { ChangeFeed } from '../lib/bus/index.js';
 
 export const INVALIDATION_CHANNEL = 'auth_invalidate';
@@ -87,6 +87,7 @@ export class ValidityCache<Settings = unknown> {
   private readonly sessions = new BoundedMap<CachedSession>();
   private readonly users = new BoundedMap<User>();
   private readonly pats = new BoundedMap<CachedPat>();
+  private readonly clients = new BoundedMap<MachineClient>();
   private settings?: Settings;
   private counter = 0;
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
@@ -183,6 +184,12 @@ export class ValidityCache<Settings = unknown> {
     return this.enabled ? this.pats.get(tokenHash) : undefined;
   }
 
+  /** A machine client by its client id (a copy, like user()). */
+  client(clientId: string): MachineClient | undefined {
+    const client = this.enabled ? this.clients.get(clientId) : undefined;
+    return client && { ...client };
+  }
+
   accountCenter(): Settings | undefined {
     return this.enabled ? this.settings : undefined;
   }
@@ -203,6 +210,10 @@ export class ValidityCache<Settings = unknown> {
     this.users.set(user.id, user);
   }
 
+  storeClient(ticket: number, client: MachineClient): void {
+    if (this.mayStore(ticket, `client:${client.clientId}`)) this.clients.set(client.clientId, client);
+  }
+
   storeAccountCenter(ticket: number, settings: Settings): void {
     if (this.mayStore(ticket, SETTINGS)) this.settings = settings;
   }
@@ -213,12 +224,17 @@ export class ValidityCache<Settings = unknown> {
     if (cached) cached.lastActiveAt = at;
   }
 
+  touchedClient(clientId: string, at: Date): void {
+    const cached = this.clients.get(clientId);
+    if (cached) cached.lastUsedAt = at;
+  }
+
   touchedPat(tokenHash: string, at: Date): void {
     const cached = this.pats.get(tokenHash);
     if (cached) cached.lastUsedAt = at;
   }
 
-  /** `user:<id>`, `session:<id>`, `pat:<sha256>`, `settings` or `*`. */
+  /** `user:<id>`, `session:<id>`, `pat:<sha256>`, `client:<clientId>`, `settings` or `*`. */
   invalidate(key: string): void {
     this.remember(key);
     const colon = key.indexOf(':');
@@ -227,11 +243,13 @@ export class ValidityCache<Settings = unknown> {
     if (kind === 'session') this.sessions.delete(id);
     else if (kind === 'user') this.users.delete(id);
     else if (kind === 'pat') this.pats.delete(id);
+    else if (kind === 'client') this.clients.delete(id);
     else if (kind === SETTINGS) this.settings = undefined;
     else {
       this.sessions.clear();
       this.users.clear();
       this.pats.clear();
+      this.clients.clear();
       this.settings = undefined;
     }
   }

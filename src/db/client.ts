@@ -14,6 +14,7 @@ import { type ChangeFeed, EmbeddedChangeFeed, PgChangeFeed } from '../lib/bus/in
 import type { Logger } from '../logger.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { migrate, type SqlRunner } from './migrate.js';
+import { seedFromPrepared } from './prepared-data-dir.js';
 
 export type { PrismaClient };
 
@@ -189,7 +190,8 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   const lock = await lockDataDir(dataDir);
   try {
     const dir = path.join(dataDir, 'pgdata');
-    await mkdir(dir, { recursive: true });
+    // A first start copies the database prepared at build time instead of creating a cluster.
+    if (!(await seedFromPrepared(dir))) await mkdir(dir, { recursive: true });
     const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
     return await openPglite(pglite, lock);
   } catch (err) {

@@ -27,7 +27,7 @@ export async function setOwnPassword(
   if (current.passwordHash && current.passwordAlgorithm && (await verifyPassword(current.passwordAlgorithm, current.passwordHash, input.newPassword))) {
     throw new AppError('SAME_PASSWORD', 'The new password is the current one', ['newPassword']);
   }
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await hashPassword(input.newPassword, deps.config.passwordHashing);
   return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordAlgorithm: 'ARGON2ID' } });
     const revokedSessions = await revokeUserSessions(deps, tx, userId, 'password_changed', viewer.sessionId);

@@ -67,7 +67,7 @@ const PROFILE_FIELDS = ['username', 'name', 'avatar', 'profile', 'customData'] a
  */
 async function adminPasswordColumns(deps: Deps, password: string, identity: PasswordContext) {
   await assertPasswordPolicy(deps, password, identity);
-  return { passwordHash: await hashPassword(password), passwordAlgorithm: 'ARGON2ID' as const, failedSignIns: 0, lockedUntil: null };
+  return { passwordHash: await hashPassword(password, deps.config.passwordHashing), passwordAlgorithm: 'ARGON2ID' as const, failedSignIns: 0, lockedUntil: null };
 }
 
 export async function updateUser(deps: Deps, id: string, input: UpdateUserInput, actor: AuditActor, request: RequestInfo): Promise<User> {

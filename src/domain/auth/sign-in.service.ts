@@ -34,7 +34,7 @@ export async function signIn(
   const now = deps.clock.now();
   const user = await findUserByIdentifier(deps, input.identifier);
   if (!user?.passwordHash || !user.passwordAlgorithm) {
-    await burnPasswordCheck(input.password);
+    await burnPasswordCheck(input.password, deps.config.passwordHashing);
     throw invalidCredentials();
   }
   if ((user.lockedUntil && user.lockedUntil > now) || !(await claimPasswordAttempt(deps, user.id, request))) {
@@ -48,11 +48,11 @@ export async function signIn(
   await releasePasswordAttempt(deps, user.id);
   refuseUntilPasswordChanged(user);
 
-  if (!user.isSuspended && needsRehash(user.passwordAlgorithm, user.passwordHash)) {
+  if (!user.isSuspended && needsRehash(user.passwordAlgorithm, user.passwordHash, deps.config.passwordHashing)) {
     // Imported (or outdated) digests become argon2id on the first successful sign-in.
     await deps.prisma.user.update({
       where: { id: user.id },
-      data: { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID' },
+      data: { passwordHash: await hashPassword(input.password, deps.config.passwordHashing), passwordAlgorithm: 'ARGON2ID' },
     });
   }
   // A trusted device (docs/account-lifecycle.md) may skip the second factor of a password sign-in only.

@@ -99,7 +99,7 @@ async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma
   if (input.password && input.passwordDigest) throw invalidInput('password', 'Give either password or passwordDigest, not both');
   if (input.password) {
     await assertPasswordPolicy(deps, input.password, { username, email: primaryEmail, name: input.name });
-    passwordHash = await hashPassword(input.password);
+    passwordHash = await hashPassword(input.password, deps.config.passwordHashing);
     passwordAlgorithm = 'ARGON2ID';
   } else if (input.passwordDigest) {
     if (!input.passwordAlgorithm) throw invalidInput('passwordAlgorithm', 'passwordAlgorithm is required with passwordDigest');
