@@ -21,13 +21,15 @@ import { CredentialRegistry } from './domain/credentials/registry.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
-import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { registerWebhookMetrics } from './domain/webhooks/webhook-metrics.js';
 import { ProviderClient } from './domain/social/provider-client.js';
 import { maskErrorsExceptUnavailable, Outages, registerOutageMetrics, unavailableDependency, useCountRefusals } from './lib/availability/index.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useVariablesDepthLimit } from './lib/json-limits.js';
 import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
@@ -35,6 +37,7 @@ import { createMetrics } from './metrics.js';
 import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
 import { schema } from './schema/index.js';
+import { auditMintedTokenUse } from './domain/tokens/minted-token-use.js';
 
 export interface AppOptions {
   config: Config;
@@ -195,13 +198,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       useMalformedParamsAreBadRequests(),
+      useVariablesDepthLimit(),
       metrics.yogaPlugin,
       useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
         costLimit: { maxCost: 20000 },
-        maxAliases: { n: 30 },
+        // allowList emptied: by default aliases of __typename are not counted, and 500 of them were answered.
+        maxAliases: { n: 30, allowList: [] },
         maxDirectives: { n: 50 },
         maxTokens: { n: 5000 },
         blockFieldSuggestion: { enabled: config.production },
@@ -210,10 +215,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
     context: async ({ request, req }) => {
       const viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
-      return createContext(deps, http, viewer, {
-        ip: clientIp(request, { req }),
-        userAgent: request.headers.get('user-agent'),
-      }, live);
+      const info = { ip: clientIp(request, { req }), userAgent: request.headers.get('user-agent') };
+      await auditMintedTokenUse(deps, viewer, info);
+      return createContext(deps, http, viewer, info, live);
     },
   });
 

@@ -1,4 +1,5 @@
 // Plain HTTP routes besides GraphQL (docs/api.md#http-besides-graphql).
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from './db/client.js';
 import type { HttpDeps } from './context.js';
 import type { Deps } from './domain/deps.js';
@@ -42,11 +43,25 @@ export function createRoutes(deps: Deps, http: HttpDeps, db: Database, metrics: 
       case '/.well-known/openid-configuration':
         return json(serverMetadata(config.issuer), 200, { 'cache-control': 'public, max-age=300' });
       case '/metrics':
+        if (config.metricsToken && !bearerMatches(request.headers.get('authorization'), config.metricsToken)) {
+          return json({ error: 'unauthorized', message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' }, 401, {
+            'www-authenticate': 'Bearer realm="metrics"',
+            'cache-control': 'no-store',
+          });
+        }
+        // No database query here (webhook-metrics.ts): a scrape costs the same whoever sends it.
         return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
       default:
         return undefined;
     }
   };
+}
+
+/** Compares digests, so the time taken says nothing about how much of the token was right. */
+function bearerMatches(header: string | null, token: string): boolean {
+  const presented = /^Bearer +(\S+)$/i.exec(header ?? '')?.[1] ?? '';
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(token));
 }
 
 export function serverMetadata(issuer: string) {

@@ -2,7 +2,8 @@
 // request, so suspension, revocation, deletion and demotion take effect immediately: from the
 // validity cache when warm (no database read; every change of those facts invalidates it, on
 // every instance), else with one joined read that refills it.
-// `Bearer pat_…` is a personal access token: self-service only, never admin scopes.
+// `Bearer pat_…` is a personal access token: self-service only, never admin scopes; one minted by
+// someone else than its owner counts as that someone acting for the user (viewer.ts `impersonator`).
 // While the database is unreachable, a cold read that fails may be answered from the frozen cache
 // within the degraded-read bound (see validity-cache.ts); otherwise the failure goes up as it is
 // and the request answers SERVICE_UNAVAILABLE.
@@ -15,7 +16,7 @@ import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './sco
 import { accessTokenKind } from './token-kinds.js';
 import type { TokenService } from './tokens.js';
 import type { CachedPat, CachedSession, ValidityCache } from './validity-cache.js';
-import { ANONYMOUS, type Impersonator, type Viewer } from './viewer.js';
+import { ANONYMOUS, type Impersonator, patMinter, type Viewer } from './viewer.js';
 
 // Activity timestamps are written at most this often per session/token, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -92,6 +93,7 @@ export class Authenticator {
       kind: 'user',
       userId: claims.sub,
       sessionId: claims.sid,
+      personalAccessTokenId: null,
       via: 'jwt',
       scopes: new Set(claims.act ? [] : requested.filter((s) => entitled.has(s))),
       impersonator,
@@ -152,7 +154,9 @@ export class Authenticator {
       this.cache.touchedPat(tokenHash, now);
       void this.prisma.personalAccessToken.update({ where: { id: pat.id }, data: { lastUsedAt: now } }).catch(() => {});
     }
-    return { kind: 'user', userId: pat.userId, sessionId: null, via: 'pat', scopes: new Set(), user };
+    // A token an admin (or machine client) minted for the user acts like an impersonation token.
+    const impersonator = patMinter(pat);
+    return { kind: 'user', userId: pat.userId, sessionId: null, personalAccessTokenId: pat.id, via: 'pat', scopes: new Set(), user, ...(impersonator ? { impersonator } : {}) };
   }
 
   private async patAndUser(tokenHash: string): Promise<{ pat?: CachedPat; user?: User }> {
@@ -165,7 +169,7 @@ export class Authenticator {
       row = await this.prisma.personalAccessToken.findUnique({
         where: { tokenHash },
         relationLoadStrategy: 'join',
-        select: { id: true, userId: true, expiresAt: true, lastUsedAt: true, user: true },
+        select: { id: true, userId: true, createdBy: true, expiresAt: true, lastUsedAt: true, user: true },
       });
     } catch (err) {
       return this.duringOutage(err, () => this.cache.degradedPat(tokenHash), true);

@@ -28,6 +28,8 @@ export interface CachedSession {
 export interface CachedPat {
   id: string;
   userId: string;
+  /** Who made it (admin.createPersonalAccessToken: not the owner). */
+  createdBy: string | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
 }

@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Deps } from '../domain/deps.js';
 import { EVENT_TYPES } from '../domain/events/catalogue.js';
-import { isSessionLive } from '../domain/sessions/sessions.service.js';
+import { isCredentialLive } from '../domain/sessions/sessions.service.js';
 import { DependencyUnavailableError, type Outages, unavailableDependency } from '../lib/availability/index.js';
 import type { Logger } from '../logger.js';
 import type { LiveSecurityEvent, LiveStream } from '../schema/context.js';
@@ -20,7 +20,7 @@ import type { LiveSecurityEvent, LiveStream } from '../schema/context.js';
 // one Redis never hear each other's events. Its per-user channels are "<topic>:<userId>".
 type Topics = Record<string, [userId: string, event: LiveSecurityEvent]>;
 
-// A stream re-checks its session this often even when nothing happens (sign-out, expiry, suspension).
+// A stream re-checks its credential this often even when nothing happens (sign-out, expiry, suspension).
 const SESSION_CHECK_MS = 5000;
 
 export class SecurityStream implements LiveStream {
@@ -67,10 +67,11 @@ export class SecurityStream implements LiveStream {
   }
 
   /**
-   * The user's events until the session behind the stream ends: checked on each of the user's
-   * events (a revocation is one) and every few seconds.
+   * The user's events until the credential behind the stream ends (its session or personal access
+   * token is revoked or expires, or the user is suspended): checked on each of the user's events (a
+   * revocation is one) and every few seconds.
    */
-  stream(deps: Deps, viewer: { userId: string; sessionId: string | null }): AsyncIterable<LiveSecurityEvent> {
+  stream(deps: Deps, viewer: { userId: string; sessionId: string | null; personalAccessTokenId: string | null }): AsyncIterable<LiveSecurityEvent> {
     // Across instances a stream needs Redis: refused while it is down rather than silently local.
     if (this.subscribeClient && this.subscribeClient.status !== 'ready') throw new DependencyUnavailableError('redis');
     const source = this.pubsub.subscribe(this.topic, viewer.userId);
@@ -79,7 +80,7 @@ export class SecurityStream implements LiveStream {
       this.open.add(end);
       // An unreachable database ends no stream: nothing can be revoked meanwhile; the next check decides.
       const check = async () => {
-        const live = await isSessionLive(deps, viewer.userId, viewer.sessionId).catch((err: unknown) => unavailableDependency(err) === 'database');
+        const live = await isCredentialLive(deps, viewer.userId, viewer).catch((err: unknown) => unavailableDependency(err) === 'database');
         if (!live) stop();
       };
       const timer = setInterval(() => void check(), SESSION_CHECK_MS);

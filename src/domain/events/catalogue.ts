@@ -4,7 +4,9 @@
 // for webhooks, the user's activity and the live stream) are one row, written in the change's
 // transaction. Grep a type ('user.email.changed') to find its emitters and its consumers.
 //
-// Payloads never carry a secret or a hash: they go to webhook receivers and to the user.
+// Payloads never carry a secret, a hash or anything that authorizes (a verification record's id, a
+// challenge, a state): they go to webhook receivers and to the user. The collector enforces it
+// (payload-rules.ts); the types below leave such fields out in the first place.
 
 export interface UserRef {
   id: string;
@@ -47,7 +49,9 @@ export interface EventPayloads {
   'session.revoked': { user: UserRef; sessionId?: string; count: number; reason: 'revoked_by_user' | 'revoked_by_admin' | 'refresh_token_reuse' };
   'token.created': { user: UserRef; token: { id: string; name: string; expiresAt: string | null }; via: 'self' | 'admin' };
   'token.revoked': { user: UserRef; token: { id: string; name: string }; via: 'self' | 'admin' };
-  'verification.code_sent': { user: UserRef; verificationId: string; channel: 'email' | 'phone'; provesIdentity: boolean };
+  /** A personal access token minted by an admin (or machine client) was used; the actor is the minter. */
+  'token.used': { user: UserRef; token: { id: string; name: string }; mintedBy: { id: string; type: 'user' | 'client' } };
+  'verification.code_sent': { user: UserRef; channel: 'email' | 'phone'; provesIdentity: boolean };
   'verification.password_failed': { user: UserRef };
   'verification.totp_failed': { user: UserRef };
   'verification.passkey_failed': { user: UserRef };
@@ -60,7 +64,7 @@ export interface EventPayloads {
   'identity.linked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' | 'trusted_email' };
   'identity.unlinked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' };
   /** A linked identity proved the user's identity for a sensitive change (step-up by signing in again at the provider). */
-  'verification.social_verified': { user: UserRef; verificationId: string; provider: string };
+  'verification.social_verified': { user: UserRef; provider: string };
   /** provider: its key (a field named "key" would be redacted). */
   'identity_provider.created': { provider: string; identityProvider: IdentityProviderRef };
   'identity_provider.updated': { provider: string; identityProvider: IdentityProviderRef; clientSecretChanged: boolean };
@@ -120,6 +124,7 @@ export const EVENT_TYPES = {
   'session.revoked': { audit: ['user.session.revoke', 'user.session.revoke_others', 'admin.user.revoke_sessions', 'session.refresh_token_reused'], security: true },
   'token.created': { audit: ['user.pat.create', 'admin.pat.create'], security: true },
   'token.revoked': { audit: ['user.pat.revoke', 'admin.pat.revoke'], security: true },
+  'token.used': { audit: ['admin.pat.use'], security: false },
   'verification.code_sent': { audit: ['user.verification.code_sent'], security: false },
   'verification.password_failed': { audit: ['user.verification.password_failed'], security: true },
   'verification.totp_failed': { audit: ['user.verification.totp_failed'], security: true },

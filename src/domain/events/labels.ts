@@ -23,6 +23,7 @@ export const EVENT_LABELS: { readonly [T in EventType]: string } = {
   'session.revoked': 'Session signed out',
   'token.created': 'Access token created',
   'token.revoked': 'Access token revoked',
+  'token.used': 'Access token used by an administrator’s grant',
   'verification.code_sent': 'Verification code sent',
   'verification.password_failed': 'Wrong password while confirming it was you',
   'verification.totp_failed': 'Wrong authenticator code while confirming it was you',
