@@ -21,6 +21,9 @@ import { CredentialRegistry } from './domain/credentials/registry.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
+import { subscribeLifecycleNotices } from './domain/lifecycle/lifecycle-notices.js';
+import { MaintenanceJob } from './domain/lifecycle/maintenance.js';
+import { BreachedPasswordChecker } from './domain/password-policy/breached-passwords.js';
 import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { registerWebhookMetrics } from './domain/webhooks/webhook-metrics.js';
 import { ProviderClient } from './domain/social/provider-client.js';
@@ -36,6 +39,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
+import { accountPageDeviceToken } from './account-page/device-cookie.js';
 import { schema } from './schema/index.js';
 import { auditMintedTokenUse } from './domain/tokens/minted-token-use.js';
 
@@ -55,6 +59,8 @@ export interface App {
   /** What only the HTTP layer uses: authenticating a request, the validity cache. */
   http: HttpDeps;
   webhooks: WebhookDispatcher;
+  /** The maintenance job (purge, clean-up): started unless MAINTENANCE_WORKER=false; tests call runOnce. */
+  maintenance: MaintenanceJob;
   /** Stops background work (webhook sending, live streams, the change feed, Redis); the database is the caller's to close. */
   close(): Promise<void>;
 }
@@ -112,9 +118,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     outages,
     credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),
+    breachedPasswords: new BreachedPasswordChecker({
+      api: config.breachedPasswordApi,
+      timeoutMs: config.breachedPasswordTimeoutMs,
+      logger,
+      registry: metrics.registry,
+    }),
   };
   const http: HttpDeps = { validity, authenticator: new Authenticator(db.prisma, tokens, clock, validity, outages) };
   subscribeSecurityNotices(deps);
+  subscribeLifecycleNotices(deps);
+  const maintenance = new MaintenanceJob(deps);
+  if (config.maintenanceWorker) maintenance.start();
   const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));
   deps.events.subscribe('webhooks', (_events, { deliveries }) => {
     if (deliveries > 0) webhooks.poke();
@@ -217,7 +232,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
       const info = { ip: clientIp(request, { req }), userAgent: request.headers.get('user-agent') };
       await auditMintedTokenUse(deps, viewer, info);
-      return createContext(deps, http, viewer, info, live);
+      return createContext(deps, http, viewer, { ...info, deviceToken: accountPageDeviceToken(request) }, live);
     },
   });
 
@@ -227,8 +242,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     deps,
     http,
     webhooks,
+    maintenance,
     async close() {
-      await Promise.all([webhooks.stop(), live.close()]);
+      await Promise.all([webhooks.stop(), live.close(), maintenance.stop()]);
       await feed.close();
       outages.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -83,6 +83,18 @@ export interface Config {
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
   webauthnOrigins: string[];
+  /** Days between a deletion request and the purge (0: delete at once). */
+  deletionGraceDays: number;
+  /** How long a device trusted at the MFA step skips the second factor. */
+  trustedDeviceDays: number;
+  /** Default of the password policy's checkBreached (k-anonymity range API). */
+  breachedPasswordCheck: boolean;
+  /** The range API's base URL; `/<first 5 hex of SHA-1>` is appended. */
+  breachedPasswordApi: string;
+  breachedPasswordTimeoutMs: number;
+  /** Runs the maintenance job (purge, clean-up) from this instance; one instance runs it at a time. */
+  maintenanceWorker: boolean;
+  maintenanceIntervalSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -253,6 +265,14 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,
     webauthnOrigins,
+    deletionGraceDays: check(() => int(env, 'DELETION_GRACE_DAYS', 30, 0, 365), 30),
+    trustedDeviceDays: check(() => int(env, 'TRUSTED_DEVICE_DAYS', 30, 1, 365), 30),
+    breachedPasswordCheck: check(() => bool(env, 'BREACHED_PASSWORD_CHECK', false), false),
+    breachedPasswordApi: (check(() => url(env, 'BREACHED_PASSWORD_API', ['http:', 'https:']), undefined) ?? 'https://api.pwnedpasswords.com/range').replace(/\/+$/, ''),
+    // A password change waits for it: short, and an unanswered check never blocks the change (fail open).
+    breachedPasswordTimeoutMs: check(() => int(env, 'BREACHED_PASSWORD_TIMEOUT_MS', 2000, 100, 30_000), 2000),
+    maintenanceWorker: check(() => bool(env, 'MAINTENANCE_WORKER', true), true),
+    maintenanceIntervalSeconds: check(() => int(env, 'MAINTENANCE_INTERVAL_SECONDS', 300, 1, 24 * 3600), 300),
   };
   if (problems.length) {
     const [first, ...rest] = problems.flatMap((p) => p.problems);

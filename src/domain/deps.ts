@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { IpRateLimiter } from './auth/ip-rate-limit.js';
 import type { CredentialRegistry } from './credentials/registry.js';
 import type { EventBus } from './events/bus.js';
+import type { BreachedPasswordChecker } from './password-policy/breached-passwords.js';
 import type { ProviderClient } from './social/provider-client.js';
 
 export interface Deps {
@@ -34,4 +35,6 @@ export interface Deps {
   outages: Outages;
   /** Social identity providers' protocol client (holds discovery and JWKS caches). */
   identityProviders: ProviderClient;
+  /** The password policy's checkBreached lookup (a k-anonymity range API). */
+  breachedPasswords: BreachedPasswordChecker;
 }
