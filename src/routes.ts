@@ -12,6 +12,7 @@ import { graphiqlAsset, GRAPHIQL_ASSETS } from './graphiql.js';
 import { landingPage } from './landing-page.js';
 import { handleTokenRequest } from './oauth/token-endpoint.js';
 import { createAccountPageRoutes } from './account-page/account-page.routes.js';
+import { createAdminConsoleRoutes } from './admin-console/admin-console.routes.js';
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -19,9 +20,11 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 export function createRoutes(deps: Deps, http: HttpDeps, db: Database, metrics: Metrics) {
   const { config } = deps;
   const accountPage = createAccountPageRoutes(deps, http);
+  const adminConsole = createAdminConsoleRoutes(deps, http);
   return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
     if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
-    const page = await accountPage(request, url, { ip, userAgent: request.headers.get('user-agent') });
+    const info = { ip, userAgent: request.headers.get('user-agent') };
+    const page = (await accountPage(request, url, info)) ?? (await adminConsole(request, url, info));
     if (page) return page;
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     if (config.graphiql && url.pathname.startsWith(GRAPHIQL_ASSETS)) return graphiqlAsset(url.pathname);
