@@ -44,7 +44,7 @@ async function main(): Promise<void> {
       let recoveryMs: number | null = null;
       try {
         await sleep(2_000);
-        load.markDown();
+        load.markDown(dependency);
         if (dependency === 'database') await stopPostgres();
         else await stopRedis();
         try {

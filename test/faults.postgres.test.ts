@@ -106,6 +106,8 @@ describe.runIf(enabled)('fault injection: the machine PostgreSQL and Redis stopp
     // One outage line each way, whatever the number of refused requests.
     expect(instance.logs.filter((l) => /^database unreachable/.test(l.msg ?? ''))).toHaveLength(1);
     expect(instance.logs.filter((l) => l.level >= 50)).toEqual([]);
+    // Warnings come from the outage itself and the change feed, not from each worker or request.
+    expect(instance.logs.filter((l) => l.level === 40 && !/^(database|change feed)/.test(l.msg ?? '')).map((l) => l.msg)).toEqual([]);
   });
 
   it.runIf(withRedis)('a Redis stop: me keeps working, a new subscription is refused with 503, an open one hears again once Redis is back', async () => {

@@ -56,9 +56,9 @@ export class OutageLoad {
     await Promise.all(this.loops);
   }
 
-  /** The dependency is away from now on (ok reads count as cached). */
-  markDown(): void {
-    this.down = true;
+  /** The dependency is away from now on (while the database is, ok reads count as cached). */
+  markDown(dependency: 'database' | 'redis' = 'database'): void {
+    this.down = dependency === 'database';
   }
 
   /** The database accepts connections again from now on. */

@@ -7,6 +7,7 @@
 // once never delete an account, or emit its event, twice.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { unavailableDependency } from '../../lib/availability/index.js';
 import { addSeconds } from '../../lib/clock.js';
 import type { Deps } from '../deps.js';
 import { DAY_SECONDS } from './lifecycle-tokens.js';
@@ -41,7 +42,13 @@ export class MaintenanceJob {
     const pollMs = Math.min(this.deps.config.maintenanceIntervalSeconds, 60) * 1000;
     const tick = () => {
       this.running ??= this.runOnce()
-        .catch((err: unknown) => this.deps.logger.warn({ err }, 'maintenance job failed'))
+        // An unreachable database is one outage line (Outages), not a warning per tick; the next
+        // tick tries again. A run cut mid-way deleted nothing half-way (each step is a statement or
+        // a transaction) and runs again once its lease lapses.
+        .catch((err: unknown) => {
+          if (unavailableDependency(err) === 'database') this.deps.outages.failed('database', err);
+          else this.deps.logger.warn({ err }, 'maintenance job failed');
+        })
         .finally(() => {
           this.running = null;
         });
