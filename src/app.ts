@@ -6,15 +6,18 @@ import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.js';
-import { WorkLimiter } from './auth/expensive-work.js';
-import { IpRateLimiter, type RateLimitStore } from './auth/ip-rate-limit.js';
+import { WorkLimiter } from './domain/auth/expensive-work.js';
+import { IpRateLimiter, type RateLimitStore } from './domain/auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
 import { INVALIDATION_CHANNEL, ValidityCache } from './auth/validity-cache.js';
 import type { Config } from './config.js';
-import { type Context, createContext } from './context.js';
+import { type Context, createContext, type HttpDeps } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
+import type { AccountCenterSettings } from './domain/account-center/account-center.service.js';
+import { CREDENTIAL_KINDS } from './domain/credentials/kinds.js';
+import { CredentialRegistry } from './domain/credentials/registry.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
@@ -45,6 +48,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
+  /** What only the HTTP layer uses: authenticating a request, the validity cache. */
+  http: HttpDeps;
   webhooks: WebhookDispatcher;
   /** Stops background work (webhook sending, live streams, the change feed, Redis); the database is the caller's to close. */
   close(): Promise<void>;
@@ -63,7 +68,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await tokens.init();
   const metrics = createMetrics();
   const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
-  const validity = new ValidityCache(feed);
+  const validity = new ValidityCache<AccountCenterSettings>(feed);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : null;
@@ -82,8 +87,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     config,
     clock,
     tokens,
-    validity,
-    authenticator: new Authenticator(db.prisma, tokens, clock, validity),
     secrets,
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
@@ -91,8 +94,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     workLimiter: new WorkLimiter(config.expensiveFieldLimitPerMinute, metrics.expensiveRateLimited, rateLimitStore),
     events: new EventBus(logger),
+    credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),
   };
+  const http: HttpDeps = { validity, authenticator: new Authenticator(db.prisma, tokens, clock, validity) };
   subscribeSecurityNotices(deps);
   const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));
   deps.events.subscribe('webhooks', (_events, { deliveries }) => {
@@ -101,7 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (config.webhookWorker) webhooks.start();
   const live = new SecurityStream(config, logger);
   live.attach(deps);
-  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
+  const routes = catchRouteFailures(logger, createRoutes(deps, http, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -186,8 +191,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
     context: async ({ request, req }) => {
-      const viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
-      return createContext(deps, viewer, {
+      const viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
+      return createContext(deps, http, viewer, {
         ip: clientIp(request, { req }),
         userAgent: request.headers.get('user-agent'),
       }, live);
@@ -198,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga: yoga as never,
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
+    http,
     webhooks,
     async close() {
       await Promise.all([webhooks.stop(), live.close()]);

@@ -1,5 +1,6 @@
-// Plain HTTP routes besides GraphQL (API.md §5).
+// Plain HTTP routes besides GraphQL (docs/api.md#http-besides-graphql).
 import type { Database } from './db/client.js';
+import type { HttpDeps } from './context.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
 import { ADMIN_SCOPES } from './auth/scope-names.js';
@@ -13,9 +14,9 @@ import { createAccountPageRoutes } from './account-page/account-page.routes.js';
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
+export function createRoutes(deps: Deps, http: HttpDeps, db: Database, metrics: Metrics) {
   const { config } = deps;
-  const accountPage = createAccountPageRoutes(deps);
+  const accountPage = createAccountPageRoutes(deps, http);
   return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
     if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
     const page = await accountPage(request, url, { ip, userAgent: request.headers.get('user-agent') });

@@ -6,7 +6,7 @@
 // /metrics' password_hash_operations_total), mails at the SMTP sink, texts at the SMS sink.
 import { getNamedType, type GraphQLField, GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUEST_WORK_BUDGET } from '../src/auth/expensive-work.js';
+import { REQUEST_WORK_BUDGET } from '../src/domain/auth/expensive-work.js';
 import { passwordHashOperations } from '../src/auth/passwords.js';
 import { schema } from '../src/schema/index.js';
 import { aliasAnswers, aliasedCall, type ParentPath, parentPaths } from './helpers/schema-probes.js';

@@ -1,5 +1,5 @@
 // Password hashing. New hashes are argon2id at OWASP's recommended minimum (19 MiB, t=2, p=1),
-// computed on libuv's threadpool so the event loop stays free. Imported digests (API.md §4) are
+// computed on libuv's threadpool so the event loop stays free. Imported digests (docs/api.md#management-admin) are
 // verified in their own algorithm and re-hashed to argon2id on the first successful sign-in.
 import { createHash } from 'node:crypto';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';

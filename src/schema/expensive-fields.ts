@@ -1,5 +1,5 @@
 // The `expensive` field option: a field that hashes a password, sends a message or calls an
-// identity provider declares it, and this plugin enforces both work limits (auth/expensive-work.ts)
+// identity provider declares it, and this plugin enforces both work limits (domain/auth/expensive-work.ts)
 // before the resolver runs, so no resolver counts anything itself. The kind is published in the
 // field's extensions (`expensive`), which test/expensive-fields.security.test.ts reads from the
 // served schema. Registered after scope-auth (an unauthorized call spends nothing) and inside the
@@ -7,9 +7,9 @@
 import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
 import { wrapOrThrow } from '@pothos/plugin-errors';
 import { getNamedType, GraphQLError, type GraphQLFieldResolver, isUnionType } from 'graphql';
-import { RequestWorkBudget, type WorkKind } from '../auth/expensive-work.js';
+import { RequestWorkBudget, type WorkKind } from '../domain/auth/expensive-work.js';
 import { viewerActorId } from '../auth/viewer.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 import { RateLimitedError } from '../domain/errors.js';
 
 export interface ExpensiveFieldOptions {

@@ -1,4 +1,4 @@
-// Admin user management (API.md §4).
+// Admin user management (docs/api.md#management-admin).
 import {
   adminCreatePersonalAccessToken,
   adminRevokePersonalAccessToken,
@@ -17,7 +17,7 @@ import { createUser } from '../../domain/users/users.service.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
-import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../../auth/escalation.js';
+import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../auth/escalation.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
@@ -40,6 +40,8 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     profile: t.field({ type: ProfileInput }),
     customData: t.field({ type: 'JSON' }),
     roles: t.stringList(),
+    emailVerified: t.boolean({ description: 'You vouch that primaryEmail is the user\'s (default false: unproven).' }),
+    phoneVerified: t.boolean({ description: 'You vouch that primaryPhone is the user\'s (default false: unproven).' }),
   }),
 });
 
@@ -67,6 +69,8 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
     customData: t.field({ type: 'JSON' }),
     roles: t.stringList(),
     password: t.string(),
+    emailVerified: t.boolean({ description: 'Set whether the (new or current) primaryEmail is proven. A changed primaryEmail without it is unproven.' }),
+    phoneVerified: t.boolean({ description: 'Set whether the (new or current) primaryPhone is proven. A changed primaryPhone without it is unproven.' }),
   }),
 });
 

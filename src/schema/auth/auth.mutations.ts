@@ -1,4 +1,4 @@
-// Sign-in and tokens (API.md §2): root mutations, so they run serially.
+// Sign-in and tokens (docs/api.md#signing-in): root mutations, so they run serially.
 import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
 import { signIn } from '../../domain/auth/sign-in.service.js';
 import { signUp } from '../../domain/users/users.service.js';

@@ -1,4 +1,4 @@
-// me.setPassword (API.md §3).
+// me.setPassword (docs/api.md#self-service-me).
 import { setOwnPassword } from '../../domain/account/password.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';

@@ -1,4 +1,4 @@
-// Identity verification (API.md §3): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
+// Identity verification (docs/api.md#self-service-me): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
 import { emitEvent } from '../../domain/events/collector.js';
 import { verifyTotpRecord } from '../../domain/mfa/totp-step-up.service.js';
 import { sendVerificationCode, verifyCode, verifyPasswordRecord } from '../../domain/verification/verification.service.js';

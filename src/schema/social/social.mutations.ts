@@ -1,4 +1,4 @@
-// Social sign-in and self-service linking (API.md §8). The sign-in pair are root mutations, like
+// Social sign-in and self-service linking (docs/social.md). The sign-in pair are root mutations, like
 // signIn; linking lives under `me` (account-center field `social`, account holder only).
 import { wrapOrThrow } from '@pothos/plugin-errors';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
