@@ -24,7 +24,7 @@ export function hashPassword(password: string): Promise<string> {
 // costs the same time as a real check, so timing does not reveal whether an account exists. Made
 // when the module loads (on the threadpool): made on first use, the first unknown identifier would
 // cost two hashes, and a request would do more work than the per-request budget counts.
-const dummyHash: Promise<string> = hash(`dummy-${Math.random()}`, ARGON2_OPTIONS);
+const dummyHash: Promise<string> = hashPassword(`dummy-${Math.random()}`);
 export async function burnPasswordCheck(password: string): Promise<void> {
   const digest = await dummyHash;
   slowHashOperations += 1;
