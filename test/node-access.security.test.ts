@@ -1,7 +1,7 @@
 // Every `Node` type the app serves, read through `node(id:)` and `nodes(ids:)` with every kind of
 // credential: a real instance of each type (made through the API), and the set of credentials
-// that may see it. Those that may not get null, not even the `__typename` that would confirm the
-// id exists. A new Node type fails the first test until it gets a fixture here.
+// that may see it. Those that may not get null, as for an absent id: not even the `__typename`
+// that would confirm the id exists. A new Node type fails the first test until it gets a fixture here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { CREATE_PAT, PASSWORD, verifyPassword } from './helpers/me.js';
@@ -127,18 +127,23 @@ describe('node(id:) and nodes(ids:) over every served Node type', () => {
 
     const types = [...ids.keys()];
     const allIds = types.map((type) => ids.get(type)!);
-    for (const credential of CREDENTIALS) {
-      const token = tokens.get(credential);
-      const expected = Object.fromEntries(types.map((type) => [type, FIXTURES[type]!.readers.includes(credential) ? { __typename: type, id: ids.get(type) } : null]));
-      const one: Record<string, unknown> = {};
-      for (const type of types) {
-        const res = await t.gql('query($id: ID!) { node(id: $id) { __typename id } }', { id: ids.get(type) }, token);
-        one[type] = res.data?.node ?? null;
+    // `__typename` alone is resolved without any field of the type: it must not confirm the id either.
+    for (const selection of ['__typename', '__typename id']) {
+      for (const credential of CREDENTIALS) {
+        const token = tokens.get(credential);
+        const expected = Object.fromEntries(
+          types.map((type) => [type, FIXTURES[type]!.readers.includes(credential) ? { __typename: type, ...(selection.includes('id') ? { id: ids.get(type) } : {}) } : null]),
+        );
+        const one: Record<string, unknown> = {};
+        for (const type of types) {
+          const res = await t.gql(`query($id: ID!) { node(id: $id) { ${selection} } }`, { id: ids.get(type) }, token);
+          one[type] = res.data?.node ?? null;
+        }
+        expect({ credential, selection, node: one }).toEqual({ credential, selection, node: expected });
+        const many = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { ${selection} } }`, { ids: allIds }, token);
+        const listed = Object.fromEntries(types.map((type, i) => [type, many.data?.nodes?.[i] ?? null]));
+        expect({ credential, selection, nodes: listed }).toEqual({ credential, selection, nodes: expected });
       }
-      expect({ credential, node: one }).toEqual({ credential, node: expected });
-      const many = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }', { ids: allIds }, token);
-      const listed = Object.fromEntries(types.map((type, i) => [type, many.data?.nodes?.[i] ?? null]));
-      expect({ credential, nodes: listed }).toEqual({ credential, nodes: expected });
     }
   });
 });
