@@ -22,7 +22,7 @@ export interface LiveSecurityEvent {
 
 /** Subscription.securityEvents' source: the user's events until the session behind the stream ends. */
 export interface LiveStream {
-  stream(deps: Deps, viewer: { userId: string; sessionId: string | null }): AsyncIterable<LiveSecurityEvent>;
+  stream(deps: Deps, viewer: { userId: string; sessionId: string | null; personalAccessTokenId: string | null }): AsyncIterable<LiveSecurityEvent>;
 }
 
 export interface Context {

@@ -181,7 +181,7 @@ export async function sendVerificationCode(
   await emitEvent(deps, actor, request, 'verification.code_sent', {
     userId,
     audit: 'user.verification.code_sent',
-    data: { user: { id: userId }, verificationId: record.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
+    data: { user: { id: userId }, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
   });
   return record;
 }

@@ -17,7 +17,7 @@ import { createUser } from '../../domain/users/users.service.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
-import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../auth/escalation.js';
+import { grantsAdminRole, impersonate, isAdminTokenOwner, isAdminUser, usersWrite } from '../auth/escalation.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
@@ -102,10 +102,12 @@ builder.objectFields(AdminMutation, (t) => ({
     type: UserType,
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
-    description: 'Deletes the user; every session and token stops at once. The audit history is kept.',
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      'Deletes the user; every session and token stops at once. With a grace period (DELETION_GRACE_DAYS) the deletion is scheduled ' +
+      '(deletionScheduledAt) unless `immediately`. The audit history is kept.',
+    args: { id: t.arg.id({ required: true }), immediately: t.arg.boolean({ description: 'Purge now, without the grace period.' }) },
     // The selection is read inside the deleting transaction: afterwards there is nothing to load.
-    resolve: (query, _root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query),
+    resolve: (query, _root, { id, immediately }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query, { immediately: immediately === true }),
   }),
   setUserSuspended: t.field({
     type: UserType,
@@ -170,8 +172,9 @@ builder.objectFields(AdminMutation, (t) => ({
   impersonateUser: t.field({
     type: TokenSetType,
     errors: {},
-    authScopes: { admin: 'admin:users:impersonate' },
-    description: 'An access token (no refresh token) acting as the user, with `act.sub` = you. At most one hour; audited.',
+    authScopes: async (_root, { input }, ctx) => impersonate(await isAdminUser(ctx, input.userId)),
+    description:
+      'An access token (no refresh token) acting as the user, with `act.sub` = you. At most one hour; audited. An admin target also needs the right to change them (admin:users:write and every admin scope).',
     args: { input: t.arg({ type: ImpersonateUserInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const { viewer } = ctx;

@@ -31,3 +31,12 @@ export async function isAdminTokenOwner(ctx: Context, patId: string): Promise<bo
   const pat = await ctx.deps.prisma.personalAccessToken.findUnique({ where: { id: String(patId) }, select: { user: { select: { roles: true } } } });
   return grantsAdminRole(pat?.user.roles);
 }
+
+/**
+ * admin:users:impersonate, plus the right to change the target when it is an admin (usersWrite):
+ * an impersonation token of an admin can sign them out everywhere (me.revokeOtherSessions), which
+ * admin.revokeUserSessions on that admin already refuses to a caller without that right.
+ */
+export function impersonate(adminTarget: boolean): AllOf {
+  return everyScope('admin:users:impersonate', adminTarget ? ['admin:users:write', ...ADMIN_SCOPES] : []);
+}

@@ -14,7 +14,8 @@ export interface AuthScopes {
   /** A signed-in end user (JWT or personal access token), not a machine client. */
   user: boolean;
   /**
-   * A signed-in end user acting for themselves: `user`, and not an impersonation token. Changes to
+   * A signed-in end user acting for themselves: `user`, and not an impersonation token nor a
+   * personal access token someone else minted for them. Changes to
    * how an account signs in or proves identity (password, email, phone, MFA, tokens, deletion) need
    * it: an admin helping a user must not be able to take the account over, and has the audited
    * admin API (setUserPassword, removeUserMfaFactor, …) for those changes.
@@ -86,7 +87,15 @@ export function authScopes(ctx: Context) {
     accountHolder: () => {
       if (viewer.kind === 'anonymous') throw unauthenticated();
       if (viewer.kind !== 'user') throw forbidden('This operation is for end users, not machine clients');
-      if (viewer.impersonator) throw forbidden('Not allowed while impersonating: use the admin API for credential changes');
+      // Impersonation tokens and personal access tokens minted by an admin alike: whoever holds
+      // one is not the account holder (authenticate.ts sets `impersonator` for both).
+      if (viewer.impersonator) {
+        throw forbidden(
+          viewer.via === 'pat'
+            ? 'Not allowed with a personal access token made by an admin: only its owner\'s own tokens may do this'
+            : 'Not allowed while impersonating: use the admin API for credential changes',
+        );
+      }
       return true;
     },
     admin: (scope: AdminScope | readonly AdminScope[]) => {
