@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
 import { CREATE_PAT, PASSWORD, verifyPassword } from './helpers/me.js';
-import { enrollTotp } from './helpers/mfa.js';
+import { challenge, enrollTotp, nextStep, totpAt } from './helpers/mfa.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 type Credential = 'owner' | 'otherUser' | 'impersonation' | 'ownerPat' | 'clientUnrelatedScope' | 'clientUsersRead' | 'clientSettings' | 'clientAudit' | 'admin' | 'anonymous';
@@ -25,6 +25,7 @@ interface Fixture {
 let t: TestApp;
 let admin: string;
 let owner: { id: string; token: string };
+let totpSecret: string;
 const tokens = new Map<Credential, string | undefined>();
 
 const FIXTURES: Record<string, Fixture> = {
@@ -33,7 +34,28 @@ const FIXTURES: Record<string, Fixture> = {
     readers: OWN_RECORD,
     create: async () => (await t.db.prisma.session.findFirstOrThrow({ where: { userId: owner.id, kind: { not: 'IMPERSONATION' } } })).id,
   },
-  MfaFactor: { readers: OWN_RECORD, create: async () => (await enrollTotp(t, owner.token)).factorId },
+  MfaFactor: {
+    readers: OWN_RECORD,
+    create: async () => {
+      const enrolled = await enrollTotp(t, owner.token);
+      totpSecret = enrolled.secret;
+      return enrolled.factorId;
+    },
+  },
+  // Made after MfaFactor: remembered by a second step answered with the owner's TOTP code.
+  TrustedDevice: {
+    readers: OWN_RECORD,
+    create: async () => {
+      nextStep(t);
+      const mfaToken = await challenge(t, 'node-owner');
+      const res = await t.gql(
+        `mutation($input: VerifySignInInput!) { verifySignIn(input: $input) { __typename ... on Error { code } } }`,
+        { input: { mfaToken, totpCode: await totpAt(t, totpSecret), trustDevice: true } },
+      );
+      expect(res.data.verifySignIn.__typename).toBe('TokenSet');
+      return (await t.db.prisma.trustedDevice.findFirstOrThrow({ where: { userId: owner.id } })).id;
+    },
+  },
   PersonalAccessToken: {
     readers: OWN_RECORD,
     create: async () => {
