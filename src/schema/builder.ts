@@ -6,8 +6,8 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
-import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError, type GraphQLResolveInfo, isObjectType } from 'graphql';
+import ScopeAuthPlugin, { ForbiddenError } from '@pothos/plugin-scope-auth';
+import { GraphQLError, type GraphQLObjectType, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { JSON_MAX_BYTES, JSON_MAX_DEPTH, LimitedJSONObject } from '../lib/json-limits.js';
 import { authScopes, type AuthScopes, unauthorizedError } from './auth/scopes.js';
@@ -87,13 +87,31 @@ async function resolveExistingNodes(ctx: Context, info: GraphQLResolveInfo, ids:
       const type = id.typename ? info.schema.getType(id.typename) : undefined;
       if (!isObjectType(type) || !type.getInterfaces().some((i) => i.name === 'Node')) return null;
       try {
-        return (await resolveNodes(nodeBuilder(), ctx, info, [id]))[0] ?? null;
+        const node = (await resolveNodes(nodeBuilder(), ctx, info, [id]))[0] ?? null;
+        return node !== null && (await mayReadNode(ctx, type, node)) ? node : null;
       } catch (err) {
         if ((err as { code?: string }).code === 'P2025') return null;
         throw err;
       }
     }),
   );
+}
+
+// A Node type's own authScopes run per field, and `__typename` has no resolver: without this,
+// `node(id) { __typename }` would confirm that a record the caller may not read exists. A record
+// the caller may not read answers null, like an absent id (test/node-access.security.test.ts).
+async function mayReadNode(ctx: Context, type: GraphQLObjectType, node: unknown): Promise<boolean> {
+  const scopes = (type.extensions.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes;
+  if (!scopes) return true;
+  const map = typeof scopes === 'function' ? await (scopes as (parent: unknown, ctx: Context) => unknown)(node, ctx) : scopes;
+  try {
+    await builder.runAuthScopes(ctx, map as never);
+    return true;
+  } catch (err) {
+    // Refusals (UNAUTHENTICATED, FORBIDDEN, a scope's AppError) mean "not yours"; anything else is a real failure.
+    if (err instanceof GraphQLError || err instanceof ForbiddenError || err instanceof AppError) return false;
+    throw err;
+  }
 }
 
 builder.addScalarType('DateTime', DateTimeResolver);
