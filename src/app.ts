@@ -6,23 +6,29 @@ import { getOperationAST } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { Authenticator } from './auth/authenticate.js';
-import { IpRateLimiter, type RateLimitStore } from './auth/ip-rate-limit.js';
+import { WorkLimiter } from './domain/auth/expensive-work.js';
+import { IpRateLimiter, type RateLimitStore } from './domain/auth/ip-rate-limit.js';
 import { SecretBox } from './auth/crypto.js';
 import { TokenService } from './auth/tokens.js';
 import { INVALIDATION_CHANNEL, ValidityCache } from './auth/validity-cache.js';
 import type { Config } from './config.js';
-import { type Context, createContext } from './context.js';
+import { type Context, createContext, type HttpDeps } from './context.js';
 import type { Database } from './db/client.js';
 import { createEmailSender, createSmsSender } from './delivery/index.js';
+import type { AccountCenterSettings } from './domain/account-center/account-center.service.js';
+import { CREDENTIAL_KINDS } from './domain/credentials/kinds.js';
+import { CredentialRegistry } from './domain/credentials/registry.js';
 import type { Deps } from './domain/deps.js';
 import { EventBus } from './domain/events/bus.js';
 import { subscribeSecurityNotices } from './domain/notifications/security-notices.js';
-import { registerWebhookMetrics, WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
+import { registerWebhookMetrics } from './domain/webhooks/webhook-metrics.js';
 import { ProviderClient } from './domain/social/provider-client.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { useMalformedParamsAreBadRequests } from './lib/request-params.js';
+import { useVariablesDepthLimit } from './lib/json-limits.js';
 import { useRejectUnstorableStrings } from './lib/unstorable-strings.js';
 import { graphiqlOptions, renderOfflineGraphiQL, useGraphiqlCsp } from './graphiql.js';
 import { createLogger, type Logger } from './logger.js';
@@ -45,6 +51,8 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
   deps: Deps;
+  /** What only the HTTP layer uses: authenticating a request, the validity cache. */
+  http: HttpDeps;
   webhooks: WebhookDispatcher;
   /** Stops background work (webhook sending, live streams, the change feed, Redis); the database is the caller's to close. */
   close(): Promise<void>;
@@ -63,7 +71,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await tokens.init();
   const metrics = createMetrics();
   const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
-  const validity = new ValidityCache(feed);
+  const validity = new ValidityCache<AccountCenterSettings>(feed);
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : null;
@@ -82,16 +90,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     config,
     clock,
     tokens,
-    validity,
-    authenticator: new Authenticator(db.prisma, tokens, clock, validity),
     secrets,
     email: createEmailSender(config, logger),
     sms: createSmsSender(config, logger),
     logger,
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
+    workLimiter: new WorkLimiter(config.expensiveFieldLimitPerMinute, metrics.expensiveRateLimited, rateLimitStore),
     events: new EventBus(logger),
+    credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),
   };
+  const http: HttpDeps = { validity, authenticator: new Authenticator(db.prisma, tokens, clock, validity) };
   subscribeSecurityNotices(deps);
   const webhooks = new WebhookDispatcher(deps, registerWebhookMetrics(metrics.registry, deps));
   deps.events.subscribe('webhooks', (_events, { deliveries }) => {
@@ -100,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (config.webhookWorker) webhooks.start();
   const live = new SecurityStream(config, logger);
   live.attach(deps);
-  const routes = catchRouteFailures(logger, createRoutes(deps, db, metrics));
+  const routes = catchRouteFailures(logger, createRoutes(deps, http, db, metrics));
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -171,13 +180,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       useMalformedParamsAreBadRequests(),
+      useVariablesDepthLimit(),
       metrics.yogaPlugin,
       useRejectUnstorableStrings(),
       EnvelopArmorPlugin({
         // Introspection fields are exempt (GraphiQL needs them); everything else is capped.
         maxDepth: { n: 12 },
         costLimit: { maxCost: 20000 },
-        maxAliases: { n: 30 },
+        // allowList emptied: by default aliases of __typename are not counted, and 500 of them were answered.
+        maxAliases: { n: 30, allowList: [] },
         maxDirectives: { n: 50 },
         maxTokens: { n: 5000 },
         blockFieldSuggestion: { enabled: config.production },
@@ -185,10 +196,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(config.introspection ? [] : [useDisableIntrospection()]),
     ],
     context: async ({ request, req }) => {
-      const viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
+      const viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
       const info = { ip: clientIp(request, { req }), userAgent: request.headers.get('user-agent') };
       await auditMintedTokenUse(deps, viewer, info);
-      return createContext(deps, viewer, info, live);
+      return createContext(deps, http, viewer, info, live);
     },
   });
 
@@ -196,6 +207,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     yoga: yoga as never,
     fetch: (request, init) => Promise.resolve(yoga.fetch(request as never, init as never)),
     deps,
+    http,
     webhooks,
     async close() {
       await Promise.all([webhooks.stop(), live.close()]);

@@ -55,7 +55,11 @@ export interface Config {
   signInLockoutThreshold: number;
   signInLockoutSeconds: number;
   trustProxy: boolean;
+  /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`; unset = public. */
+  metricsToken: string | undefined;
   authRateLimitPerMinute: number;
+  /** Runs of expensive fields (hash, send, provider) per minute per account or identifier and kind; 0 = off. */
+  expensiveFieldLimitPerMinute: number;
   securityNotices: boolean;
   /** Webhook URLs may reach loopback, link-local and private addresses (SSRF guard off). */
   webhookAllowPrivate: boolean;
@@ -217,9 +221,13 @@ export function loadConfig(env: Env = process.env): Config {
     signInLockoutThreshold: check(() => int(env, 'SIGN_IN_LOCKOUT_THRESHOLD', 10, 1, 1000), 10),
     signInLockoutSeconds: check(() => int(env, 'SIGN_IN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600), 15 * 60),
     trustProxy: check(() => bool(env, 'TRUST_PROXY', false), false),
+    metricsToken: check(() => metricsToken(env), undefined),
     // Per address and action (sign-in, sign-up, MFA step, /oauth/token): far above what one person
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: check(() => int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000), 60),
+    // Per account (or sign-in identifier) and kind of work: the per-address limit alone lets many
+    // addresses, or one signed-in caller, hash a password for one account without end.
+    expensiveFieldLimitPerMinute: check(() => int(env, 'EXPENSIVE_FIELD_LIMIT_PER_MINUTE', 30, 0, 100_000), 30),
     securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
     redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
     webhookAllowPrivate: check(() => bool(env, 'WEBHOOK_ALLOW_PRIVATE', false), false),
@@ -237,6 +245,15 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(first!.variable, first!.detail, rest);
   }
   return config;
+}
+
+/** A shared secret for scrapers: long enough not to be guessed, and sendable in a header. */
+function metricsToken(env: Env): string | undefined {
+  const token = str(env, 'METRICS_TOKEN');
+  if (token === undefined) return undefined;
+  if (token.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters (e.g. openssl rand -hex 32)');
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII without spaces');
+  return token;
 }
 
 /** WEBAUTHN_RP_ID / WEBAUTHN_ORIGINS, by default the host and origin of ISSUER. */

@@ -1,5 +1,7 @@
-// Plain HTTP routes besides GraphQL (API.md §5).
+// Plain HTTP routes besides GraphQL (docs/api.md#http-besides-graphql).
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from './db/client.js';
+import type { HttpDeps } from './context.js';
 import type { Deps } from './domain/deps.js';
 import { readMigrations } from './db/migrate.js';
 import { ADMIN_SCOPES } from './auth/scope-names.js';
@@ -13,9 +15,9 @@ import { createAccountPageRoutes } from './account-page/account-page.routes.js';
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
+export function createRoutes(deps: Deps, http: HttpDeps, db: Database, metrics: Metrics) {
   const { config } = deps;
-  const accountPage = createAccountPageRoutes(deps);
+  const accountPage = createAccountPageRoutes(deps, http);
   return async (request: Request, url: URL, ip: string | null): Promise<Response | undefined> => {
     if (url.pathname === '/oauth/token') return handleTokenRequest(deps, request, ip);
     const page = await accountPage(request, url, { ip, userAgent: request.headers.get('user-agent') });
@@ -40,11 +42,25 @@ export function createRoutes(deps: Deps, db: Database, metrics: Metrics) {
       case '/.well-known/openid-configuration':
         return json(serverMetadata(config.issuer), 200, { 'cache-control': 'public, max-age=300' });
       case '/metrics':
+        if (config.metricsToken && !bearerMatches(request.headers.get('authorization'), config.metricsToken)) {
+          return json({ error: 'unauthorized', message: 'GET /metrics needs Authorization: Bearer <METRICS_TOKEN>' }, 401, {
+            'www-authenticate': 'Bearer realm="metrics"',
+            'cache-control': 'no-store',
+          });
+        }
+        // No database query here (webhook-metrics.ts): a scrape costs the same whoever sends it.
         return new Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } });
       default:
         return undefined;
     }
   };
+}
+
+/** Compares digests, so the time taken says nothing about how much of the token was right. */
+function bearerMatches(header: string | null, token: string): boolean {
+  const presented = /^Bearer +(\S+)$/i.exec(header ?? '')?.[1] ?? '';
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(token));
 }
 
 export function serverMetadata(issuer: string) {

@@ -1,5 +1,5 @@
 // Social sign-in against real providers: panva's oidc-provider (OpenID Connect) and a GitHub-style
-// OAuth 2.0 server, both on loopback ports, driven over HTTP like a browser (API.md §8).
+// OAuth 2.0 server, both on loopback ports, driven over HTTP like a browser (docs/social.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_PURPOSE } from '../src/domain/social/identity-data.js';
 import { CLIENT_SECRET_PURPOSE } from '../src/domain/social/providers.service.js';

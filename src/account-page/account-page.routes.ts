@@ -9,12 +9,13 @@
 import { GraphQLError } from 'graphql';
 import { getAccountCenter } from '../domain/account-center/account-center.service.js';
 import type { RequestInfo } from '../domain/audit/audit.service.js';
+import type { HttpDeps } from '../context.js';
 import type { Deps } from '../domain/deps.js';
 import { AppError } from '../domain/errors.js';
 import { refreshTokens } from '../domain/sessions/sessions.service.js';
 import { liveSessionOfRefreshToken, revokeSessionOfRefreshToken } from '../domain/sessions/refresh-token-lookup.js';
 import { readBodyCapped } from '../lib/body-limit.js';
-import { loadStaticFiles, serveFile } from './static-files.js';
+import { loadStaticFiles, serveFile, webRoot } from './static-files.js';
 
 export const REFRESH_COOKIE = 'account_refresh';
 export const CSRF_HEADER = 'x-account-page';
@@ -37,11 +38,11 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 const DISABLED_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Account page disabled</title>
 <h1>Account page disabled</h1><p>The administrator has turned this page off.</p></html>`;
 
-export function createAccountPageRoutes(deps: Deps) {
+export function createAccountPageRoutes(deps: Deps, http: HttpDeps) {
   const { config } = deps;
   const origin = new URL(config.issuer).origin;
   const secure = config.issuer.startsWith('https:');
-  const files = loadStaticFiles();
+  const files = loadStaticFiles(webRoot('account'));
 
   const cookie = (value: string, maxAge: number) =>
     [`${REFRESH_COOKIE}=${value}`, 'Path=/account', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAge}`, ...(secure ? ['Secure'] : [])].join('; ');
@@ -75,7 +76,7 @@ export function createAccountPageRoutes(deps: Deps) {
     if (typeof refreshToken !== 'string' || !/^rt_[\w-]{10,200}$/.test(refreshToken)) return json({ code: 'INVALID_INPUT' }, 400);
     let viewer;
     try {
-      viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
+      viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
     } catch (err) {
       if (err instanceof GraphQLError) return json({ code: 'UNAUTHENTICATED' }, 401);
       throw err;
@@ -91,7 +92,7 @@ export function createAccountPageRoutes(deps: Deps) {
     if (!presented) return json({ code: 'UNAUTHENTICATED' }, 401);
     try {
       const tokens = await refreshTokens(deps, presented, info);
-      await deps.validity.settle();
+      await http.validity.settle();
       return json(
         { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, scope: tokens.scope },
         200,
@@ -100,7 +101,7 @@ export function createAccountPageRoutes(deps: Deps) {
     } catch (err) {
       if (err instanceof AppError) {
         // A reused token ended its session: that revocation must be visible to the next request too.
-        await deps.validity.settle();
+        await http.validity.settle();
         return json({ code: err.code }, 401, { 'set-cookie': clearCookie() });
       }
       throw err;
@@ -111,7 +112,7 @@ export function createAccountPageRoutes(deps: Deps) {
     const presented = readCookie(request);
     if (presented) await revokeSessionOfRefreshToken(deps, presented);
     // Read your own writes, as GraphQL mutations do: the next request must not meet a cached session.
-    await deps.validity.settle();
+    await http.validity.settle();
     return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': clearCookie() } });
   }
 

@@ -1,5 +1,5 @@
 // Password hashing. New hashes are argon2id at OWASP's recommended minimum (19 MiB, t=2, p=1),
-// computed on libuv's threadpool so the event loop stays free. Imported digests (API.md §4) are
+// computed on libuv's threadpool so the event loop stays free. Imported digests (docs/api.md#management-admin) are
 // verified in their own algorithm and re-hashed to argon2id on the first successful sign-in.
 import { createHash } from 'node:crypto';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
@@ -10,16 +10,25 @@ import { safeEqual } from './crypto.js';
 // algorithm 2 = Argon2id (the package's const enum is not importable under isolatedModules).
 const ARGON2_OPTIONS = { algorithm: 2 as Algorithm, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+// Every slow hash computed (argon2, bcrypt), counted for /metrics (password_hash_operations_total): the work the
+// per-request and per-account limits on expensive fields bound.
+let slowHashOperations = 0;
+export const passwordHashOperations = (): number => slowHashOperations;
+
 export function hashPassword(password: string): Promise<string> {
+  slowHashOperations += 1;
   return hash(password, ARGON2_OPTIONS);
 }
 
 // A real argon2id hash of a random string: verifying against it when the account does not exist
-// costs the same time as a real check, so timing does not reveal whether an account exists.
-let dummyHash: Promise<string> | undefined;
+// costs the same time as a real check, so timing does not reveal whether an account exists. Made
+// when the module loads (on the threadpool): made on first use, the first unknown identifier would
+// cost two hashes, and a request would do more work than the per-request budget counts.
+const dummyHash: Promise<string> = hash(`dummy-${Math.random()}`, ARGON2_OPTIONS);
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword(`dummy-${Math.random()}`);
-  await verify(await dummyHash, password).catch(() => false);
+  const digest = await dummyHash;
+  slowHashOperations += 1;
+  await verify(digest, password).catch(() => false);
 }
 
 export async function verifyPassword(algorithm: PasswordAlgorithm, digest: string, password: string): Promise<boolean> {
@@ -27,8 +36,10 @@ export async function verifyPassword(algorithm: PasswordAlgorithm, digest: strin
     switch (algorithm) {
       case 'ARGON2ID':
       case 'ARGON2I':
+        slowHashOperations += 1;
         return await verify(digest, password);
       case 'BCRYPT':
+        slowHashOperations += 1;
         return await bcrypt.compare(password, digest);
       case 'SHA256':
       case 'SHA1':

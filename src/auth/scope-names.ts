@@ -1,4 +1,4 @@
-// The admin scopes of API.md §4. Users with the role `admin` get all of them at sign-in.
+// The admin scopes of docs/api.md#management-admin. Users with the role `admin` get all of them at sign-in.
 export const ADMIN_SCOPES = [
   'admin:users:read',
   'admin:users:write',

@@ -7,7 +7,6 @@
 // Races: a read that started before an invalidation of the same key must not store what it read
 // (it may predate the change). Each read takes a ticket (the invalidation counter) and may store
 // only if no invalidation of its keys happened since.
-import type { AccountCenterSettings } from '../domain/account-center/account-center.service.js';
 import type { User } from '../generated/prisma/client.js';
 import type { ChangeFeed } from '../lib/bus/index.js';
 
@@ -69,11 +68,12 @@ class BoundedMap<V> {
   }
 }
 
-export class ValidityCache {
+/** `Settings`: the account-center settings, opaque here (this module imports nothing above it). */
+export class ValidityCache<Settings = unknown> {
   private readonly sessions = new BoundedMap<CachedSession>();
   private readonly users = new BoundedMap<User>();
   private readonly pats = new BoundedMap<CachedPat>();
-  private settings?: AccountCenterSettings;
+  private settings?: Settings;
   private counter = 0;
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
   private readonly recent: [number, string][] = [];
@@ -118,7 +118,7 @@ export class ValidityCache {
     return this.enabled ? this.pats.get(tokenHash) : undefined;
   }
 
-  accountCenter(): AccountCenterSettings | undefined {
+  accountCenter(): Settings | undefined {
     return this.enabled ? this.settings : undefined;
   }
 
@@ -138,7 +138,7 @@ export class ValidityCache {
     this.users.set(user.id, user);
   }
 
-  storeAccountCenter(ticket: number, settings: AccountCenterSettings): void {
+  storeAccountCenter(ticket: number, settings: Settings): void {
     if (this.mayStore(ticket, SETTINGS)) this.settings = settings;
   }
 

@@ -1,4 +1,4 @@
-// The ErrorCode catalogue (API.md §1). Expected, user-fixable failures are AppErrors: the errors
+// The ErrorCode catalogue (docs/api.md#conventions). Expected, user-fixable failures are AppErrors: the errors
 // plugin turns them into union members with a stable `code`. Codes are never renamed.
 import { describeRule } from './users/password-policy.js';
 export const ERROR_CODES = [

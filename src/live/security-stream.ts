@@ -9,20 +9,8 @@ import type { Deps } from '../domain/deps.js';
 import { EVENT_TYPES } from '../domain/events/catalogue.js';
 import { isCredentialLive } from '../domain/sessions/sessions.service.js';
 import type { Logger } from '../logger.js';
+import type { LiveSecurityEvent, LiveStream } from '../schema/context.js';
 
-/** What the stream carries: the same fields as a stored security event. */
-export interface LiveSecurityEvent {
-  id: string;
-  type: string;
-  action: string;
-  at: Date | string;
-  userId: string;
-  actorId: string | null;
-  actorType: string;
-  ip: string | null;
-  userAgent: string | null;
-  data: unknown;
-}
 
 // One topic, named at construction: under REDIS_KEY_PREFIX, so deployments (or test runs) sharing
 // one Redis never hear each other's events. Its per-user channels are "<topic>:<userId>".
@@ -31,7 +19,7 @@ type Topics = Record<string, [userId: string, event: LiveSecurityEvent]>;
 // A stream re-checks its credential this often even when nothing happens (sign-out, expiry, suspension).
 const SESSION_CHECK_MS = 5000;
 
-export class SecurityStream {
+export class SecurityStream implements LiveStream {
   private readonly pubsub;
   private readonly redis: Redis[] = [];
   private readonly open = new Set<() => void>();

@@ -1,6 +1,6 @@
-// Subscription.securityEvents (API.md §9): the caller's own security events, live over SSE
+// Subscription.securityEvents (docs/events.md): the caller's own security events, live over SSE
 // (`Accept: text/event-stream`, graphql-yoga's built-in transport), until the session ends.
-import type { LiveSecurityEvent } from '../live/security-stream.js';
+import type { LiveSecurityEvent } from './context.js';
 import { builder } from './builder.js';
 import { SecurityEventType } from './users/security-events.js';
 

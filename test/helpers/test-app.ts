@@ -66,6 +66,8 @@ export interface LogLine {
 export interface TestAppOptions {
   /** Capture the app's log lines from this level up into `logs` (default: nothing is logged). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Hears every operation the app's Prisma client runs ("User.findUnique", "$queryRaw", …): a real client with a query extension. */
+  onQuery?: (operation: string) => void;
 }
 
 async function openTestDatabase(): Promise<Database & { url: string | null }> {
@@ -86,6 +88,17 @@ async function openTestDatabase(): Promise<Database & { url: string | null }> {
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const db = await openTestDatabase();
+  if (options.onQuery) {
+    const hear = options.onQuery;
+    db.prisma = db.prisma.$extends({
+      query: {
+        $allOperations({ model, operation, args, query }) {
+          hear(model ? `${model}.${operation}` : operation);
+          return query(args);
+        },
+      },
+    }) as unknown as typeof db.prisma;
+  }
   const mail = await MailSink.start();
   const clock = new FakeClock(new Date());
   const smsSink = await SmsSink.start();

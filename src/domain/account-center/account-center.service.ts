@@ -1,4 +1,4 @@
-// The account-center config table (API.md §3): which `me` fields are OFF, READ_ONLY or EDIT.
+// The account-center config table (docs/api.md#self-service-me): which `me` fields are OFF, READ_ONLY or EDIT.
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';

@@ -7,7 +7,6 @@ import { withEvents } from '../events/collector.js';
 import { identifierChanged } from './identifier-change.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
-import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { AppError } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { lockUserRow } from '../users/user-lock.js';
@@ -69,7 +68,7 @@ export async function removePrimaryIdentifier(
     await lockUserRow(tx, userId);
     const before = await credentialState(tx, userId);
     if (!before.user[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
-    assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
+    deps.credentials.assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
     await tx.user.update({ where: { id: userId }, data: { [column]: null } });
     await identifierChanged(deps, tx, ev, {
       userId,

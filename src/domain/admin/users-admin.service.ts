@@ -1,4 +1,4 @@
-// Admin user management beyond createUser (API.md §4). Every change and its audit event share one
+// Admin user management beyond createUser (docs/api.md#management-admin). Every change and its audit event share one
 // transaction, so the log never names a change that did not happen (or misses one that did).
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { Prisma, User } from '../../generated/prisma/client.js';

@@ -1,4 +1,4 @@
-// Sign-in with a password (API.md §2): the password kind's first step. What follows a right
+// Sign-in with a password (docs/api.md#signing-in): the password kind's first step. What follows a right
 // credential (suspension, MFA challenge, session) is the seam's completeFirstStep. One
 // INVALID_CREDENTIALS answer for an unknown identifier and a wrong password alike, with the same cost (a dummy argon2 check), so nothing reveals whether an
 // account exists. The password is checked before suspension/MFA are revealed.

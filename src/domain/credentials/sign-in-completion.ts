@@ -11,7 +11,6 @@ import { AppError } from '../errors.js';
 import { withEvents } from '../events/collector.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { CredentialKind } from './credential-kind.js';
-import { challengeFactors } from './registry.js';
 
 // An MFA challenge lives 5 minutes: long enough to open an authenticator app, short enough to limit guessing.
 export const MFA_CHALLENGE_TTL_SECONDS = 300;
@@ -34,7 +33,7 @@ export async function completeFirstStep(
   if (user.isSuspended) throw accountSuspended();
   if (!step.satisfiesMfa) {
     const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-    const factors = challengeFactors(enrolled.map((f) => f.type));
+    const factors = deps.credentials.challengeFactors(enrolled.map((f) => f.type));
     if (factors.length > 0) {
       // The credential was right, so this reveals nothing an MfaChallenge would not; it spares a dead challenge.
       if (user.mfaLockedUntil && user.mfaLockedUntil > deps.clock.now()) {
@@ -76,6 +75,6 @@ export async function createMfaChallenge(
       amr: [...firstStepAmr],
     },
   });
-  return { mfaToken, factors: challengeFactors(factors) };
+  return { mfaToken, factors: deps.credentials.challengeFactors(factors) };
 }
 

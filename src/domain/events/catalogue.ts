@@ -4,7 +4,9 @@
 // for webhooks, the user's activity and the live stream) are one row, written in the change's
 // transaction. Grep a type ('user.email.changed') to find its emitters and its consumers.
 //
-// Payloads never carry a secret or a hash: they go to webhook receivers and to the user.
+// Payloads never carry a secret, a hash or anything that authorizes (a verification record's id, a
+// challenge, a state): they go to webhook receivers and to the user. The collector enforces it
+// (payload-rules.ts); the types below leave such fields out in the first place.
 
 export interface UserRef {
   id: string;
@@ -49,7 +51,7 @@ export interface EventPayloads {
   'token.revoked': { user: UserRef; token: { id: string; name: string }; via: 'self' | 'admin' };
   /** A personal access token minted by an admin (or machine client) was used; the actor is the minter. */
   'token.used': { user: UserRef; token: { id: string; name: string }; mintedBy: { id: string; type: 'user' | 'client' } };
-  'verification.code_sent': { user: UserRef; verificationId: string; channel: 'email' | 'phone'; provesIdentity: boolean };
+  'verification.code_sent': { user: UserRef; channel: 'email' | 'phone'; provesIdentity: boolean };
   'verification.password_failed': { user: UserRef };
   'verification.totp_failed': { user: UserRef };
   'verification.passkey_failed': { user: UserRef };
@@ -62,7 +64,7 @@ export interface EventPayloads {
   'identity.linked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' | 'trusted_email' };
   'identity.unlinked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' };
   /** A linked identity proved the user's identity for a sensitive change (step-up by signing in again at the provider). */
-  'verification.social_verified': { user: UserRef; verificationId: string; provider: string };
+  'verification.social_verified': { user: UserRef; provider: string };
   /** provider: its key (a field named "key" would be redacted). */
   'identity_provider.created': { provider: string; identityProvider: IdentityProviderRef };
   'identity_provider.updated': { provider: string; identityProvider: IdentityProviderRef; clientSecretChanged: boolean };

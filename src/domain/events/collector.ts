@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, redact } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { withoutLiveHandles } from './payload-rules.js';
 import type { AuditActionOf, CommittedEvent, EventPayloads, EventType } from './catalogue.js';
 
 type Tx = Prisma.TransactionClient;
@@ -74,8 +75,8 @@ export class EventCollector {
           userId: input.userId ?? null,
           ip: request.ip,
           userAgent: request.userAgent?.slice(0, 512) ?? null,
-          details: redact(input.details ?? rest) as Prisma.InputJsonValue,
-          data: redact(input.data as Record<string, unknown>) as Prisma.InputJsonValue,
+          details: withoutLiveHandles(redact(input.details ?? rest)) as Prisma.InputJsonValue,
+          data: withoutLiveHandles(redact(input.data as Record<string, unknown>)) as Prisma.InputJsonValue,
         };
       }),
       select: { id: true, at: true, data: true },

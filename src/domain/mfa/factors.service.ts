@@ -18,7 +18,7 @@ export async function removeOwnMfaFactor(
   await withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     await lockUserRow(tx, userId);
-    const { factor } = await deleteFactor(tx, userId, input.id, 'id');
+    const { factor } = await deleteFactor(deps, tx, userId, input.id, 'id');
     emitRemoval(ev, factor, 'self');
   });
 }
@@ -33,7 +33,7 @@ export async function adminRemoveMfaFactor(
 ): Promise<void> {
   await withEvents(deps, actor, request, async (tx, ev) => {
     await lockUserRow(tx, userId);
-    const { factor } = await deleteFactor(tx, userId, factorId, 'factorId');
+    const { factor } = await deleteFactor(deps, tx, userId, factorId, 'factorId');
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
     emitRemoval(ev, factor, 'admin');
   });

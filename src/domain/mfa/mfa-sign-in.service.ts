@@ -1,4 +1,4 @@
-// The second step of sign-in (API.md §2): an MfaChallenge token from the first step plus the answer
+// The second step of sign-in (docs/api.md#signing-in): an MfaChallenge token from the first step plus the answer
 // of one enrolled factor kind (verifySignIn's totpCode, backupCode, … : whichever MfaStep the
 // credential registry holds) gives the TokenSet. Wrong answers count per challenge (it dies with
 // TOO_MANY_ATTEMPTS) and per user across challenges (MFA locks with ACCOUNT_LOCKED); limits in
@@ -10,7 +10,6 @@ import type { RequestInfo } from '../audit/audit.service.js';
 import { type EventCollector, withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { accountSuspended } from '../credentials/sign-in-completion.js';
-import { mfaSteps } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
 import { openSession } from '../sessions/sessions.service.js';
@@ -63,7 +62,7 @@ export async function recordMfaFailure(
 
 export async function verifySignIn(deps: Deps, input: VerifySignInInput, request: RequestInfo): Promise<TokenSet> {
   await deps.ipRateLimiter.consume('mfa', request.ip);
-  const steps = mfaSteps();
+  const steps = deps.credentials.mfaSteps();
   const given = steps.flatMap(({ kind, step }) => {
     const answer = step.parse(input[step.inputField]);
     return answer === null ? [] : [{ kind, step, answer }];

@@ -5,7 +5,6 @@
 // is reported exactly like the user's own.
 import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
-import { kindOfFactor } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
 
@@ -39,7 +38,7 @@ function notify(deps: Deps, event: CommittedEvent): void {
     case 'user.mfa.removed': {
       // Each credential kind names its notice (TOTP, backup codes, passkeys: src/domain/credentials/kinds).
       const { factor } = (event as CommittedEvent<'user.mfa.added'>).data;
-      const notice = kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
+      const notice = deps.credentials.kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
       if (notice) sendToUser(deps, event, notice);
       return;
     }

@@ -6,7 +6,6 @@ import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound, uniqueViolationTarget } from '../errors.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { withEvents } from '../events/collector.js';
-import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { markAddressProven } from '../users/address-proof.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
@@ -94,7 +93,7 @@ export async function removeOwnIdentity(
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
     if (!identity) throw notFound(`${provider.name} identity`, 'provider');
     const state = await credentialState(tx, userId);
-    assertKeepsSignInMethod({ ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) }, 'provider');
+    deps.credentials.assertKeepsSignInMethod({ ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) }, 'provider');
     await tx.userIdentity.delete({ where: { id: identity.id } });
     ev.emit('identity.unlinked', {
       userId,

@@ -6,7 +6,9 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import type { IdentityProvider } from '../../generated/prisma/client.js';
-import type { Deps } from '../deps.js';
+import type { SecretBox } from '../../auth/crypto.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
 import { AppError } from '../errors.js';
 import { type ProviderProfile, mapProfile } from './profile-mapping.js';
 
@@ -55,7 +57,7 @@ export class ProviderClient {
   private readonly discovery = new Map<string, { as: oauth.AuthorizationServer; at: number }>();
   private readonly jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-  constructor(private readonly deps: Pick<Deps, 'config' | 'secrets' | 'logger'>) {}
+  constructor(private readonly deps: { config: Config; secrets: SecretBox; logger: Logger }) {}
 
   private http() {
     // http: endpoints only outside production (a local or test provider); createIdentityProvider

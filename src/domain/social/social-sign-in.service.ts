@@ -1,4 +1,4 @@
-// Sign-in with a social identity provider (API.md §8): startSocialSignIn hands out the provider's
+// Sign-in with a social identity provider (docs/social.md): startSocialSignIn hands out the provider's
 // authorization URL; finishSocialSignIn spends the state, exchanges the code, and signs in the
 // account the identity is linked to, links it to the account holding its email (only when the
 // provider is trusted for email and says the email is verified), or creates a new account (when
@@ -6,7 +6,6 @@
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
-import { challengeFactors } from '../credentials/registry.js';
 import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
@@ -137,7 +136,7 @@ async function resolveAndSignIn(
     const { user } = resolution;
     if (user.isSuspended) throw accountSuspended();
     const enrolled = await tx.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-    if (challengeFactors(enrolled.map((f) => f.type)).length > 0) {
+    if (deps.credentials.challengeFactors(enrolled.map((f) => f.type)).length > 0) {
       if (user.mfaLockedUntil && user.mfaLockedUntil > now) throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
       return { resolution, tokens: null };
     }
@@ -179,5 +178,5 @@ export async function finishSocialSignIn(
   // MFA: the identity is linked and refreshed (the provider proved it); the session waits for the
   // second factor through verifySignIn, as after a password.
   const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: resolution.user.id }, select: { type: true } });
-  return createMfaChallenge(deps, resolution.user.id, challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
+  return createMfaChallenge(deps, resolution.user.id, deps.credentials.challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
 }

@@ -57,7 +57,7 @@ export async function verifySocialIdentity(
     ev.emit('verification.social_verified', {
       userId,
       audit: 'user.verification.social',
-      data: { user: { id: userId }, verificationId: record.id, provider: provider.key },
+      data: { user: { id: userId }, provider: provider.key },
     });
     return record;
   });

@@ -1,4 +1,4 @@
-// Verification records (API.md §3): short-lived proof that the caller owns the account (a password
+// Verification records (docs/api.md#self-service-me): short-lived proof that the caller owns the account (a password
 // check, or a code sent to the user's current email/phone) or owns a new address (a code sent to it).
 import { numericCode, safeEqual } from '../../auth/crypto.js';
 import { verifyPassword } from '../../auth/passwords.js';
@@ -13,7 +13,6 @@ import { markAddressProven } from '../users/address-proof.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
-import { identityProofOperations, identityProofRecordKinds } from '../credentials/registry.js';
 
 // A record lives 10 minutes: long enough to finish one change, short enough that a forgotten
 // unlocked screen does not grant sensitive changes for long.
@@ -49,10 +48,10 @@ export async function requireVerifiedIdentity(deps: Deps, db: Db, userId: string
     record.userId !== userId ||
     !record.verifiedAt ||
     !record.provesIdentity ||
-    !identityProofRecordKinds().includes(record.kind) ||
+    !deps.credentials.identityProofRecordKinds().includes(record.kind) ||
     record.expiresAt <= deps.clock.now()
   ) {
-    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${identityProofOperations()})`, ['verificationId']);
+    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${deps.credentials.identityProofOperations()})`, ['verificationId']);
   }
   return record;
 }
@@ -182,7 +181,7 @@ export async function sendVerificationCode(
   await emitEvent(deps, actor, request, 'verification.code_sent', {
     userId,
     audit: 'user.verification.code_sent',
-    data: { user: { id: userId }, verificationId: record.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
+    data: { user: { id: userId }, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
   });
   return record;
 }

@@ -1,4 +1,4 @@
-// Admin user management (API.md §4).
+// Admin user management (docs/api.md#management-admin).
 import {
   adminCreatePersonalAccessToken,
   adminRevokePersonalAccessToken,
@@ -17,7 +17,7 @@ import { createUser } from '../../domain/users/users.service.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
-import { grantsAdminRole, impersonate, isAdminTokenOwner, isAdminUser, usersWrite } from '../../auth/escalation.js';
+import { grantsAdminRole, impersonate, isAdminTokenOwner, isAdminUser, usersWrite } from '../auth/escalation.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
@@ -48,6 +48,8 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
 builder.objectField(AdminMutation, 'createUser', (t) =>
   t.field({
     type: UserType,
+    // An imported digest (passwordDigest) is stored as given: only a plain password is hashed.
+    expensive: { kind: 'hash', when: ({ input }) => input.password != null, account: ({ input }) => input.username ?? input.primaryEmail ?? input.primaryPhone },
     errors: {},
     authScopes: (_root, { input }) => usersWrite(grantsAdminRole(input.roles)),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
@@ -115,6 +117,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   setUserPassword: t.field({
     type: UserType,
+    expensive: 'hash',
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
@@ -122,6 +125,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   verifyUserPassword: t.field({
     type: PasswordCheck,
+    expensive: 'hash',
     errors: {},
     // No sign-in lockout applies here: an unlimited oracle on an admin's password.
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),

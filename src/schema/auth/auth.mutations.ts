@@ -1,4 +1,4 @@
-// Sign-in and tokens (API.md §2): root mutations, so they run serially.
+// Sign-in and tokens (docs/api.md#signing-in): root mutations, so they run serially.
 import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
 import { signIn } from '../../domain/auth/sign-in.service.js';
 import { signUp } from '../../domain/users/users.service.js';
@@ -29,6 +29,7 @@ const SignInResult = signInResultUnion('SignInResult');
 builder.mutationFields((t) => ({
   signUp: t.field({
     type: TokenSetType,
+    expensive: { kind: 'hash', account: ({ input }) => input.username ?? input.email ?? input.phone },
     description: 'Creates an account and signs it in (only when self sign-up is enabled).',
     errors: {},
     args: { input: t.arg({ type: SignUpInput, required: true }) },
@@ -36,6 +37,7 @@ builder.mutationFields((t) => ({
   }),
   signIn: t.field({
     type: SignInResult as never,
+    expensive: { kind: 'hash', account: ({ input }) => input.identifier },
     description: 'Signs in with a username, email or phone and a password: tokens, or an MFA challenge.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {

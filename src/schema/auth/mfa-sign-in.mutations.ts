@@ -1,4 +1,4 @@
-// verifySignIn (API.md §2): the second step of sign-in for users with MFA.
+// verifySignIn (docs/api.md#signing-in): the second step of sign-in for users with MFA.
 import { verifySignIn } from '../../domain/mfa/mfa-sign-in.service.js';
 import { builder } from '../builder.js';
 import { PasskeyAssertionInput } from '../passkeys/passkeys.types.js';

@@ -1,4 +1,4 @@
-// me.deleteAccount (API.md §3): always allowed while the account center is enabled.
+// me.deleteAccount (docs/api.md#self-service-me): always allowed while the account center is enabled.
 import { deleteOwnAccount } from '../../domain/account/delete-account.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';

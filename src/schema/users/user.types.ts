@@ -1,6 +1,6 @@
-// The User type, shared by `me` and `admin` (API.md §3). A field whose account-center mode is OFF
+// The User type, shared by `me` and `admin` (docs/api.md#self-service-me). A field whose account-center mode is OFF
 // reads as null / empty through `me`; admins always see it. Admin-only fields need an admin scope.
-import { readableFactorTypes } from '../../auth/scopes.js';
+import { readableFactorTypes } from '../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import type { Profile } from '../../domain/users/profile.js';
 import { GraphQLError } from 'graphql';
@@ -135,6 +135,8 @@ export const UserType = builder.prismaNode('User', {
     }),
     identityAccessToken: t.field({
       type: IdentityAccessTokenType,
+      // Refreshes at the provider when the token has expired.
+      expensive: 'provider',
       nullable: true,
       description:
         "The provider's access token of your linked identity, to call the provider's API (refreshed first when expired). Only for the account holder: never for admins or impersonation tokens.",
