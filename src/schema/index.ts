@@ -16,6 +16,7 @@ import './admin/users.mutations.js';
 import './admin/machine-clients.js';
 import './admin/audit.js';
 import './admin/webhooks.js';
+import './admin/overview.js';
 import './tokens/pat.types.js';
 import './sessions/sessions.mutations.js';
 import './me/verification.mutations.js';
@@ -32,6 +33,8 @@ import './passkeys/passkeys.mutations.js';
 import './social/social.types.js';
 import './social/social.mutations.js';
 import './social/identity-providers.js';
+import './lifecycle/lifecycle.types.js';
+import './lifecycle/lifecycle.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.
