@@ -112,6 +112,16 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
 
     const other = await t.signIn(EMAIL, PASSWORD);
 
+    // The signed-up address is not verified yet: a code to it verifies it.
+    expect(await page.$eval('#email .facts', (el) => el.textContent)).toContain('Not yet');
+    await click('#email-verify');
+    await status(`We sent a code to ${EMAIL}`);
+    await fill('#email-verify-form-code', await t.mail.codeFor(EMAIL));
+    await click('#email-verify-form-submit');
+    await status(`${EMAIL} is verified.`);
+    expect((await gqlAdmin('query($id: ID!) { admin { user(id: $id) { emailVerified } } }', { id: userId })).data.admin.user.emailVerified).toBe(true);
+    expect(await page.$('#email-verify')).toBeNull();
+
     // Change email with the code from the SMTP sink; a wrong code is explained in words first.
     await fill('#email-form-address', NEW_EMAIL);
     await click('#email-form-submit');

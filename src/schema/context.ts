@@ -22,6 +22,7 @@ export interface LiveSecurityEvent {
 
 /** Subscription.securityEvents' source: the user's events until the session behind the stream ends. */
 export interface LiveStream {
+  /** Ends when the credential that opened it ends: its session, or its personal access token. */
   stream(deps: Deps, viewer: { userId: string; sessionId: string | null; personalAccessTokenId: string | null }): AsyncIterable<LiveSecurityEvent>;
 }
 

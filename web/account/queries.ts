@@ -17,7 +17,7 @@ export const AccountCenterDoc = graphql(`
 export const MeDoc = graphql(`
   query Me {
     me {
-      id username primaryEmail primaryPhone name avatar customData hasPassword createdAt lastSignInAt
+      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt
       profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }
       mfaFactors { id type name createdAt lastUsedAt remainingCodes }
       identities { provider subject email name linkedAt lastSignInAt }

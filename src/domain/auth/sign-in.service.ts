@@ -13,10 +13,13 @@ import { passwordKind } from '../credentials/kinds/password.kind.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
 import { refuseUntilPasswordChanged } from '../lifecycle/new-sign-in.service.js';
+import { claimUnknownIdentifierAttempt } from './unknown-identifier-lockout.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
 
 // Kept importable from here for first steps written before the credential seam (use completeFirstStep).
 export { createMfaChallenge, MFA_CHALLENGE_TTL_SECONDS } from '../credentials/sign-in-completion.js';
+
+const accountLocked = () => new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts: try again later');
 
 export async function findUserByIdentifier(deps: Deps, identifier: string): Promise<User | null> {
   const id = classifyIdentifier(identifier);
@@ -34,11 +37,13 @@ export async function signIn(
   const now = deps.clock.now();
   const user = await findUserByIdentifier(deps, input.identifier);
   if (!user?.passwordHash || !user.passwordAlgorithm) {
+    // Locked out and counted like an account, so the answers cannot tell the two apart.
+    if (!(await claimUnknownIdentifierAttempt(deps, input.identifier))) throw accountLocked();
     await burnPasswordCheck(input.password, deps.config.passwordHashing);
     throw invalidCredentials();
   }
   if ((user.lockedUntil && user.lockedUntil > now) || !(await claimPasswordAttempt(deps, user.id, request))) {
-    throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts: try again later');
+    throw accountLocked();
   }
   const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
   if (!ok) {

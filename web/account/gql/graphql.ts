@@ -179,7 +179,7 @@ export type AccountCenterQuery = { accountCenter: { enabled: boolean, signUpEnab
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string | null, primaryEmail: string | null, primaryPhone: string | null, name: string | null, avatar: string | null, customData: Record<string, unknown>, hasPassword: boolean, createdAt: string, lastSignInAt: string | null, profile: { givenName: string | null, familyName: string | null, middleName: string | null, nickname: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null }, mfaFactors: Array<{ id: string, type: MfaFactorType, name: string | null, createdAt: string, lastUsedAt: string | null, remainingCodes: number }>, identities: Array<{ provider: string, subject: string, email: string | null, name: string | null, linkedAt: string, lastSignInAt: string | null }>, sessions: { totalCount: number, edges: Array<{ node: { id: string, current: boolean, impersonated: boolean, createdAt: string, lastActiveAt: string, expiresAt: string, ip: string | null, userAgent: string | null } }> }, personalAccessTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } }> } } | null };
+export type MeQuery = { me: { id: string, username: string | null, primaryEmail: string | null, emailVerified: boolean, primaryPhone: string | null, phoneVerified: boolean, name: string | null, avatar: string | null, customData: Record<string, unknown>, hasPassword: boolean, createdAt: string, lastSignInAt: string | null, profile: { givenName: string | null, familyName: string | null, middleName: string | null, nickname: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null }, mfaFactors: Array<{ id: string, type: MfaFactorType, name: string | null, createdAt: string, lastUsedAt: string | null, remainingCodes: number }>, identities: Array<{ provider: string, subject: string, email: string | null, name: string | null, linkedAt: string, lastSignInAt: string | null }>, sessions: { totalCount: number, edges: Array<{ node: { id: string, current: boolean, impersonated: boolean, createdAt: string, lastActiveAt: string, expiresAt: string, ip: string | null, userAgent: string | null } }> }, personalAccessTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } }> } } | null };
 
 export type SecurityEventsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -515,7 +515,9 @@ export const MeDocument = new TypedDocumentString(`
     id
     username
     primaryEmail
+    emailVerified
     primaryPhone
+    phoneVerified
     name
     avatar
     customData

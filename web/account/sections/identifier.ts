@@ -22,8 +22,14 @@ const RemovePhone = graphql(`
 function render(ctx: AccountCtx, kind: 'email' | 'phone') {
   const isEmail = kind === 'email';
   const current = isEmail ? ctx.me.primaryEmail : ctx.me.primaryPhone;
+  const verified = isEmail ? ctx.me.emailVerified : ctx.me.phoneVerified;
   const label = isEmail ? 'Email' : 'Phone';
-  const parts: (Node | false | null)[] = [facts([[label, current]]), readOnlyNote(ctx, kind)];
+  const parts: (Node | false | null)[] = [
+    facts([[label, current], current ? ['Verified', verified ? 'Yes' : 'Not yet'] : null]),
+    readOnlyNote(ctx, kind),
+  ];
+  // An unverified current address: a code to it proves it (a trusted sign-in provider then links by it).
+  if (current && !verified) parts.push(verifyCurrent(ctx, kind, current));
   if (!editable(ctx, kind)) return parts;
   let pending: { address: string; verificationId: string; verified?: boolean } | null = null;
   const codeArea = h('div', { class: 'code-step', id: `${kind}-code-step` });
@@ -68,6 +74,26 @@ function render(ctx: AccountCtx, kind: 'email' | 'phone') {
         : mutate(RemovePhone, { verificationId }, (d) => d.me.removePrimaryPhone)), `${label} removed.`), { class: 'secondary' }));
   }
   return parts;
+}
+
+function verifyCurrent(ctx: AccountCtx, kind: 'email' | 'phone', address: string): HTMLElement {
+  const area = h('div', { class: 'code-step', id: `${kind}-verify-step` });
+  const confirm = (verificationId: string) => form({
+    id: `${kind}-verify-form`,
+    fields: [{ name: 'code', label: `The 6-digit code sent to ${address}`, inputmode: 'numeric', autocomplete: 'one-time-code', required: true, maxlength: 6 }],
+    submit: 'Verify',
+    onSubmit: ({ code }) =>
+      apply(ctx, () => mutate(VerifyCode, { input: { verificationId, code: code!.trim() } }, (d) => d.me.verifyCode), `${address} is verified.`),
+  });
+  area.append(actionButton(`${kind}-verify`, `Verify ${address}`, async () => {
+    const sent = await mutate(SendCode, { input: kind === 'email' ? { email: address } : { phone: address } }, (d) => d.me.sendVerificationCode);
+    if (sent.error) return sent.error;
+    area.replaceChildren(confirm(sent.value.id));
+    announce(`We sent a code to ${address}.`);
+    area.querySelector('input')?.focus();
+    return null;
+  }, { class: 'secondary' }));
+  return area;
 }
 
 export const emailSection: Section = { id: 'email', title: 'Email', show: (c) => visible(c, 'email'), render: (c) => render(c, 'email') };
