@@ -69,6 +69,12 @@ export interface Config {
   webhookWorker: boolean;
   /** Redis for state shared by instances (rate limits); PostgreSQL serves when unset. */
   redisUrl: string | undefined;
+  /** While the database is unreachable, warm reads answer from the validity cache this long (0: never). */
+  degradedReadSeconds: number;
+  /** PostgreSQL: a statement running longer is cancelled (server side, and given up client side soon after). */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL: opening a pool connection gives up after this long. */
+  databaseConnectTimeoutMs: number;
   /** Prefixes every Redis key, so several deployments (or test runs) can share one Redis. */
   redisKeyPrefix: string;
   /** CORS_ORIGINS: exact origins browsers may call from (besides ISSUER's); undefined = the default (lib/cors.ts). */
@@ -77,6 +83,18 @@ export interface Config {
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
   webauthnOrigins: string[];
+  /** Days between a deletion request and the purge (0: delete at once). */
+  deletionGraceDays: number;
+  /** How long a device trusted at the MFA step skips the second factor. */
+  trustedDeviceDays: number;
+  /** Default of the password policy's checkBreached (k-anonymity range API). */
+  breachedPasswordCheck: boolean;
+  /** The range API's base URL; `/<first 5 hex of SHA-1>` is appended. */
+  breachedPasswordApi: string;
+  breachedPasswordTimeoutMs: number;
+  /** Runs the maintenance job (purge, clean-up) from this instance; one instance runs it at a time. */
+  maintenanceWorker: boolean;
+  maintenanceIntervalSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -230,6 +248,14 @@ export function loadConfig(env: Env = process.env): Config {
     expensiveFieldLimitPerMinute: check(() => int(env, 'EXPENSIVE_FIELD_LIMIT_PER_MINUTE', 30, 0, 100_000), 30),
     securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
     redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
+    // Bounded because a revocation made elsewhere cannot reach this instance while the database is
+    // unreachable for it (docs/scale-out.md, "When the database is unreachable").
+    degradedReadSeconds: check(() => int(env, 'DEGRADED_READ_SECONDS', 10, 0, 300), 10),
+    // No request the service makes needs more than a fraction of a second; 10 s frees a hung
+    // database's connections long before clients give up, and leaves slack for a loaded machine.
+    databaseStatementTimeoutMs: check(() => int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000), 10_000),
+    // A reachable PostgreSQL accepts in milliseconds; 5 s rides out a brief network stall, then fails fast.
+    databaseConnectTimeoutMs: check(() => int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000), 5_000),
     webhookAllowPrivate: check(() => bool(env, 'WEBHOOK_ALLOW_PRIVATE', false), false),
     // Per attempt: a receiver should answer at once and do its work later; a slow one is retried.
     webhookTimeoutMs: check(() => int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000), 10_000),
@@ -239,6 +265,14 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,
     webauthnOrigins,
+    deletionGraceDays: check(() => int(env, 'DELETION_GRACE_DAYS', 30, 0, 365), 30),
+    trustedDeviceDays: check(() => int(env, 'TRUSTED_DEVICE_DAYS', 30, 1, 365), 30),
+    breachedPasswordCheck: check(() => bool(env, 'BREACHED_PASSWORD_CHECK', false), false),
+    breachedPasswordApi: (check(() => url(env, 'BREACHED_PASSWORD_API', ['http:', 'https:']), undefined) ?? 'https://api.pwnedpasswords.com/range').replace(/\/+$/, ''),
+    // A password change waits for it: short, and an unanswered check never blocks the change (fail open).
+    breachedPasswordTimeoutMs: check(() => int(env, 'BREACHED_PASSWORD_TIMEOUT_MS', 2000, 100, 30_000), 2000),
+    maintenanceWorker: check(() => bool(env, 'MAINTENANCE_WORKER', true), true),
+    maintenanceIntervalSeconds: check(() => int(env, 'MAINTENANCE_INTERVAL_SECONDS', 300, 1, 24 * 3600), 300),
   };
   if (problems.length) {
     const [first, ...rest] = problems.flatMap((p) => p.problems);

@@ -14,6 +14,7 @@ export function createAccountPageRoutes(deps: Deps, http: HttpDeps) {
     app: 'account',
     cookie: REFRESH_COOKIE,
     header: CSRF_HEADER,
+    trustedDevices: true,
     disabled: async () => !(await getAccountCenter(deps.prisma)).pageEnabled,
   });
 }

@@ -4,6 +4,7 @@
 //   POST <base>/session  {refreshToken} + Bearer access token of the same session -> sets the cookie
 //   POST <base>/refresh  -> rotates the cookie's refresh token, answers a new access token
 //   POST <base>/logout   -> ends the cookie's session and clears the cookie
+//   POST <base>/device   {deviceToken} -> stores a trusted-device token (account page only; device-cookie.ts)
 // CSRF: the cookie is SameSite=Strict, and each endpoint demands the app's custom header
 // (`X-Account-Page: 1`, `X-Admin-Console: 1`: a cross-site page cannot send it without a CORS
 // preflight, which nothing grants) and, when the browser sends them, a same-origin `Origin` and
@@ -16,6 +17,7 @@ import { AppError } from '../domain/errors.js';
 import { refreshTokens } from '../domain/sessions/sessions.service.js';
 import { liveSessionOfRefreshToken, revokeSessionOfRefreshToken } from '../domain/sessions/refresh-token-lookup.js';
 import { readBodyCapped } from '../lib/body-limit.js';
+import { deviceCookie } from './device-cookie.js';
 import { loadStaticFiles, serveFile, webRoot } from './static-files.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -29,6 +31,8 @@ export interface WebAppOptions {
   header: string;
   /** A 404 page instead of the app while this answers true (the account page's pageEnabled). */
   disabled?: () => Promise<boolean>;
+  /** Serves POST <base>/device, which keeps a trusted-device token in its own HttpOnly cookie. */
+  trustedDevices?: boolean;
 }
 
 // The page loads only its own files and talks only to its own origin. Avatars may be any https image.
@@ -119,6 +123,22 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
     }
   }
 
+  // Stores a trusted-device token in its HttpOnly cookie (device-cookie.ts). The token is checked
+  // only at sign-in, against the account that presents a right password, so a planted one is useless.
+  async function storeDevice(request: Request): Promise<Response> {
+    const body = await readBodyCapped(request, MAX_BODY_BYTES);
+    if ('tooLarge' in body) return json({ code: 'INVALID_INPUT' }, 413, body.headers);
+    let deviceToken: unknown;
+    try {
+      deviceToken = (JSON.parse(body.text) as { deviceToken?: unknown }).deviceToken;
+    } catch {
+      return json({ code: 'INVALID_INPUT' }, 400);
+    }
+    if (typeof deviceToken !== 'string' || !/^tdv_[\w-]{20,100}$/.test(deviceToken)) return json({ code: 'INVALID_INPUT' }, 400);
+    const maxAge = config.trustedDeviceDays * 24 * 3600;
+    return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': deviceCookie(deviceToken, maxAge, secure) } });
+  }
+
   async function logout(request: Request): Promise<Response> {
     const presented = readCookie(request);
     if (presented) await revokeSessionOfRefreshToken(deps, presented);
@@ -134,11 +154,13 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
       return new Response(DISABLED_PAGE, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS, ...NO_STORE } });
     }
     const sub = pathname.slice(base.length).replace(/^\//, '');
-    if (request.method === 'POST' && ['session', 'refresh', 'logout'].includes(sub)) {
+    const endpoints = options.trustedDevices ? ['session', 'refresh', 'logout', 'device'] : ['session', 'refresh', 'logout'];
+    if (request.method === 'POST' && endpoints.includes(sub)) {
       // The origin is named so the page can tell someone who opened it under another host name.
       if (!sameOrigin(request)) return json({ code: 'FORBIDDEN', origin }, 403);
       if (sub === 'session') return storeSession(request);
       if (sub === 'refresh') return refresh(request, info);
+      if (sub === 'device') return storeDevice(request);
       return logout(request);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return json({ code: 'NOT_FOUND' }, 405, { allow: 'GET, HEAD' });

@@ -33,6 +33,8 @@ import './passkeys/passkeys.mutations.js';
 import './social/social.types.js';
 import './social/social.mutations.js';
 import './social/identity-providers.js';
+import './lifecycle/lifecycle.types.js';
+import './lifecycle/lifecycle.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

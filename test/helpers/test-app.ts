@@ -114,6 +114,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     AUTH_RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'silent',
     DATA_DIR: '/nonexistent',
+    // The maintenance job deletes what expired by the (fake) clock: tests that want it run it themselves.
+    MAINTENANCE_WORKER: 'false',
+    // Deletions take effect at once, as the tests written before the grace period expect;
+    // test/account-deletion.test.ts turns the grace period on.
+    DELETION_GRACE_DAYS: '0',
     ...env,
   });
   const app = await createApp({

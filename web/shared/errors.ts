@@ -39,6 +39,8 @@ export const ERROR_SENTENCES: Record<AnyCode, string> & Record<string, string> =
   PASSKEY_REJECTED: 'The passkey could not be used. Try again, or choose another way.',
   PROVIDER_UNAVAILABLE: 'That sign-in provider is not answering right now. Try again later or choose another way.',
   PHONE_DELIVERY_UNAVAILABLE: 'Text messages cannot be sent by this service, so a phone number cannot be confirmed here.',
+  ACCOUNT_PENDING_DELETION: 'This account is scheduled for deletion. Restore it to sign in again.',
+  PASSWORD_CHANGE_REQUIRED: 'A sign-in to this account was reported as not yours. Reset your password to sign in again.',
   // Transport and authorization failures (top-level GraphQL errors), and the browser's own.
   UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
   FORBIDDEN: 'You are not allowed to do that.',
@@ -55,6 +57,7 @@ const RULES: Record<string, string> = {
   CONTAINS_EMAIL: 'it contains the email address',
   CONTAINS_NAME: 'it contains part of the name',
   REPEATED_OR_SEQUENTIAL_CHARACTERS: 'it is mostly repeated or sequential characters',
+  BREACHED_PASSWORD: 'it has appeared in a data breach',
 };
 
 function ruleSentence(rule: string): string {

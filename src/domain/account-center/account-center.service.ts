@@ -21,6 +21,8 @@ export const ACCOUNT_FIELDS = [
   'securityActivity',
   // Passkeys: separate from `mfa` (as in Logto), so a deployment can offer one without the other.
   'passkey',
+  // Devices remembered at the MFA step (me.trustedDevices, me.revokeTrustedDevice(s)).
+  'trustedDevices',
 ] as const;
 
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import type { EventCollector } from '../events/collector.js';
 import { setAddressProof } from '../users/address-proof.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
+import { offerEmailRevert } from '../lifecycle/email-revert.service.js';
 
 export type IdentifierChannel = 'email' | 'phone';
 
@@ -38,10 +39,12 @@ export async function identifierChanged(
   await expireIdentityRecords(deps, tx, userId, change.keepVerificationId);
   const user = { id: userId };
   if (channel === 'email') {
+    // The previous address gets a link that undoes the change (docs/account-lifecycle.md).
+    const revertLinkSent = previous ? await offerEmailRevert(deps, tx, ev, { userId, previous, next }) : false;
     ev.emit('user.email.changed', {
       userId,
       audit: audit as 'user.email.set' | 'user.email.remove' | 'admin.user.update',
-      data: { user, email: next, previousEmail: previous },
+      data: { user, email: next, previousEmail: previous, ...(revertLinkSent ? { revertLinkSent } : {}) },
       details: change.details,
     });
   } else {

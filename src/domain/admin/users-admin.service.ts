@@ -13,6 +13,8 @@ import type { PasswordContext } from '../users/password-policy.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
 import { assertProofHasAddress, setAddressProof } from '../users/address-proof.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
+import { passwordWasChanged } from '../lifecycle/credentials-reset.js';
+import { deletionHasGrace, scheduleDeletion } from '../lifecycle/deletion.service.js';
 import {
   assertPasswordPolicy,
   identifierInUse,
@@ -113,6 +115,7 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       }
       if (input.password) {
         await expireIdentityRecords(deps, tx, id);
+        await passwordWasChanged(tx, id);
         ev.emit('user.password.changed', { userId: id, audit, data: { user: ref, via: 'admin' }, details: { fields: ['password'] } });
       }
       if (given('roles')) {
@@ -131,8 +134,10 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
   }
 }
 
-/** Deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once. */
 /**
+ * With a grace period (DELETION_GRACE_DAYS > 0) and not `immediately`, the deletion is scheduled
+ * (docs/account-lifecycle.md): every session and token ends now, the purge comes later. Otherwise
+ * deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once.
  * `read` is what the caller wants back (a Prisma select/include): it is loaded before the row and
  * its relations are gone, since nothing can be read about the user afterwards.
  */
@@ -142,8 +147,14 @@ export async function deleteUser(
   actor: AuditActor,
   request: RequestInfo,
   read: { include?: Prisma.UserInclude; select?: Prisma.UserSelect } = {},
+  options: { immediately?: boolean } = {},
 ): Promise<User> {
   return withEvents(deps, actor, request, async (tx, ev) => {
+    if (!options.immediately && deletionHasGrace(deps)) {
+      await loadUser(tx, id);
+      await scheduleDeletion(deps, tx, ev, id, 'admin');
+      return (await tx.user.findUniqueOrThrow({ ...(read as object), where: { id } })) as User;
+    }
     const user = (await tx.user.findUnique({ ...(read as object), where: { id } })) as User | null;
     if (!user) throw notFound('User', 'id');
     await tx.user.delete({ where: { id } });
@@ -175,6 +186,7 @@ export async function setUserPassword(deps: Deps, id: string, password: string, 
   return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: (await loadUser(tx, id)).id }, data: columns });
     await expireIdentityRecords(deps, tx, id);
+    await passwordWasChanged(tx, id);
     ev.emit('user.password.changed', { userId: id, audit: 'admin.user.set_password', data: { user: { id }, via: 'admin' }, details: {} });
     return user;
   });

@@ -12,6 +12,7 @@ import { completeFirstStep } from '../credentials/sign-in-completion.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
+import { refuseUntilPasswordChanged } from '../lifecycle/new-sign-in.service.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
 
 // Kept importable from here for first steps written before the credential seam (use completeFirstStep).
@@ -26,7 +27,7 @@ export async function findUserByIdentifier(deps: Deps, identifier: string): Prom
 
 export async function signIn(
   deps: Deps,
-  input: { identifier: string; password: string },
+  input: { identifier: string; password: string; deviceToken?: string | null },
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
@@ -45,6 +46,7 @@ export async function signIn(
     throw invalidCredentials();
   }
   await releasePasswordAttempt(deps, user.id);
+  refuseUntilPasswordChanged(user);
 
   if (!user.isSuspended && needsRehash(user.passwordAlgorithm, user.passwordHash)) {
     // Imported (or outdated) digests become argon2id on the first successful sign-in.
@@ -53,7 +55,8 @@ export async function signIn(
       data: { passwordHash: await hashPassword(input.password), passwordAlgorithm: 'ARGON2ID' },
     });
   }
-  return completeFirstStep(deps, user, passwordKind, request);
+  // A trusted device (docs/account-lifecycle.md) may skip the second factor of a password sign-in only.
+  return completeFirstStep(deps, user, passwordKind, request, {}, { deviceToken: input.deviceToken ?? request.deviceToken });
 }
 
 /**

@@ -4,6 +4,7 @@ import { deleteFactor, emitRemoval } from '../credentials/factor-lifecycle.js';
 import type { Deps } from '../deps.js';
 import { withEvents } from '../events/collector.js';
 import { lockUserRow } from '../users/user-lock.js';
+import { mfaWasReset } from '../lifecycle/credentials-reset.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
 export { lockUserRow };
@@ -35,6 +36,8 @@ export async function adminRemoveMfaFactor(
     await lockUserRow(tx, userId);
     const { factor } = await deleteFactor(deps, tx, userId, factorId, 'factorId');
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
+    // An MFA reset: devices trusted to skip the second factor are forgotten too.
+    await mfaWasReset(tx, userId);
     emitRemoval(ev, factor, 'admin');
   });
 }

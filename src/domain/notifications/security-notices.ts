@@ -30,7 +30,9 @@ function notify(deps: Deps, event: CommittedEvent): void {
       return sendToUser(deps, event, 'password_changed');
     case 'user.email.changed': {
       // The previous address hears of it: whoever took the account cannot silence its owner this way.
-      const { email, previousEmail } = (event as CommittedEvent<'user.email.changed'>).data;
+      const { email, previousEmail, revertLinkSent } = (event as CommittedEvent<'user.email.changed'>).data;
+      // Then it got the notice with the undo link instead (src/domain/lifecycle/email-revert.service.ts).
+      if (revertLinkSent) return;
       if (previousEmail && previousEmail !== email) send(deps, previousEmail, email ? 'email_changed' : 'email_removed', event);
       return;
     }

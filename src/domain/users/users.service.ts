@@ -9,7 +9,7 @@ import { openSession } from '../sessions/sessions.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, PasswordRejectedError, invalidInput, isUniqueViolation, uniqueViolationField } from '../errors.js';
 import { getPasswordPolicy } from '../password-policy/password-policy.service.js';
-import { checkPassword, type PasswordContext } from './password-policy.js';
+import { checkPassword, PASSWORD_RULES, type PasswordContext } from './password-policy.js';
 import { assertProofHasAddress } from './address-proof.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from './identifiers.js';
 import { normalizeProfile, type ProfileInput } from './profile.js';
@@ -76,7 +76,12 @@ export function validateCustomData(data: unknown, path = 'customData'): Record<s
 
 /** Checks a new password against the stored policy (admin-editable, see password-policy.service.ts). */
 export async function assertPasswordPolicy(deps: Deps, password: string, context: PasswordContext, path = 'password'): Promise<void> {
-  const failed = checkPassword(await getPasswordPolicy(deps.prisma, deps.config), password, context);
+  const policy = await getPasswordPolicy(deps.prisma, deps.config);
+  const failed = checkPassword(policy, password, context);
+  // Only a password that passes the local rules is looked up: no request for one refused anyway.
+  if (failed.length === 0 && policy.checkBreached && (await deps.breachedPasswords.check(password)) === 'breached') {
+    failed.push(PASSWORD_RULES.breached);
+  }
   if (failed.length) throw new PasswordRejectedError(failed, path);
 }
 

@@ -102,10 +102,12 @@ builder.objectFields(AdminMutation, (t) => ({
     type: UserType,
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
-    description: 'Deletes the user; every session and token stops at once. The audit history is kept.',
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      'Deletes the user; every session and token stops at once. With a grace period (DELETION_GRACE_DAYS) the deletion is scheduled ' +
+      '(deletionScheduledAt) unless `immediately`. The audit history is kept.',
+    args: { id: t.arg.id({ required: true }), immediately: t.arg.boolean({ description: 'Purge now, without the grace period.' }) },
     // The selection is read inside the deleting transaction: afterwards there is nothing to load.
-    resolve: (query, _root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query),
+    resolve: (query, _root, { id, immediately }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query, { immediately: immediately === true }),
   }),
   setUserSuspended: t.field({
     type: UserType,

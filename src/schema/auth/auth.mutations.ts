@@ -2,7 +2,7 @@
 import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
 import { signIn } from '../../domain/auth/sign-in.service.js';
 import { signUp } from '../../domain/users/users.service.js';
-import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
+import { AccountPendingDeletionError, AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import { wrapOrThrow } from '@pothos/plugin-errors';
 import { builder } from '../builder.js';
 import { SignOutPayload, signInResultUnion, TokenSetType } from './token.types.js';
@@ -21,6 +21,7 @@ const SignInInput = builder.inputType('SignInInput', {
   fields: (t) => ({
     identifier: t.string({ required: true, description: 'Username, email or phone.' }),
     password: t.string({ required: true }),
+    deviceToken: t.string({ description: 'From TokenSet.deviceToken of an earlier verifySignIn with trustDevice: skips the second factor.' }),
   }),
 });
 
@@ -44,7 +45,7 @@ builder.mutationFields((t) => ({
       try {
         return (await signIn(ctx.deps, input, ctx.request)) as never;
       } catch (err) {
-        return wrapOrThrow(err, [PasswordRejectedError, RateLimitedError, AppError]) as never;
+        return wrapOrThrow(err, [AccountPendingDeletionError, PasswordRejectedError, RateLimitedError, AppError]) as never;
       }
     },
   }),

@@ -10,6 +10,7 @@ const VerifySignInInput = builder.inputType('VerifySignInInput', {
     totpCode: t.string({ description: 'The 6-digit code of the authenticator app.' }),
     backupCode: t.string({ description: 'One of the backup codes (each works once).' }),
     passkey: t.field({ type: PasskeyAssertionInput, description: 'The assertion for a startMfaPasskey challenge.' }),
+    trustDevice: t.boolean({ description: 'Remember this device (TRUSTED_DEVICE_DAYS): the TokenSet carries a deviceToken for later sign-ins.' }),
   }),
 });
 

@@ -89,7 +89,7 @@ export const PersonalAccessTokenType = builder.prismaNode('PersonalAccessToken',
 });
 
 /** A `me` field gated by its account-center mode (admins always pass). */
-function readable(field: AccountField) {
+export function readable(field: AccountField) {
   return { authScopes: { accountCenterRead: field } } as const;
 }
 

@@ -8,6 +8,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type ErrorCode =
   | 'ACCOUNT_CENTER_DISABLED'
   | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_PENDING_DELETION'
   | 'ACCOUNT_SUSPENDED'
   | 'CODE_EXPIRED'
   | 'CODE_MISMATCH'
@@ -22,6 +23,7 @@ export type ErrorCode =
   | 'MFA_ALREADY_ENROLLED'
   | 'NOT_FOUND'
   | 'PASSKEY_REJECTED'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'PASSWORD_REJECTED'
   | 'PHONE_DELIVERY_UNAVAILABLE'
   | 'PROVIDER_UNAVAILABLE'
@@ -65,6 +67,8 @@ export type SendVerificationCodeInput = {
 };
 
 export type SignInInput = {
+  /** From TokenSet.deviceToken of an earlier verifySignIn with trustDevice: skips the second factor. */
+  deviceToken?: string | null | undefined;
   /** Username, email or phone. */
   identifier: string;
   password: string;
@@ -91,6 +95,8 @@ export type VerifySignInInput = {
   passkey?: PasskeyAssertionInput | null | undefined;
   /** The 6-digit code of the authenticator app. */
   totpCode?: string | null | undefined;
+  /** Remember this device (TRUSTED_DEVICE_DAYS): the TokenSet carries a deviceToken for later sign-ins. */
+  trustDevice?: boolean | null | undefined;
 };
 
 export type IdentityProvidersQueryVariables = Exact<{ [key: string]: never; }>;
@@ -104,6 +110,7 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn:
+    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
     | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
     | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
@@ -185,6 +192,7 @@ export type FinishSocialSignInMutationVariables = Exact<{
 
 
 export type FinishSocialSignInMutation = { finishSocialSignIn:
+    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
     | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
     | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
