@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query ConsoleWhoAmI { me { id name primaryEmail username primaryPhone } }\n": typeof types.ConsoleWhoAmIDocument,
-    "\n  query ConsoleAccountCenter {\n    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity } } }\n  }\n": typeof types.ConsoleAccountCenterDocument,
+    "\n  query ConsoleAccountCenter {\n    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices } } }\n  }\n": typeof types.ConsoleAccountCenterDocument,
     "\n  mutation ConsoleUpdateAccountCenter($input: UpdateAccountCenterInput!) {\n    admin { updateAccountCenter(input: $input) { __typename ... on AccountCenter { enabled } ... on Error { code message } } }\n  }\n": typeof types.ConsoleUpdateAccountCenterDocument,
     "\n  query ConsoleAudit($filter: AuditEventFilter, $after: String) {\n    admin { auditEvents(first: 25, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id action actorId userId at ip details } } } }\n  }\n": typeof types.ConsoleAuditDocument,
     "\n  query ConsoleIdentityProviders {\n    admin { identityProviders { key name type issuer clientId authorizationEndpoint tokenEndpoint userinfoEndpoint scopes trustEmail } }\n  }\n": typeof types.ConsoleIdentityProvidersDocument,
@@ -52,7 +52,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ConsoleWhoAmI { me { id name primaryEmail username primaryPhone } }\n": types.ConsoleWhoAmIDocument,
-    "\n  query ConsoleAccountCenter {\n    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity } } }\n  }\n": types.ConsoleAccountCenterDocument,
+    "\n  query ConsoleAccountCenter {\n    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices } } }\n  }\n": types.ConsoleAccountCenterDocument,
     "\n  mutation ConsoleUpdateAccountCenter($input: UpdateAccountCenterInput!) {\n    admin { updateAccountCenter(input: $input) { __typename ... on AccountCenter { enabled } ... on Error { code message } } }\n  }\n": types.ConsoleUpdateAccountCenterDocument,
     "\n  query ConsoleAudit($filter: AuditEventFilter, $after: String) {\n    admin { auditEvents(first: 25, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id action actorId userId at ip details } } } }\n  }\n": types.ConsoleAuditDocument,
     "\n  query ConsoleIdentityProviders {\n    admin { identityProviders { key name type issuer clientId authorizationEndpoint tokenEndpoint userinfoEndpoint scopes trustEmail } }\n  }\n": types.ConsoleIdentityProvidersDocument,
@@ -94,7 +94,7 @@ export function graphql(source: "\n  query ConsoleWhoAmI { me { id name primaryE
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ConsoleAccountCenter {\n    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity } } }\n  }\n"): typeof import('./graphql').ConsoleAccountCenterDocument;
+export function graphql(source: "\n  query ConsoleAccountCenter {\n    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices } } }\n  }\n"): typeof import('./graphql').ConsoleAccountCenterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

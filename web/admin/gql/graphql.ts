@@ -18,6 +18,7 @@ export type AccountCenterFieldsInput = {
   securityActivity?: AccountFieldMode | null | undefined;
   sessions?: AccountFieldMode | null | undefined;
   social?: AccountFieldMode | null | undefined;
+  trustedDevices?: AccountFieldMode | null | undefined;
   username?: AccountFieldMode | null | undefined;
 };
 
@@ -109,6 +110,7 @@ export type CreateWebhookInput = {
 export type ErrorCode =
   | 'ACCOUNT_CENTER_DISABLED'
   | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_PENDING_DELETION'
   | 'ACCOUNT_SUSPENDED'
   | 'CODE_EXPIRED'
   | 'CODE_MISMATCH'
@@ -123,6 +125,7 @@ export type ErrorCode =
   | 'MFA_ALREADY_ENROLLED'
   | 'NOT_FOUND'
   | 'PASSKEY_REJECTED'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'PASSWORD_REJECTED'
   | 'PHONE_DELIVERY_UNAVAILABLE'
   | 'PROVIDER_UNAVAILABLE'
@@ -218,6 +221,7 @@ export type UpdateIdentityProviderInput = {
 
 /** Merged: a rule left out keeps its setting. */
 export type UpdatePasswordPolicyInput = {
+  checkBreached?: boolean | null | undefined;
   /** 8 to 128. */
   minLength?: number | null | undefined;
   rejectCommon?: boolean | null | undefined;
@@ -282,7 +286,7 @@ export type ConsoleWhoAmIQuery = { me: { id: string, name: string | null, primar
 export type ConsoleAccountCenterQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleAccountCenterQuery = { admin: { accountCenter: { enabled: boolean, pageEnabled: boolean, signUpEnabled: boolean, fields: { name: AccountFieldMode, avatar: AccountFieldMode, profile: AccountFieldMode, username: AccountFieldMode, email: AccountFieldMode, phone: AccountFieldMode, password: AccountFieldMode, customData: AccountFieldMode, social: AccountFieldMode, mfa: AccountFieldMode, passkey: AccountFieldMode, sessions: AccountFieldMode, personalAccessTokens: AccountFieldMode, securityActivity: AccountFieldMode } } } };
+export type ConsoleAccountCenterQuery = { admin: { accountCenter: { enabled: boolean, pageEnabled: boolean, signUpEnabled: boolean, fields: { name: AccountFieldMode, avatar: AccountFieldMode, profile: AccountFieldMode, username: AccountFieldMode, email: AccountFieldMode, phone: AccountFieldMode, password: AccountFieldMode, customData: AccountFieldMode, social: AccountFieldMode, mfa: AccountFieldMode, passkey: AccountFieldMode, sessions: AccountFieldMode, personalAccessTokens: AccountFieldMode, securityActivity: AccountFieldMode, trustedDevices: AccountFieldMode } } } };
 
 export type ConsoleUpdateAccountCenterMutationVariables = Exact<{
   input: UpdateAccountCenterInput;
@@ -688,6 +692,7 @@ export const ConsoleAccountCenterDocument = new TypedDocumentString(`
         sessions
         personalAccessTokens
         securityActivity
+        trustedDevices
       }
     }
   }

@@ -10,7 +10,7 @@ import { card, show } from '../ui';
 
 const Center = graphql(`
   query ConsoleAccountCenter {
-    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity } } }
+    admin { accountCenter { enabled pageEnabled signUpEnabled fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices } } }
   }
 `);
 const Update = graphql(`
@@ -23,7 +23,7 @@ const Update = graphql(`
 const FIELD_LABELS: Record<keyof AccountCenterFieldsInput, string> = {
   name: 'Name', avatar: 'Avatar', profile: 'Profile details', username: 'Username', email: 'Email', phone: 'Phone',
   password: 'Password', customData: 'Custom data', social: 'Linked accounts', mfa: 'Two-step sign-in', passkey: 'Passkeys',
-  sessions: 'Sessions', personalAccessTokens: 'Personal access tokens', securityActivity: 'Security activity',
+  sessions: 'Sessions', personalAccessTokens: 'Personal access tokens', securityActivity: 'Security activity', trustedDevices: 'Trusted devices',
 };
 const MODES: [AccountFieldMode, string][] = [['OFF', 'Off'], ['READ_ONLY', 'Read only'], ['EDIT', 'Edit']];
 
