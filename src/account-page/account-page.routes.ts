@@ -20,6 +20,7 @@ import { deviceCookie } from './device-cookie.js';
 import { loadStaticFiles, serveFile, webRoot } from './static-files.js';
 
 export const REFRESH_COOKIE = 'account_refresh';
+const LINK_PAGES = new Set(['report', 'revert-email']);
 export const CSRF_HEADER = 'x-account-page';
 const MAX_BODY_BYTES = 4096;
 
@@ -150,7 +151,9 @@ export function createAccountPageRoutes(deps: Deps, http: HttpDeps) {
       return logout(request);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return json({ code: 'NOT_FOUND' }, 405, { allow: 'GET, HEAD' });
-    const file = files.get(sub === '' ? 'index.html' : sub);
+    // The links of lifecycle mails (docs/account-lifecycle.md) open the page, which reads the token.
+    const page = sub === '' || LINK_PAGES.has(sub);
+    const file = files.get(page ? 'index.html' : sub);
     if (!file || sub === 'index.html') return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain', ...NO_STORE } });
     return serveFile(request, file, PAGE_HEADERS);
   };
