@@ -30,6 +30,7 @@ const config: CodegenConfig = {
     },
     './web/shared/gql/': web('shared'),
     './web/account/gql/': web('account'),
+    './web/admin/gql/': web('admin'),
   },
 };
 

@@ -27,6 +27,7 @@ import { BreachedPasswordChecker } from './domain/password-policy/breached-passw
 import { WebhookDispatcher } from './domain/webhooks/dispatcher.js';
 import { registerWebhookMetrics } from './domain/webhooks/webhook-metrics.js';
 import { ProviderClient } from './domain/social/provider-client.js';
+import { maskErrorsExceptUnavailable, Outages, registerOutageMetrics, unavailableDependency, useCountRefusals } from './lib/availability/index.js';
 import { useRequestBodyCap } from './lib/body-limit.js';
 import { corsOriginPolicy, useCorsAllowList } from './lib/cors.js';
 import { type Clock, systemClock } from './lib/clock.js';
@@ -76,8 +77,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   const tokens = new TokenService(db.prisma, secrets, clock, config.issuer, config.audience);
   await tokens.init();
   const metrics = createMetrics();
+  const outages = new Outages(logger, registerOutageMetrics(metrics.registry));
+  outages.setProbe('database', () => db.ping());
   const feed = await db.openChangeFeed(INVALIDATION_CHANNEL, logger);
-  const validity = new ValidityCache<AccountCenterSettings>(feed);
+  const degradedReadMs = config.degradedReadSeconds * 1000;
+  const validity = new ValidityCache<AccountCenterSettings>(feed, {
+    allowedSince: () => {
+      const since = outages.since('database');
+      return since !== null && degradedReadMs > 0 && Date.now() - since <= degradedReadMs ? since : null;
+    },
+  });
+  outages.onRecovered((dependency) => {
+    if (dependency === 'database') validity.dropFrozen();
+  });
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false })
     : null;
@@ -103,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     workLimiter: new WorkLimiter(config.expensiveFieldLimitPerMinute, metrics.expensiveRateLimited, rateLimitStore),
     events: new EventBus(logger),
+    outages,
     credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),
     breachedPasswords: new BreachedPasswordChecker({
@@ -112,7 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       registry: metrics.registry,
     }),
   };
-  const http: HttpDeps = { validity, authenticator: new Authenticator(db.prisma, tokens, clock, validity) };
+  const http: HttpDeps = { validity, authenticator: new Authenticator(db.prisma, tokens, clock, validity, outages) };
   subscribeSecurityNotices(deps);
   subscribeLifecycleNotices(deps);
   const maintenance = new MaintenanceJob(deps);
@@ -122,9 +135,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (deliveries > 0) webhooks.poke();
   });
   if (config.webhookWorker) webhooks.start();
-  const live = new SecurityStream(config, logger);
+  const live = new SecurityStream(config, logger, outages);
   live.attach(deps);
-  const routes = catchRouteFailures(logger, createRoutes(deps, http, db, metrics));
+  const routes = catchRouteFailures(logger, createRoutes(deps, http, db, metrics), outages);
 
   // The client's address. Behind a trusted proxy it is the last X-Forwarded-For entry, the one the
   // proxy appended: earlier entries come from the client and could be forged to dodge rate limits.
@@ -177,18 +190,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     graphiql: config.graphiql ? graphiqlOptions('Account service') : false,
     // Served from npm packages (graphiql.ts), not yoga's CDN page.
     renderGraphiQL: renderOfflineGraphiQL,
-    // Never leak internals (stack, SQL, Prisma messages), in any environment.
-    maskedErrors: { isDev: false },
+    // Never leak internals (stack, SQL, Prisma messages), in any environment. An unreachable
+    // database or Redis is no internal error: it answers SERVICE_UNAVAILABLE (503, Retry-After).
+    maskedErrors: { isDev: false, maskError: maskErrorsExceptUnavailable(outages) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error({ err: args[0] }, 'graphql error'),
+      // An unreachable dependency is logged once per outage (Outages), not once per request.
+      error: (...args) => {
+        if (!unavailableDependency(args[0])) logger.error({ err: args[0] }, 'graphql error');
+      },
     },
     plugins: [
       // First, so preflights are answered before any route and every response gets its headers.
       useCorsAllowList(corsOriginPolicy(config)),
       routesPlugin,
+      useCountRefusals(outages),
       bearerChallengePlugin,
       readYourWritesPlugin,
       useGraphiqlCsp('/graphql'),
@@ -228,6 +246,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     async close() {
       await Promise.all([webhooks.stop(), live.close(), maintenance.stop()]);
       await feed.close();
+      outages.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -69,6 +69,12 @@ export interface Config {
   webhookWorker: boolean;
   /** Redis for state shared by instances (rate limits); PostgreSQL serves when unset. */
   redisUrl: string | undefined;
+  /** While the database is unreachable, warm reads answer from the validity cache this long (0: never). */
+  degradedReadSeconds: number;
+  /** PostgreSQL: a statement running longer is cancelled (server side, and given up client side soon after). */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL: opening a pool connection gives up after this long. */
+  databaseConnectTimeoutMs: number;
   /** Prefixes every Redis key, so several deployments (or test runs) can share one Redis. */
   redisKeyPrefix: string;
   /** CORS_ORIGINS: exact origins browsers may call from (besides ISSUER's); undefined = the default (lib/cors.ts). */
@@ -242,6 +248,14 @@ export function loadConfig(env: Env = process.env): Config {
     expensiveFieldLimitPerMinute: check(() => int(env, 'EXPENSIVE_FIELD_LIMIT_PER_MINUTE', 30, 0, 100_000), 30),
     securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
     redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
+    // Bounded because a revocation made elsewhere cannot reach this instance while the database is
+    // unreachable for it (docs/scale-out.md, "When the database is unreachable").
+    degradedReadSeconds: check(() => int(env, 'DEGRADED_READ_SECONDS', 10, 0, 300), 10),
+    // No request the service makes needs more than a fraction of a second; 10 s frees a hung
+    // database's connections long before clients give up, and leaves slack for a loaded machine.
+    databaseStatementTimeoutMs: check(() => int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000), 10_000),
+    // A reachable PostgreSQL accepts in milliseconds; 5 s rides out a brief network stall, then fails fast.
+    databaseConnectTimeoutMs: check(() => int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000), 5_000),
     webhookAllowPrivate: check(() => bool(env, 'WEBHOOK_ALLOW_PRIVATE', false), false),
     // Per attempt: a receiver should answer at once and do its work later; a slow one is retried.
     webhookTimeoutMs: check(() => int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000), 10_000),

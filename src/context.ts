@@ -6,6 +6,7 @@ import { getAccountCenter, type AccountCenterSettings } from './domain/account-c
 import type { RequestInfo } from './domain/audit/audit.service.js';
 import type { Deps } from './domain/deps.js';
 import type { Viewer } from './auth/viewer.js';
+import { unavailableDependency } from './lib/availability/index.js';
 import type { Context, LiveStream } from './schema/context.js';
 
 export type { Context } from './schema/context.js';
@@ -30,12 +31,22 @@ export function createContext(deps: Deps, http: HttpDeps, viewer: Viewer, reques
   };
 }
 
-/** Warm: from the validity cache (changes invalidate it on every instance); cold: one read. */
+/**
+ * Warm: from the validity cache (changes invalidate it on every instance); cold: one read, or the
+ * frozen settings while the database is unreachable within the degraded-read bound.
+ */
 async function cachedAccountCenter(deps: Deps, validity: HttpDeps['validity']): Promise<AccountCenterSettings> {
   const cached = validity.accountCenter();
   if (cached) return cached;
   const ticket = validity.ticket();
-  const settings = await getAccountCenter(deps.prisma);
+  let settings: AccountCenterSettings;
+  try {
+    settings = await getAccountCenter(deps.prisma);
+  } catch (err) {
+    const frozen = unavailableDependency(err) === 'database' ? validity.degradedAccountCenter() : undefined;
+    if (!frozen) throw err;
+    return frozen;
+  }
   validity.storeAccountCenter(ticket, settings);
   return settings;
 }

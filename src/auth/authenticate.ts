@@ -4,8 +4,12 @@
 // every instance), else with one joined read that refills it.
 // `Bearer pat_…` is a personal access token: self-service only, never admin scopes; one minted by
 // someone else than its owner counts as that someone acting for the user (viewer.ts `impersonator`).
+// While the database is unreachable, a cold read that fails may be answered from the frozen cache
+// within the degraded-read bound (see validity-cache.ts); otherwise the failure goes up as it is
+// and the request answers SERVICE_UNAVAILABLE.
 import { GraphQLError } from 'graphql';
 import type { PrismaClient, User } from '../generated/prisma/client.js';
+import { type Outages, unavailableDependency } from '../lib/availability/index.js';
 import type { Clock } from '../lib/clock.js';
 import { sha256 } from './crypto.js';
 import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './scope-names.js';
@@ -27,7 +31,18 @@ export class Authenticator {
     private readonly tokens: TokenService,
     private readonly clock: Clock,
     private readonly cache: ValidityCache,
+    private readonly outages?: Outages,
   ) {}
+
+  /** `err` from a cold read: the frozen answer when the database is unreachable and one is allowed, else rethrown. */
+  private duringOutage<T>(err: unknown, frozen: () => T | undefined, countRequest: boolean): T {
+    if (unavailableDependency(err) !== 'database') throw err;
+    this.outages?.failed('database', err);
+    const answer = frozen();
+    if (answer === undefined) throw err;
+    if (countRequest) this.outages?.servedDegraded();
+    return answer;
+  }
 
   async authenticate(authorization: string | null): Promise<Viewer> {
     if (!authorization) return ANONYMOUS;
@@ -92,11 +107,16 @@ export class Authenticator {
     if (cached && cachedUser) return { session: cached, user: cachedUser };
     const ticket = this.cache.ticket();
     // One query (a join) for the session and its user: the cold path.
-    const row = await this.prisma.session.findUnique({
-      where: { id: sid },
-      relationLoadStrategy: 'join',
-      select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
-    });
+    let row;
+    try {
+      row = await this.prisma.session.findUnique({
+        where: { id: sid },
+        relationLoadStrategy: 'join',
+        select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
+      });
+    } catch (err) {
+      return this.duringOutage(err, () => this.cache.degradedSession(sid), true);
+    }
     if (!row) return {};
     const { user, ...session } = row;
     this.cache.storeSession(ticket, sid, session, user);
@@ -107,7 +127,12 @@ export class Authenticator {
     const cached = this.cache.user(id);
     if (cached) return cached;
     const ticket = this.cache.ticket();
-    const user = await this.prisma.user.findUnique({ where: { id } });
+    let user: User | null;
+    try {
+      user = await this.prisma.user.findUnique({ where: { id } });
+    } catch (err) {
+      return this.duringOutage(err, () => this.cache.degradedUser(id), false);
+    }
     if (user) this.cache.storeUser(ticket, user);
     return user;
   }
@@ -139,11 +164,16 @@ export class Authenticator {
     const cachedUser = cached && this.cache.user(cached.userId);
     if (cached && cachedUser) return { pat: cached, user: cachedUser };
     const ticket = this.cache.ticket();
-    const row = await this.prisma.personalAccessToken.findUnique({
-      where: { tokenHash },
-      relationLoadStrategy: 'join',
-      select: { id: true, userId: true, createdBy: true, expiresAt: true, lastUsedAt: true, user: true },
-    });
+    let row;
+    try {
+      row = await this.prisma.personalAccessToken.findUnique({
+        where: { tokenHash },
+        relationLoadStrategy: 'join',
+        select: { id: true, userId: true, createdBy: true, expiresAt: true, lastUsedAt: true, user: true },
+      });
+    } catch (err) {
+      return this.duringOutage(err, () => this.cache.degradedPat(tokenHash), true);
+    }
     if (!row) return {};
     const { user, ...pat } = row;
     this.cache.storePat(ticket, tokenHash, pat, user);

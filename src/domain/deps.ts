@@ -6,6 +6,7 @@ import type { TokenService } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { EmailSender, SmsSender } from '../delivery/types.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
+import type { Outages } from '../lib/availability/index.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../logger.js';
 import type { IpRateLimiter } from './auth/ip-rate-limit.js';
@@ -30,6 +31,8 @@ export interface Deps {
   events: EventBus;
   /** The registered credential kinds (src/domain/credentials/kinds.ts), built by createApp. */
   credentials: CredentialRegistry;
+  /** Outages of the database and Redis: begun by whoever meets one, logged once, counted on /metrics. */
+  outages: Outages;
   /** Social identity providers' protocol client (holds discovery and JWKS caches). */
   identityProviders: ProviderClient;
   /** The password policy's checkBreached lookup (a k-anonymity range API). */

@@ -16,6 +16,7 @@ import './admin/users.mutations.js';
 import './admin/machine-clients.js';
 import './admin/audit.js';
 import './admin/webhooks.js';
+import './admin/overview.js';
 import './tokens/pat.types.js';
 import './sessions/sessions.mutations.js';
 import './me/verification.mutations.js';

@@ -15,7 +15,10 @@ export function everyScope(base: AdminScope, extra: readonly string[] = []): All
   return rest.length ? { $all: { admin: first, $all: everyScope(rest[0]!, rest.slice(1)) } } : { admin: first };
 }
 
-export const grantsAdminRole = (roles: readonly string[] | null | undefined): boolean => Boolean(roles?.includes(ADMIN_ROLE));
+// Any admin power counts, the role `admin` or a role naming an admin scope: granting or taking over
+// even a read-only admin needs every admin scope (safe by default, and simpler than comparing sets).
+export const grantsAdminRole = (roles: readonly string[] | null | undefined): boolean =>
+  Boolean(roles?.some((role) => role === ADMIN_ROLE || isAdminScope(role)));
 
 export async function isAdminUser(ctx: Context, id: string): Promise<boolean> {
   const user = await ctx.deps.prisma.user.findUnique({ where: { id: String(id) }, select: { roles: true } });
