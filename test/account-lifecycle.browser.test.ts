@@ -54,6 +54,8 @@ describe.skipIf(!browserEndpoint())('account page: lifecycle links and the Signa
   const heading = (expected: string) => waitText('#page-title', expected);
   const signals = () => page.evaluate(() => (window as unknown as { signalCalls: [string, Record<string, unknown>][] }).signalCalls);
   const signInInPage = async (identifier: string) => {
+    // Start signed out, whatever the previous step left in the cookie.
+    await page.deleteCookie({ name: 'account_refresh', url: `${origin}/account` });
     await page.goto(`${origin}/account`, { waitUntil: 'load' });
     await heading('Sign in');
     await fill('#signin-identifier', identifier);
