@@ -15,6 +15,7 @@ export function createAccountPageRoutes(deps: Deps, http: HttpDeps) {
     cookie: REFRESH_COOKIE,
     header: CSRF_HEADER,
     trustedDevices: true,
+    linkPages: ['report', 'revert-email'],
     disabled: async () => !(await getAccountCenter(deps.prisma)).pageEnabled,
   });
 }

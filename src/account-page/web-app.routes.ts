@@ -33,6 +33,8 @@ export interface WebAppOptions {
   disabled?: () => Promise<boolean>;
   /** Serves POST <base>/device, which keeps a trusted-device token in its own HttpOnly cookie. */
   trustedDevices?: boolean;
+  /** Paths under <base> that open the app itself (the account page's mail links: report, revert-email). */
+  linkPages?: readonly string[];
 }
 
 // The page loads only its own files and talks only to its own origin. Avatars may be any https image.
@@ -164,7 +166,8 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
       return logout(request);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return json({ code: 'NOT_FOUND' }, 405, { allow: 'GET, HEAD' });
-    const file = files.get(sub === '' ? 'index.html' : sub);
+    // The links of lifecycle mails (docs/account-lifecycle.md) open the app, which reads the token.
+    const file = files.get(sub === '' || options.linkPages?.includes(sub) ? 'index.html' : sub);
     if (!file || sub === 'index.html') return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain', ...NO_STORE } });
     return serveFile(request, file, PAGE_HEADERS);
   };

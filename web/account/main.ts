@@ -8,6 +8,8 @@ import { codeOf, errorSentence } from '../shared/errors';
 import { frame, nav, pageHeading, titleRow } from '../shared/layout';
 import { clearProof } from '../shared/proof';
 import { finishSocialSignIn, SOCIAL_STATE_KEY, type SignInView } from '../shared/signin';
+import { signalAcceptedPasskeys, signalUserDetails } from '../shared/webauthn-signals';
+import { showLinkPage } from './links';
 import type { AccountCtx } from './context';
 import { rememberBack, showImpersonation, takeImpersonation } from './impersonation';
 import { AccountCenterDoc, MeDoc } from './queries';
@@ -27,6 +29,8 @@ const view: SignInView = {
     clearProof();
     const stored = await startSession(tokens);
     await showAccount();
+    // The passkey provider learns which of this account's passkeys still work (Signal API).
+    if (ctx.me) signalAcceptedPasskeys(ctx.me.id, ctx.me.mfaFactors.flatMap((f) => (f.credentialId ? [f.credentialId] : [])));
     announce(stored.warning ? `You are signed in. ${stored.warning}` : 'You are signed in.');
   },
 };
@@ -87,7 +91,13 @@ async function showAccount() {
 ctx.reload = async (focusId?: string) => {
   const active = document.activeElement?.id;
   const section = document.activeElement?.closest('section')?.id;
+  const before = ctx.me;
   if (!(await loadMe())) return signedOut();
+  // A new name or email reaches the passkey provider's account list (Signal API).
+  if (before.name !== ctx.me.name || before.primaryEmail !== ctx.me.primaryEmail) {
+    const name = ctx.me.primaryEmail ?? ctx.me.username ?? ctx.me.primaryPhone ?? ctx.me.id;
+    signalUserDetails(ctx.me.id, name, ctx.me.name ?? name);
+  }
   const container = document.getElementById('sections');
   if (!container) return showAccount();
   container.replaceChildren(...renderSections());
@@ -125,6 +135,7 @@ async function boot() {
       useBareToken(impersonation);
       return await showAccount();
     }
+    if (await showLinkPage(root)) return;
     const resumed = await resume();
     const params = new URLSearchParams(location.search);
     if (params.has('state')) return await socialReturn(params, resumed);

@@ -7,7 +7,7 @@ export const AccountCenterDoc = graphql(`
     accountCenter {
       enabled
       signUpEnabled
-      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity }
+      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices }
     }
     passwordPolicy { minLength }
     identityProviders { key name type }
@@ -19,10 +19,11 @@ export const MeDoc = graphql(`
     me {
       id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt
       profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }
-      mfaFactors { id type name createdAt lastUsedAt remainingCodes }
+      mfaFactors { id type name createdAt lastUsedAt remainingCodes credentialId }
       identities { provider subject email name linkedAt lastSignInAt }
       sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }
       personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }
+      trustedDevices(first: 50) { totalCount edges { node { id name createdAt lastUsedAt expiresAt } } }
     }
   }
 `);

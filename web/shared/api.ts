@@ -55,7 +55,8 @@ interface GqlResult {
 }
 
 async function rawGql(document: string, variables: unknown, token: string | null): Promise<GqlResult> {
-  const response = await post('/graphql', { query: document, variables }, token ? { authorization: `Bearer ${token}` } : {});
+  // The app's header also lets the account page's trusted-device cookie count at sign-in (docs/account-lifecycle.md).
+  const response = await post('/graphql', { query: document, variables }, { [config.header]: '1', ...(token ? { authorization: `Bearer ${token}` } : {}) });
   if (response.status === 503) throw new ApiError('SERVICE_UNAVAILABLE');
   if (response.status >= 500) throw new ApiError('UNEXPECTED');
   return (await response.json()) as GqlResult;
@@ -118,6 +119,11 @@ export async function startSession(tokens: TokenSetLike): Promise<{ warning?: st
   return {
     warning: origin && origin !== location.origin ? `This page belongs at ${origin}${config.base}: here, a reload will sign you out.` : 'A reload will ask you to sign in again.',
   };
+}
+
+/** Hands a trusted-device token to the app's cookie endpoint (HttpOnly: scripts never read it back). */
+export async function storeDeviceToken(deviceToken: string): Promise<void> {
+  await post(`${config.base}/device`, { deviceToken }, { [config.header]: '1' }).catch(() => undefined);
 }
 
 /** Uses a token that has no refresh token and no cookie (an impersonation token). */

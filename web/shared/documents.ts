@@ -12,8 +12,15 @@ export const SignInMutation = graphql(`
       ... on TokenSet { accessToken refreshToken expiresIn scope }
       ... on MfaChallenge { mfaToken factors }
       ... on RateLimitedError { retryAfterSeconds }
+      ... on AccountPendingDeletionError { restoreToken deletionScheduledAt }
       ... on Error { code message }
     }
+  }
+`);
+
+export const RestoreAccountMutation = graphql(`
+  mutation RestoreAccount($input: RestoreAccountInput!) {
+    restoreAccount(input: $input) { __typename ... on AccountRestoredPayload { userId } ... on Error { code message } }
   }
 `);
 
@@ -21,7 +28,7 @@ export const VerifySignInMutation = graphql(`
   mutation VerifySignIn($input: VerifySignInInput!) {
     verifySignIn(input: $input) {
       __typename
-      ... on TokenSet { accessToken refreshToken expiresIn scope }
+      ... on TokenSet { accessToken refreshToken expiresIn scope deviceToken }
       ... on RateLimitedError { retryAfterSeconds }
       ... on Error { code message }
     }

@@ -1,9 +1,9 @@
 // The signed-out views both apps share: sign in (password, passkey, social) and the MFA step.
 // Labels are the same in both apps (docs/admin-console.md): `Email, username or phone`, `Password`.
-import { mutate, request } from './api';
+import { mutate, request, storeDeviceToken } from './api';
 import { type Child, h } from './dom';
 import {
-  FinishPasskeySignInMutation, FinishSocialSignInMutation, SignInMutation, StartMfaPasskeyMutation, StartPasskeySignInMutation,
+  FinishPasskeySignInMutation, FinishSocialSignInMutation, RestoreAccountMutation, SignInMutation, StartMfaPasskeyMutation, StartPasskeySignInMutation,
   StartSocialSignInMutation, VerifySignInMutation,
 } from './documents';
 import { form, type Result } from './form';
@@ -46,6 +46,7 @@ type SignInOutcome = { __typename: 'TokenSet' } & TokenSet | ({ __typename: 'Mfa
 
 export async function handleSignInResult(view: SignInView, result: SignInOutcome): Promise<Result> {
   if (result.__typename === 'MfaChallenge') return renderMfa(view, result as MfaStep);
+  if (result.__typename === 'AccountPendingDeletionError') return renderPendingDeletion(view, result as unknown as PendingDeletion);
   if (result.__typename === 'TokenSet') return view.onTokens(result as TokenSet);
   return result as { code: string; message: string };
 }
@@ -99,12 +100,37 @@ export async function finishSocialSignIn(view: SignInView, state: string, code: 
   return handleSignInResult(view, (await request(FinishSocialSignInMutation, { input: { state, code } })).finishSocialSignIn);
 }
 
+interface PendingDeletion {
+  restoreToken: string;
+  deletionScheduledAt: string;
+}
+
+/** A right sign-in of an account scheduled for deletion: its date, and the way back. */
+function renderPendingDeletion(view: SignInView, pending: PendingDeletion): void {
+  const restore = form({
+    id: 'restore-account',
+    submit: 'Restore my account',
+    onSubmit: async () => {
+      const result = await mutate(RestoreAccountMutation, { input: { restoreToken: pending.restoreToken } }, (d) => d.restoreAccount);
+      if (result.error) return result.error;
+      view.notice = 'Your account was restored. Sign in again to use it.';
+      renderSignIn(view);
+    },
+  });
+  const when = new Date(pending.deletionScheduledAt).toLocaleDateString(undefined, { dateStyle: 'long' });
+  card(view.root, 'Account scheduled for deletion', null,
+    h('p', { id: 'pending-deletion' }, `This account will be deleted for good on ${when}. Until then you can keep it.`), restore,
+    h('p', { class: 'switch' }, h('button', { type: 'button', class: 'link', id: 'pending-back', onclick: () => renderSignIn(view) }, 'Back to sign in')));
+}
+
 /** The second step after a password (or social) sign-in of an account with MFA. */
 export function renderMfa(view: SignInView, challenge: MfaStep): void {
   const { mfaToken, factors } = challenge;
   const finish = async (input: { totpCode?: string; backupCode?: string; passkey?: { challengeId: string; credential: Record<string, unknown> } }) => {
-    const result = await mutate(VerifySignInMutation, { input: { mfaToken, ...input } }, (d) => d.verifySignIn);
+    const trustDevice = (document.getElementById('mfa-trust') as HTMLInputElement | null)?.checked === true;
+    const result = await mutate(VerifySignInMutation, { input: { mfaToken, ...input, trustDevice } }, (d) => d.verifySignIn);
     if (result.error) return result.error;
+    if (result.value.deviceToken) await storeDeviceToken(result.value.deviceToken);
     return view.onTokens(result.value as TokenSet);
   };
   const parts: Child[] = [];
@@ -137,6 +163,9 @@ export function renderMfa(view: SignInView, challenge: MfaStep): void {
         onSubmit: ({ code }) => finish({ backupCode: code!.trim() }),
       })));
   }
-  card(view.root, 'Two-step sign-in', null, h('p', null, 'Your account has two-step sign-in. Confirm with one of your methods.'), parts,
+  // Only the account page keeps a trusted-device cookie (POST /account/device).
+  const trust = view.base === '/account' && h('p', { class: 'check' },
+    h('label', null, h('input', { type: 'checkbox', id: 'mfa-trust' }), ' Trust this device: skip this step when signing in here with your password for 30 days'));
+  card(view.root, 'Two-step sign-in', null, h('p', null, 'Your account has two-step sign-in. Confirm with one of your methods.'), parts, trust,
     h('p', { class: 'switch' }, h('button', { type: 'button', class: 'link', id: 'mfa-back', onclick: () => renderSignIn(view) }, 'Back to sign in')));
 }

@@ -3,7 +3,7 @@
 import { AccountPendingDeletionError } from '../../domain/errors.js';
 import { builder } from '../builder.js';
 import { ErrorInterface } from '../errors.js';
-import { readable, UserType } from '../users/user.types.js';
+import { MfaFactorType, readable, UserType } from '../users/user.types.js';
 
 builder.objectType(AccountPendingDeletionError, {
   name: 'AccountPendingDeletionError',
@@ -48,4 +48,11 @@ builder.prismaObjectFields(UserType, (t) => ({
     { name: 'TrustedDeviceConnection' },
     { name: 'TrustedDeviceEdge' },
   ),
+}));
+
+builder.prismaObjectFields(MfaFactorType, (t) => ({
+  credentialId: t.exposeString('credentialId', {
+    nullable: true,
+    description: "A passkey's credential ID (base64url), for the WebAuthn Signal API (signalUnknownCredential after removal); null for other factors.",
+  }),
 }));

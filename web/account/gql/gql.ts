@@ -15,11 +15,15 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AccountCenter {\n    accountCenter {\n      enabled\n      signUpEnabled\n      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity }\n    }\n    passwordPolicy { minLength }\n    identityProviders { key name type }\n  }\n": typeof types.AccountCenterDocument,
-    "\n  query Me {\n    me {\n      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt\n      profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }\n      mfaFactors { id type name createdAt lastUsedAt remainingCodes }\n      identities { provider subject email name linkedAt lastSignInAt }\n      sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }\n      personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation ReportSignIn($input: ReportSignInInput!) {\n    reportSignIn(input: $input) { __typename ... on ReportSignInPayload { revokedSessions forgottenDevices } ... on Error { code message } }\n  }\n": typeof types.ReportSignInDocument,
+    "\n  mutation RevertEmailChange($input: RevertEmailChangeInput!) {\n    revertEmailChange(input: $input) { __typename ... on EmailChangeRevertedPayload { email } ... on Error { code message } }\n  }\n": typeof types.RevertEmailChangeDocument,
+    "\n  query AccountCenter {\n    accountCenter {\n      enabled\n      signUpEnabled\n      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices }\n    }\n    passwordPolicy { minLength }\n    identityProviders { key name type }\n  }\n": typeof types.AccountCenterDocument,
+    "\n  query Me {\n    me {\n      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt\n      profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }\n      mfaFactors { id type name createdAt lastUsedAt remainingCodes credentialId }\n      identities { provider subject email name linkedAt lastSignInAt }\n      sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }\n      personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }\n      trustedDevices(first: 50) { totalCount edges { node { id name createdAt lastUsedAt expiresAt } } }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query SecurityEvents($after: String) {\n    me { securityEvents(first: 20, after: $after) { edges { node { id type at ip userAgent } } pageInfo { hasNextPage endCursor } } }\n  }\n": typeof types.SecurityEventsDocument,
     "\n  query EventTypes { eventTypes { type label } }\n": typeof types.EventTypesDocument,
     "\n  mutation DeleteAccount($verificationId: ID!) {\n    me { deleteAccount(verificationId: $verificationId) { __typename ... on DeleteAccountPayload { deletedUserId } ... on Error { code message } } }\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation RevokeTrustedDevice($id: ID!) { me { revokeTrustedDevice(id: $id) { __typename ... on TrustedDevice { id } ... on Error { code message } } } }\n": typeof types.RevokeTrustedDeviceDocument,
+    "\n  mutation RevokeTrustedDevices { me { revokeTrustedDevices { __typename ... on RevokeTrustedDevicesPayload { revokedCount } ... on Error { code message } } } }\n": typeof types.RevokeTrustedDevicesDocument,
     "\n  query ExportData { me { exportData } }\n": typeof types.ExportDataDocument,
     "\n  mutation SetPrimaryEmail($input: SetPrimaryEmailInput!) { me { setPrimaryEmail(input: $input) { __typename ... on User { id } ... on Error { code message } } } }\n": typeof types.SetPrimaryEmailDocument,
     "\n  mutation SetPrimaryPhone($input: SetPrimaryPhoneInput!) { me { setPrimaryPhone(input: $input) { __typename ... on User { id } ... on Error { code message } } } }\n": typeof types.SetPrimaryPhoneDocument,
@@ -44,11 +48,15 @@ type Documents = {
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on PasswordRejectedError { rules }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignUpDocument,
 };
 const documents: Documents = {
-    "\n  query AccountCenter {\n    accountCenter {\n      enabled\n      signUpEnabled\n      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity }\n    }\n    passwordPolicy { minLength }\n    identityProviders { key name type }\n  }\n": types.AccountCenterDocument,
-    "\n  query Me {\n    me {\n      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt\n      profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }\n      mfaFactors { id type name createdAt lastUsedAt remainingCodes }\n      identities { provider subject email name linkedAt lastSignInAt }\n      sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }\n      personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation ReportSignIn($input: ReportSignInInput!) {\n    reportSignIn(input: $input) { __typename ... on ReportSignInPayload { revokedSessions forgottenDevices } ... on Error { code message } }\n  }\n": types.ReportSignInDocument,
+    "\n  mutation RevertEmailChange($input: RevertEmailChangeInput!) {\n    revertEmailChange(input: $input) { __typename ... on EmailChangeRevertedPayload { email } ... on Error { code message } }\n  }\n": types.RevertEmailChangeDocument,
+    "\n  query AccountCenter {\n    accountCenter {\n      enabled\n      signUpEnabled\n      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices }\n    }\n    passwordPolicy { minLength }\n    identityProviders { key name type }\n  }\n": types.AccountCenterDocument,
+    "\n  query Me {\n    me {\n      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt\n      profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }\n      mfaFactors { id type name createdAt lastUsedAt remainingCodes credentialId }\n      identities { provider subject email name linkedAt lastSignInAt }\n      sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }\n      personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }\n      trustedDevices(first: 50) { totalCount edges { node { id name createdAt lastUsedAt expiresAt } } }\n    }\n  }\n": types.MeDocument,
     "\n  query SecurityEvents($after: String) {\n    me { securityEvents(first: 20, after: $after) { edges { node { id type at ip userAgent } } pageInfo { hasNextPage endCursor } } }\n  }\n": types.SecurityEventsDocument,
     "\n  query EventTypes { eventTypes { type label } }\n": types.EventTypesDocument,
     "\n  mutation DeleteAccount($verificationId: ID!) {\n    me { deleteAccount(verificationId: $verificationId) { __typename ... on DeleteAccountPayload { deletedUserId } ... on Error { code message } } }\n  }\n": types.DeleteAccountDocument,
+    "\n  mutation RevokeTrustedDevice($id: ID!) { me { revokeTrustedDevice(id: $id) { __typename ... on TrustedDevice { id } ... on Error { code message } } } }\n": types.RevokeTrustedDeviceDocument,
+    "\n  mutation RevokeTrustedDevices { me { revokeTrustedDevices { __typename ... on RevokeTrustedDevicesPayload { revokedCount } ... on Error { code message } } } }\n": types.RevokeTrustedDevicesDocument,
     "\n  query ExportData { me { exportData } }\n": types.ExportDataDocument,
     "\n  mutation SetPrimaryEmail($input: SetPrimaryEmailInput!) { me { setPrimaryEmail(input: $input) { __typename ... on User { id } ... on Error { code message } } } }\n": types.SetPrimaryEmailDocument,
     "\n  mutation SetPrimaryPhone($input: SetPrimaryPhoneInput!) { me { setPrimaryPhone(input: $input) { __typename ... on User { id } ... on Error { code message } } } }\n": types.SetPrimaryPhoneDocument,
@@ -76,11 +84,19 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AccountCenter {\n    accountCenter {\n      enabled\n      signUpEnabled\n      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity }\n    }\n    passwordPolicy { minLength }\n    identityProviders { key name type }\n  }\n"): typeof import('./graphql').AccountCenterDocument;
+export function graphql(source: "\n  mutation ReportSignIn($input: ReportSignInInput!) {\n    reportSignIn(input: $input) { __typename ... on ReportSignInPayload { revokedSessions forgottenDevices } ... on Error { code message } }\n  }\n"): typeof import('./graphql').ReportSignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt\n      profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }\n      mfaFactors { id type name createdAt lastUsedAt remainingCodes }\n      identities { provider subject email name linkedAt lastSignInAt }\n      sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }\n      personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  mutation RevertEmailChange($input: RevertEmailChangeInput!) {\n    revertEmailChange(input: $input) { __typename ... on EmailChangeRevertedPayload { email } ... on Error { code message } }\n  }\n"): typeof import('./graphql').RevertEmailChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountCenter {\n    accountCenter {\n      enabled\n      signUpEnabled\n      fields { name avatar profile username email phone password customData social mfa passkey sessions personalAccessTokens securityActivity trustedDevices }\n    }\n    passwordPolicy { minLength }\n    identityProviders { key name type }\n  }\n"): typeof import('./graphql').AccountCenterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id username primaryEmail emailVerified primaryPhone phoneVerified name avatar customData hasPassword createdAt lastSignInAt\n      profile { givenName familyName middleName nickname preferredUsername website gender birthdate zoneinfo locale }\n      mfaFactors { id type name createdAt lastUsedAt remainingCodes credentialId }\n      identities { provider subject email name linkedAt lastSignInAt }\n      sessions(first: 50) { totalCount edges { node { id current impersonated createdAt lastActiveAt expiresAt ip userAgent } } }\n      personalAccessTokens(first: 50) { totalCount edges { node { id name createdAt expiresAt lastUsedAt } } }\n      trustedDevices(first: 50) { totalCount edges { node { id name createdAt lastUsedAt expiresAt } } }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -93,6 +109,14 @@ export function graphql(source: "\n  query EventTypes { eventTypes { type label 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteAccount($verificationId: ID!) {\n    me { deleteAccount(verificationId: $verificationId) { __typename ... on DeleteAccountPayload { deletedUserId } ... on Error { code message } } }\n  }\n"): typeof import('./graphql').DeleteAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeTrustedDevice($id: ID!) { me { revokeTrustedDevice(id: $id) { __typename ... on TrustedDevice { id } ... on Error { code message } } } }\n"): typeof import('./graphql').RevokeTrustedDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeTrustedDevices { me { revokeTrustedDevices { __typename ... on RevokeTrustedDevicesPayload { revokedCount } ... on Error { code message } } } }\n"): typeof import('./graphql').RevokeTrustedDevicesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -119,6 +119,16 @@ export type RenamePasskeyInput = {
   name: string;
 };
 
+export type ReportSignInInput = {
+  /** The token of the "This was not me" link (/account/report?token=…). */
+  token: string;
+};
+
+export type RevertEmailChangeInput = {
+  /** The token of the undo link (/account/revert-email?token=…). */
+  token: string;
+};
+
 export type SetPasswordInput = {
   newPassword: string;
   /** Needed when the account already has a password, email or phone. */
@@ -171,15 +181,39 @@ export type UpdateProfileInput = {
   verificationId?: string | number | null | undefined;
 };
 
+export type ReportSignInMutationVariables = Exact<{
+  input: ReportSignInInput;
+}>;
+
+
+export type ReportSignInMutation = { reportSignIn:
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'ReportSignInPayload', revokedSessions: number, forgottenDevices: number }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type RevertEmailChangeMutationVariables = Exact<{
+  input: RevertEmailChangeInput;
+}>;
+
+
+export type RevertEmailChangeMutation = { revertEmailChange:
+    | { __typename: 'EmailChangeRevertedPayload', email: string }
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
 export type AccountCenterQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AccountCenterQuery = { accountCenter: { enabled: boolean, signUpEnabled: boolean, fields: { name: AccountFieldMode, avatar: AccountFieldMode, profile: AccountFieldMode, username: AccountFieldMode, email: AccountFieldMode, phone: AccountFieldMode, password: AccountFieldMode, customData: AccountFieldMode, social: AccountFieldMode, mfa: AccountFieldMode, passkey: AccountFieldMode, sessions: AccountFieldMode, personalAccessTokens: AccountFieldMode, securityActivity: AccountFieldMode } }, passwordPolicy: { minLength: number }, identityProviders: Array<{ key: string, name: string, type: IdentityProviderType }> };
+export type AccountCenterQuery = { accountCenter: { enabled: boolean, signUpEnabled: boolean, fields: { name: AccountFieldMode, avatar: AccountFieldMode, profile: AccountFieldMode, username: AccountFieldMode, email: AccountFieldMode, phone: AccountFieldMode, password: AccountFieldMode, customData: AccountFieldMode, social: AccountFieldMode, mfa: AccountFieldMode, passkey: AccountFieldMode, sessions: AccountFieldMode, personalAccessTokens: AccountFieldMode, securityActivity: AccountFieldMode, trustedDevices: AccountFieldMode } }, passwordPolicy: { minLength: number }, identityProviders: Array<{ key: string, name: string, type: IdentityProviderType }> };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, username: string | null, primaryEmail: string | null, emailVerified: boolean, primaryPhone: string | null, phoneVerified: boolean, name: string | null, avatar: string | null, customData: Record<string, unknown>, hasPassword: boolean, createdAt: string, lastSignInAt: string | null, profile: { givenName: string | null, familyName: string | null, middleName: string | null, nickname: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null }, mfaFactors: Array<{ id: string, type: MfaFactorType, name: string | null, createdAt: string, lastUsedAt: string | null, remainingCodes: number }>, identities: Array<{ provider: string, subject: string, email: string | null, name: string | null, linkedAt: string, lastSignInAt: string | null }>, sessions: { totalCount: number, edges: Array<{ node: { id: string, current: boolean, impersonated: boolean, createdAt: string, lastActiveAt: string, expiresAt: string, ip: string | null, userAgent: string | null } }> }, personalAccessTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } }> } } | null };
+export type MeQuery = { me: { id: string, username: string | null, primaryEmail: string | null, emailVerified: boolean, primaryPhone: string | null, phoneVerified: boolean, name: string | null, avatar: string | null, customData: Record<string, unknown>, hasPassword: boolean, createdAt: string, lastSignInAt: string | null, profile: { givenName: string | null, familyName: string | null, middleName: string | null, nickname: string | null, preferredUsername: string | null, website: string | null, gender: string | null, birthdate: string | null, zoneinfo: string | null, locale: string | null }, mfaFactors: Array<{ id: string, type: MfaFactorType, name: string | null, createdAt: string, lastUsedAt: string | null, remainingCodes: number, credentialId: string | null }>, identities: Array<{ provider: string, subject: string, email: string | null, name: string | null, linkedAt: string, lastSignInAt: string | null }>, sessions: { totalCount: number, edges: Array<{ node: { id: string, current: boolean, impersonated: boolean, createdAt: string, lastActiveAt: string, expiresAt: string, ip: string | null, userAgent: string | null } }> }, personalAccessTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } }> }, trustedDevices: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, lastUsedAt: string | null, expiresAt: string } }> } } | null };
 
 export type SecurityEventsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -202,6 +236,28 @@ export type DeleteAccountMutation = { me: { deleteAccount:
       | { __typename: 'DeleteAccountPayload', deletedUserId: string }
       | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
       | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+      | { __typename: 'UserError', code: ErrorCode, message: string }
+     } };
+
+export type RevokeTrustedDeviceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeTrustedDeviceMutation = { me: { revokeTrustedDevice:
+      | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+      | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+      | { __typename: 'TrustedDevice', id: string }
+      | { __typename: 'UserError', code: ErrorCode, message: string }
+     } };
+
+export type RevokeTrustedDevicesMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RevokeTrustedDevicesMutation = { me: { revokeTrustedDevices:
+      | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+      | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+      | { __typename: 'RevokeTrustedDevicesPayload', revokedCount: number }
       | { __typename: 'UserError', code: ErrorCode, message: string }
      } };
 
@@ -477,6 +533,35 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const ReportSignInDocument = new TypedDocumentString(`
+    mutation ReportSignIn($input: ReportSignInInput!) {
+  reportSignIn(input: $input) {
+    __typename
+    ... on ReportSignInPayload {
+      revokedSessions
+      forgottenDevices
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportSignInMutation, ReportSignInMutationVariables>;
+export const RevertEmailChangeDocument = new TypedDocumentString(`
+    mutation RevertEmailChange($input: RevertEmailChangeInput!) {
+  revertEmailChange(input: $input) {
+    __typename
+    ... on EmailChangeRevertedPayload {
+      email
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevertEmailChangeMutation, RevertEmailChangeMutationVariables>;
 export const AccountCenterDocument = new TypedDocumentString(`
     query AccountCenter {
   accountCenter {
@@ -497,6 +582,7 @@ export const AccountCenterDocument = new TypedDocumentString(`
       sessions
       personalAccessTokens
       securityActivity
+      trustedDevices
     }
   }
   passwordPolicy {
@@ -543,6 +629,7 @@ export const MeDocument = new TypedDocumentString(`
       createdAt
       lastUsedAt
       remainingCodes
+      credentialId
     }
     identities {
       provider
@@ -576,6 +663,18 @@ export const MeDocument = new TypedDocumentString(`
           createdAt
           expiresAt
           lastUsedAt
+        }
+      }
+    }
+    trustedDevices(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          createdAt
+          lastUsedAt
+          expiresAt
         }
       }
     }
@@ -627,6 +726,38 @@ export const DeleteAccountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const RevokeTrustedDeviceDocument = new TypedDocumentString(`
+    mutation RevokeTrustedDevice($id: ID!) {
+  me {
+    revokeTrustedDevice(id: $id) {
+      __typename
+      ... on TrustedDevice {
+        id
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTrustedDeviceMutation, RevokeTrustedDeviceMutationVariables>;
+export const RevokeTrustedDevicesDocument = new TypedDocumentString(`
+    mutation RevokeTrustedDevices {
+  me {
+    revokeTrustedDevices {
+      __typename
+      ... on RevokeTrustedDevicesPayload {
+        revokedCount
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTrustedDevicesMutation, RevokeTrustedDevicesMutationVariables>;
 export const ExportDataDocument = new TypedDocumentString(`
     query ExportData {
   me {

@@ -2,6 +2,7 @@
 import type { Section } from '../context';
 import { activitySection } from './activity';
 import { deleteSection } from './delete';
+import { devicesSection } from './devices';
 import { exportSection } from './export';
 import { emailSection, phoneSection } from './identifier';
 import { mfaSection } from './mfa';
@@ -15,5 +16,5 @@ import { usernameSection } from './username';
 
 export const SECTIONS: Section[] = [
   profileSection, usernameSection, emailSection, phoneSection, passwordSection, mfaSection, passkeysSection,
-  socialSection, sessionsSection, tokensSection, activitySection, exportSection, deleteSection,
+  socialSection, sessionsSection, devicesSection, tokensSection, activitySection, exportSection, deleteSection,
 ];

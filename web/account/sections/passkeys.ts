@@ -4,6 +4,7 @@ import { formatDate, h } from '../../shared/dom';
 import { actionButton, form } from '../../shared/form';
 import { withProof } from '../../shared/proof';
 import { createPasskey } from '../../shared/webauthn';
+import { signalRemovedPasskey } from '../../shared/webauthn-signals';
 import { type AccountCtx, apply, editable, readOnlyNote, type Section, visible } from '../context';
 import { graphql } from '../gql';
 import { removeFactor } from './mfa';
@@ -22,6 +23,13 @@ const RenamePasskey = graphql(`
   mutation RenamePasskey($input: RenamePasskeyInput!) { me { renamePasskey(input: $input) { __typename ... on MfaFactor { id } ... on Error { code message } } } }
 `);
 
+/** Removes a passkey; once it is gone, tells the passkey provider to stop offering it (Signal API). */
+async function removePasskey(ctx: AccountCtx, key: { id: string; credentialId?: string | null }) {
+  const error = await removeFactor(ctx, key.id, 'Passkey removed.');
+  if (!ctx.me.mfaFactors.some((f) => f.id === key.id)) signalRemovedPasskey(key.credentialId);
+  return error;
+}
+
 function render(ctx: AccountCtx) {
   const edit = editable(ctx, 'passkey');
   const keys = ctx.me.mfaFactors.filter((f) => f.type === 'WEBAUTHN');
@@ -32,7 +40,7 @@ function render(ctx: AccountCtx) {
           h('details', null, h('summary', null, 'Rename'),
             form({ id: `passkey-rename-${k.id}`, fields: [{ name: 'name', label: 'New name', value: k.name, required: true }], submit: 'Rename',
               onSubmit: ({ name }) => apply(ctx, () => mutate(RenamePasskey, { input: { id: k.id, name: name!.trim() } }, (d) => d.me.renamePasskey), 'Passkey renamed.') })),
-          actionButton(`passkey-remove-${k.id}`, 'Remove', () => removeFactor(ctx, k.id, 'Passkey removed.'), { class: 'secondary', 'aria-label': `Remove passkey ${k.name ?? ''}`.trim() })))))
+          actionButton(`passkey-remove-${k.id}`, 'Remove', () => removePasskey(ctx, k), { class: 'secondary', 'aria-label': `Remove passkey ${k.name ?? ''}`.trim() })))))
     : h('p', null, 'No passkeys yet. A passkey signs you in with your fingerprint, face or device PIN.');
   const add = edit && form({
     id: 'passkey-add',

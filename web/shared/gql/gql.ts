@@ -16,8 +16,9 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query IdentityProviders { identityProviders { key name type } }\n": typeof types.IdentityProvidersDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignInDocument,
-    "\n  mutation VerifySignIn($input: VerifySignInInput!) {\n    verifySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": typeof types.VerifySignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on AccountPendingDeletionError { restoreToken deletionScheduledAt }\n      ... on Error { code message }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation RestoreAccount($input: RestoreAccountInput!) {\n    restoreAccount(input: $input) { __typename ... on AccountRestoredPayload { userId } ... on Error { code message } }\n  }\n": typeof types.RestoreAccountDocument,
+    "\n  mutation VerifySignIn($input: VerifySignInInput!) {\n    verifySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope deviceToken }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": typeof types.VerifySignInDocument,
     "\n  mutation SignOut { signOut { __typename ... on Error { code message } } }\n": typeof types.SignOutDocument,
     "\n  mutation StartPasskeySignIn {\n    startPasskeySignIn(input: {}) { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } }\n  }\n": typeof types.StartPasskeySignInDocument,
     "\n  mutation FinishPasskeySignIn($input: PasskeyAssertionInput!) {\n    finishPasskeySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on Error { code message }\n    }\n  }\n": typeof types.FinishPasskeySignInDocument,
@@ -33,8 +34,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query IdentityProviders { identityProviders { key name type } }\n": types.IdentityProvidersDocument,
-    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": types.SignInDocument,
-    "\n  mutation VerifySignIn($input: VerifySignInInput!) {\n    verifySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": types.VerifySignInDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on AccountPendingDeletionError { restoreToken deletionScheduledAt }\n      ... on Error { code message }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation RestoreAccount($input: RestoreAccountInput!) {\n    restoreAccount(input: $input) { __typename ... on AccountRestoredPayload { userId } ... on Error { code message } }\n  }\n": types.RestoreAccountDocument,
+    "\n  mutation VerifySignIn($input: VerifySignInInput!) {\n    verifySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope deviceToken }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n": types.VerifySignInDocument,
     "\n  mutation SignOut { signOut { __typename ... on Error { code message } } }\n": types.SignOutDocument,
     "\n  mutation StartPasskeySignIn {\n    startPasskeySignIn(input: {}) { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } }\n  }\n": types.StartPasskeySignInDocument,
     "\n  mutation FinishPasskeySignIn($input: PasskeyAssertionInput!) {\n    finishPasskeySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on Error { code message }\n    }\n  }\n": types.FinishPasskeySignInDocument,
@@ -56,11 +58,15 @@ export function graphql(source: "\n  query IdentityProviders { identityProviders
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on AccountPendingDeletionError { restoreToken deletionScheduledAt }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').SignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation VerifySignIn($input: VerifySignInInput!) {\n    verifySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').VerifySignInDocument;
+export function graphql(source: "\n  mutation RestoreAccount($input: RestoreAccountInput!) {\n    restoreAccount(input: $input) { __typename ... on AccountRestoredPayload { userId } ... on Error { code message } }\n  }\n"): typeof import('./graphql').RestoreAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifySignIn($input: VerifySignInInput!) {\n    verifySignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope deviceToken }\n      ... on RateLimitedError { retryAfterSeconds }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').VerifySignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -60,6 +60,11 @@ export type PasskeyAssertionInput = {
   credential: Record<string, unknown>;
 };
 
+export type RestoreAccountInput = {
+  /** From AccountPendingDeletionError. */
+  restoreToken: string;
+};
+
 /** Exactly one of email or phone. */
 export type SendVerificationCodeInput = {
   email?: string | null | undefined;
@@ -110,11 +115,23 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn:
-    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
+    | { __typename: 'AccountPendingDeletionError', restoreToken: string, deletionScheduledAt: string, code: ErrorCode, message: string }
     | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
     | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
     | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type RestoreAccountMutationVariables = Exact<{
+  input: RestoreAccountInput;
+}>;
+
+
+export type RestoreAccountMutation = { restoreAccount:
+    | { __typename: 'AccountRestoredPayload', userId: string }
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
     | { __typename: 'UserError', code: ErrorCode, message: string }
    };
 
@@ -126,7 +143,7 @@ export type VerifySignInMutationVariables = Exact<{
 export type VerifySignInMutation = { verifySignIn:
     | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
-    | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string }
+    | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string, deviceToken: string | null }
     | { __typename: 'UserError', code: ErrorCode, message: string }
    };
 
@@ -315,6 +332,10 @@ export const SignInDocument = new TypedDocumentString(`
     ... on RateLimitedError {
       retryAfterSeconds
     }
+    ... on AccountPendingDeletionError {
+      restoreToken
+      deletionScheduledAt
+    }
     ... on Error {
       code
       message
@@ -322,6 +343,20 @@ export const SignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SignInMutation, SignInMutationVariables>;
+export const RestoreAccountDocument = new TypedDocumentString(`
+    mutation RestoreAccount($input: RestoreAccountInput!) {
+  restoreAccount(input: $input) {
+    __typename
+    ... on AccountRestoredPayload {
+      userId
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RestoreAccountMutation, RestoreAccountMutationVariables>;
 export const VerifySignInDocument = new TypedDocumentString(`
     mutation VerifySignIn($input: VerifySignInInput!) {
   verifySignIn(input: $input) {
@@ -331,6 +366,7 @@ export const VerifySignInDocument = new TypedDocumentString(`
       refreshToken
       expiresIn
       scope
+      deviceToken
     }
     ... on RateLimitedError {
       retryAfterSeconds
