@@ -73,6 +73,8 @@ export interface Config {
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
   webauthnOrigins: string[];
+  /** SIGN_IN_REDIRECT_ORIGINS: where a magic link may point (default: ISSUER's origin). */
+  signInRedirectOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -231,6 +233,7 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,
     webauthnOrigins,
+    signInRedirectOrigins: check(() => origins(env, 'SIGN_IN_REDIRECT_ORIGINS'), undefined) ?? [new URL(issuer).origin],
   };
   if (problems.length) {
     const [first, ...rest] = problems.flatMap((p) => p.problems);

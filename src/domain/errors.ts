@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'PHONE_DELIVERY_UNAVAILABLE',
   'PASSKEY_REJECTED',
   'PROVIDER_UNAVAILABLE',
+  'SIGN_IN_METHOD_DISABLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -13,6 +13,7 @@ import { passwordKind } from '../credentials/kinds/password.kind.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
+import { assertSignInMethod } from '../credentials/sign-in-methods/sign-in-methods.service.js';
 
 // Kept importable from here for first steps written before the credential seam (use completeFirstStep).
 export { createMfaChallenge, MFA_CHALLENGE_TTL_SECONDS } from '../credentials/sign-in-completion.js';
@@ -30,6 +31,7 @@ export async function signIn(
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
+  await assertSignInMethod(deps, 'password');
   const now = deps.clock.now();
   const user = await findUserByIdentifier(deps, input.identifier);
   if (!user?.passwordHash || !user.passwordAlgorithm) {

@@ -6,6 +6,9 @@ import { passkeyKind } from './kinds/passkey.kind.js';
 import { passwordKind } from './kinds/password.kind.js';
 import { socialIdentityKind } from './kinds/social-identity.kind.js';
 import { totpKind } from './kinds/totp.kind.js';
+import { magicLinkKind } from './magic-link/magic-link.kind.js';
+import { recoveryKind } from './recovery/recovery.kind.js';
+import { signInCodeKind } from './sign-in-code/sign-in-code.kind.js';
 import { emailCodeKind, phoneCodeKind } from './kinds/verification-code.kind.js';
 
 export const CREDENTIAL_KINDS: readonly CredentialKind[] = [
@@ -16,4 +19,7 @@ export const CREDENTIAL_KINDS: readonly CredentialKind[] = [
   passkeyKind,
   backupCodeKind,
   socialIdentityKind,
+  signInCodeKind,
+  magicLinkKind,
+  recoveryKind,
 ];

@@ -3,7 +3,8 @@
 // after the change committed and is never awaited by it, so a slow or failing mail server cannot
 // fail or delay the change. Every door of one change emits the same event, so an admin's change
 // is reported exactly like the user's own.
-import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
+import { type SecurityNotice, securityNoticeEmail, securityNoticeSms } from '../../delivery/templates.js';
+import { recoveryKind } from '../credentials/recovery/recovery.kind.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
@@ -24,8 +25,25 @@ function sendToUser(deps: Deps, event: CommittedEvent, notice: SecurityNotice): 
     .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
 }
 
+/** To every address of the user: email and phone (a reset must reach the owner however it was done). */
+function sendToEveryAddress(deps: Deps, event: CommittedEvent, notice: SecurityNotice): void {
+  if (!event.userId) return;
+  deps.prisma.user
+    .findUnique({ where: { id: event.userId }, select: { primaryEmail: true, primaryPhone: true } })
+    .then((user) => {
+      send(deps, user?.primaryEmail, notice, event);
+      if (user?.primaryPhone && deps.sms.available) {
+        deps.sms.send(securityNoticeSms(user.primaryPhone, notice)).catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not delivered'));
+      }
+    })
+    .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
+}
+
 function notify(deps: Deps, event: CommittedEvent): void {
   switch (event.type) {
+    case 'user.password.reset':
+      if (recoveryKind.notices.added) sendToEveryAddress(deps, event, recoveryKind.notices.added);
+      return;
     case 'user.password.changed':
       return sendToUser(deps, event, 'password_changed');
     case 'user.email.changed': {
