@@ -234,7 +234,8 @@ describe('sign-in with OpenID Connect', () => {
   });
 
   it('links a new sign-in to the account holding its email only when trusted and verified', async () => {
-    const owner = await newUser(t, { primaryEmail: 'carol@acme.test', password: PASSWORD });
+    // The account's address is proven (an admin vouched): test/social-linking.security.test.ts has the unproven case.
+    const owner = await newUser(t, { primaryEmail: 'carol@acme.test', emailVerified: true, password: PASSWORD });
     const before = await counts(t);
     const carol: OidcAccount = { sub: 'carol-0003', email: 'carol@acme.test', email_verified: true, name: 'Carol' };
 

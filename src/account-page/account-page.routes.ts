@@ -15,7 +15,7 @@ import { AppError } from '../domain/errors.js';
 import { refreshTokens } from '../domain/sessions/sessions.service.js';
 import { liveSessionOfRefreshToken, revokeSessionOfRefreshToken } from '../domain/sessions/refresh-token-lookup.js';
 import { readBodyCapped } from '../lib/body-limit.js';
-import { loadStaticFiles, serveFile } from './static-files.js';
+import { loadStaticFiles, serveFile, webRoot } from './static-files.js';
 
 export const REFRESH_COOKIE = 'account_refresh';
 export const CSRF_HEADER = 'x-account-page';
@@ -42,7 +42,7 @@ export function createAccountPageRoutes(deps: Deps, http: HttpDeps) {
   const { config } = deps;
   const origin = new URL(config.issuer).origin;
   const secure = config.issuer.startsWith('https:');
-  const files = loadStaticFiles();
+  const files = loadStaticFiles(webRoot('account'));
 
   const cookie = (value: string, maxAge: number) =>
     [`${REFRESH_COOKIE}=${value}`, 'Path=/account', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAge}`, ...(secure ? ['Secure'] : [])].join('; ');

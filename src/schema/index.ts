@@ -7,6 +7,7 @@ import './root.js';
 import './users/user.types.js';
 import './users/me.queries.js';
 import './users/security-events.js';
+import './events/event-types.js';
 import './auth/auth.mutations.js';
 import './account-center/account-center.types.js';
 import './password-policy/password-policy.types.js';

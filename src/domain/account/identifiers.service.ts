@@ -32,7 +32,7 @@ export async function setPrimaryIdentifier(
       await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
       await consumeNewIdentifierRecord(deps, tx, userId, input.newIdentifierVerificationId, KIND[channel], value);
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true, primaryPhone: true } });
-      const updated = await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
+      await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
       await identifierChanged(deps, tx, ev, {
         userId,
         channel,
@@ -41,8 +41,11 @@ export async function setPrimaryIdentifier(
         audit: channel === 'email' ? 'user.email.set' : 'user.phone.set',
         keepVerificationId: input.verificationId,
         details: { [channel]: value },
+        // The consumed record is a code that reached exactly this address.
+        proven: true,
       });
-      return updated;
+      // Read after identifierChanged, which set the address's verified flag.
+      return tx.user.findUniqueOrThrow({ where: { id: userId } });
     });
   } catch (err) {
     identifierInUse(err, { primaryEmail: 'email', primaryPhone: 'phone' });
@@ -66,7 +69,7 @@ export async function removePrimaryIdentifier(
     const before = await credentialState(tx, userId);
     if (!before.user[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
     deps.credentials.assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
-    const after = await tx.user.update({ where: { id: userId }, data: { [column]: null } });
+    await tx.user.update({ where: { id: userId }, data: { [column]: null } });
     await identifierChanged(deps, tx, ev, {
       userId,
       channel,
@@ -76,6 +79,6 @@ export async function removePrimaryIdentifier(
       keepVerificationId: verificationId,
       details: {},
     });
-    return after;
+    return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });
 }

@@ -11,6 +11,7 @@ import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
 import type { PasswordContext } from '../users/password-policy.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
+import { assertProofHasAddress, setAddressProof } from '../users/address-proof.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
 import {
   assertPasswordPolicy,
@@ -33,7 +34,12 @@ export interface UpdateUserInput {
   customData?: Record<string, unknown> | null;
   roles?: string[] | null;
   password?: string | null;
+  /** The admin vouches for the (new or current) address; omitted: a changed address is unproven. */
+  emailVerified?: boolean | null;
+  phoneVerified?: boolean | null;
 }
+
+const PROOF_INPUT = { email: 'emailVerified', phone: 'phoneVerified' } as const;
 
 async function loadUser(tx: Tx, id: string): Promise<User> {
   const user = await tx.user.findUnique({ where: { id } });
@@ -91,9 +97,19 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       const ref = { id };
       const audit = 'admin.user.update' as const;
       const given = (k: string) => (data as Record<string, unknown>)[k] !== undefined;
+      const proofFields: string[] = [];
+      const proofValues: Record<string, boolean> = {};
       for (const [channel, column] of [['email', 'primaryEmail'], ['phone', 'primaryPhone']] as const) {
-        if (!given(column)) continue;
-        await identifierChanged(deps, tx, ev, { userId: id, channel, previous: current[column], next: user[column], audit, details: { fields: [column] } });
+        const vouched = input[PROOF_INPUT[channel]];
+        if (given(column)) {
+          // A changed address is proven only when the admin says so in the same call.
+          await identifierChanged(deps, tx, ev, { userId: id, channel, previous: current[column], next: user[column], audit, details: { fields: [column] }, proven: vouched === true });
+        }
+        if (vouched === undefined || vouched === null) continue;
+        assertProofHasAddress(channel, user[column], vouched);
+        if (!given(column) || current[column] === user[column]) await setAddressProof(tx, id, channel, user[column], vouched);
+        proofFields.push(PROOF_INPUT[channel]);
+        proofValues[PROOF_INPUT[channel]] = vouched;
       }
       if (input.password) {
         await expireIdentityRecords(deps, tx, id);
@@ -102,12 +118,13 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       if (given('roles')) {
         ev.emit('user.roles.changed', { userId: id, audit, data: { user: ref, before: current.roles, after: user.roles }, details: { fields: ['roles'] } });
       }
-      const fields = PROFILE_FIELDS.filter(given);
+      const fields = [...PROFILE_FIELDS.filter(given), ...proofFields];
       // Every admin mutation is audited, even one that changed nothing.
       if (fields.length || ev.emitted() === 0) {
-        ev.emit('user.updated', { userId: id, audit, data: { user: ref, fields: [...fields] }, details: { fields: [...fields] } });
+        ev.emit('user.updated', { userId: id, audit, data: { user: ref, fields: [...fields] }, details: { fields: [...fields], ...proofValues } });
       }
-      return user;
+      // Read again: identifierChanged and the admin's vouching set the verified flags.
+      return proofFields.length || given('primaryEmail') || given('primaryPhone') ? loadUser(tx, id) : user;
     });
   } catch (err) {
     identifierInUse(err);

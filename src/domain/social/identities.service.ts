@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound, uniqueViolationTarget } from '../errors.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { withEvents } from '../events/collector.js';
+import { markAddressProven } from '../users/address-proof.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { finishAuthorization, type SocialAuthorization } from './auth-state.js';
@@ -58,6 +59,9 @@ export async function finishSocialLink(
         where: { providerId_subject: { providerId: provider.id, subject: result.profile.subject } },
       });
       if (owner && owner.userId !== userId) throw identityInUse('provider');
+      // A provider trusted for email vouching for the account's own address proves it.
+      const { email, emailVerified } = result.profile;
+      if (provider.trustEmail && emailVerified && email) await markAddressProven(tx, userId, 'email', email);
       if (owner) return tx.userIdentity.update({ where: { id: owner.id }, data: columns });
       const created = await tx.userIdentity.create({
         data: { ...columns, userId, providerId: provider.id, subject: result.profile.subject, linkedAt: now },

@@ -75,11 +75,16 @@ async function resolveAndSignIn(
       resolution = { user: identity.user, created: false, linked: false };
     } else {
       if (holder) {
-        // Never a silent takeover: only a provider trusted for email, vouching for it, links.
-        if (!provider.trustEmail || !profile.emailVerified) {
+        // Never a silent takeover: only a provider trusted for email, vouching for it, links, and
+        // only to an account whose holder proved the address too. An unproven address may have
+        // been typed by anyone at sign-up; linking would hand its holder the owner's identity.
+        if (!provider.trustEmail || !profile.emailVerified || !holder.emailVerified) {
+          const vouched = provider.trustEmail && profile.emailVerified;
           throw new AppError(
             'IDENTIFIER_IN_USE',
-            `An account with this email exists: sign in to it and link ${provider.name} from the account settings`,
+            `An account with this email already exists. If it is yours, sign in to it (with its password or ` +
+              `another way you set up) and link ${provider.name} from the account page` +
+              (vouched ? `, or verify the email address there with a code: then signing in with ${provider.name} links it.` : '.'),
             ['email'],
           );
         }
@@ -99,8 +104,10 @@ async function resolveAndSignIn(
         if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
         const user = await tx.user.create({
           data: {
-            // The provider's email becomes the account's only when the provider verified it.
+            // The provider's email becomes the account's only when the provider verified it, and
+            // counts as proven to this service only when the provider is trusted for email.
             primaryEmail: profile.emailVerified ? profile.email : null,
+            emailVerified: Boolean(profile.emailVerified && profile.email && provider.trustEmail),
             name: profile.name,
             avatar: profile.avatar,
             createdAt: now,

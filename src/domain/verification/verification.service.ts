@@ -9,6 +9,7 @@ import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { emitEvent } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '../errors.js';
+import { markAddressProven } from '../users/address-proof.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
@@ -202,8 +203,13 @@ export async function verifyCode(deps: Deps, userId: string, input: { verificati
   if (!safeEqual(codeDigest(deps, record.target!, input.code.trim()), record.codeHash)) {
     throw new AppError('CODE_MISMATCH', 'The code is incorrect', ['code']);
   }
-  // The code is spent: its digest is dropped so it can never be checked again.
-  return deps.prisma.verificationRecord.update({ where: { id: record.id }, data: { verifiedAt: now, codeHash: null } });
+  // The code is spent: its digest is dropped so it can never be checked again. A code that reached
+  // the account's current address proves that address (User.emailVerified / phoneVerified).
+  return deps.prisma.$transaction(async (tx) => {
+    const verified = await tx.verificationRecord.update({ where: { id: record.id }, data: { verifiedAt: now, codeHash: null } });
+    await markAddressProven(tx, userId, record.kind === 'EMAIL_CODE' ? 'email' : 'phone', record.target!);
+    return verified;
+  });
 }
 
 /**

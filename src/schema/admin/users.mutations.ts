@@ -40,6 +40,8 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     profile: t.field({ type: ProfileInput }),
     customData: t.field({ type: 'JSON' }),
     roles: t.stringList(),
+    emailVerified: t.boolean({ description: 'You vouch that primaryEmail is the user\'s (default false: unproven).' }),
+    phoneVerified: t.boolean({ description: 'You vouch that primaryPhone is the user\'s (default false: unproven).' }),
   }),
 });
 
@@ -65,6 +67,8 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
     customData: t.field({ type: 'JSON' }),
     roles: t.stringList(),
     password: t.string(),
+    emailVerified: t.boolean({ description: 'Set whether the (new or current) primaryEmail is proven. A changed primaryEmail without it is unproven.' }),
+    phoneVerified: t.boolean({ description: 'Set whether the (new or current) primaryPhone is proven. A changed primaryPhone without it is unproven.' }),
   }),
 });
 

@@ -102,6 +102,16 @@ export const UserType = builder.prismaNode('User', {
     username: t.exposeString('username', { nullable: true, ...readable('username'), unauthorizedResolver: () => null }),
     primaryEmail: t.exposeString('primaryEmail', { nullable: true, ...readable('email'), unauthorizedResolver: () => null }),
     primaryPhone: t.exposeString('primaryPhone', { nullable: true, ...readable('phone'), unauthorizedResolver: () => null }),
+    emailVerified: t.exposeBoolean('emailVerified', {
+      description: 'The current primaryEmail was proven to this service (a code sent to it, a trusted provider, or an admin).',
+      ...readable('email'),
+      unauthorizedResolver: () => false,
+    }),
+    phoneVerified: t.exposeBoolean('phoneVerified', {
+      description: 'The current primaryPhone was proven to this service (a code sent to it, or an admin).',
+      ...readable('phone'),
+      unauthorizedResolver: () => false,
+    }),
     name: t.exposeString('name', { nullable: true, ...readable('name'), unauthorizedResolver: () => null }),
     avatar: t.exposeString('avatar', { nullable: true, ...readable('avatar'), unauthorizedResolver: () => null }),
     profile: t.field({
