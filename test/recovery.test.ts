@@ -34,7 +34,8 @@ describe('account recovery', () => {
     expect(result.__typename).toBe('TokenSet');
     // The old session is gone, the old password too; the new one signs in.
     expect((await t.gql('{ me { id } }', {}, u.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await t.gql('{ me { id } }', {}, result.accessToken)).data.me.id).toBe(u.id);
+    // Receiving the code proved the email (and only the email).
+    expect((await t.gql('{ me { id emailVerified phoneVerified } }', {}, result.accessToken)).data.me).toEqual({ id: u.id, emailVerified: true, phoneVerified: false });
     await expect(t.signIn('rec-email@example.com', PASSWORD)).rejects.toThrow();
     await t.signIn('rec-email@example.com', NEW_PASSWORD);
     // Every address hears of it.
@@ -50,6 +51,7 @@ describe('account recovery', () => {
     expect(challenge).toMatchObject({ __typename: 'RecoveryChallenge', channel: 'SMS' });
     const result = await reset(challenge.challengeId, await textedCode(t, '+14155550102'));
     expect(result.__typename).toBe('TokenSet');
+    expect((await t.gql('{ me { phoneVerified } }', {}, result.accessToken)).data.me.phoneVerified).toBe(true);
     await t.signIn('rec-phone', NEW_PASSWORD);
   });
 
