@@ -4,8 +4,6 @@
 // fail or delay the change. Every door of one change emits the same event, so an admin's change
 // is reported exactly like the user's own.
 import { type SecurityNotice, securityNoticeEmail, securityNoticeSms } from '../../delivery/templates.js';
-import { recoveryKind } from '../credentials/recovery/recovery.kind.js';
-import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
 
@@ -41,20 +39,9 @@ function sendToEveryAddress(deps: Deps, event: CommittedEvent, notice: SecurityN
 
 function notify(deps: Deps, event: CommittedEvent): void {
   switch (event.type) {
-    case 'user.password.reset':
-      if (recoveryKind.notices.added) sendToEveryAddress(deps, event, recoveryKind.notices.added);
-      return;
-    case 'user.password.changed':
-      return sendToUser(deps, event, 'password_changed');
-    case 'user.email.changed': {
-      // The previous address hears of it: whoever took the account cannot silence its owner this way.
-      const { email, previousEmail } = (event as CommittedEvent<'user.email.changed'>).data;
-      if (previousEmail && previousEmail !== email) send(deps, previousEmail, email ? 'email_changed' : 'email_removed', event);
-      return;
-    }
     case 'user.mfa.added':
     case 'user.mfa.removed': {
-      // Each credential kind names its notice (TOTP, backup codes, passkeys: src/domain/credentials/kinds).
+      // Each factor's credential kind names its notice (TOTP, backup codes, passkeys).
       const { factor } = (event as CommittedEvent<'user.mfa.added'>).data;
       const notice = deps.credentials.kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
       if (notice) sendToUser(deps, event, notice);
@@ -62,14 +49,26 @@ function notify(deps: Deps, event: CommittedEvent): void {
     }
     case 'token.created':
       return sendToUser(deps, event, 'token_created');
-    case 'identity.linked':
-    case 'identity.unlinked': {
-      const notice = socialIdentityKind.notices[event.type === 'identity.linked' ? 'added' : 'removed'];
-      if (notice) sendToUser(deps, event, notice);
-      return;
-    }
     default:
-      return;
+      return notifyKinds(deps, event);
+  }
+}
+
+/** The notices the registered kinds ask for on this event (CredentialKind.noticeOn). */
+function notifyKinds(deps: Deps, event: CommittedEvent): void {
+  for (const kind of deps.credentials.kinds) {
+    for (const trigger of kind.noticeOn ?? []) {
+      if (trigger.event !== event.type) continue;
+      if (trigger.when && !(trigger.when as (data: unknown) => boolean)(event.data)) continue;
+      const notice = kind.notices[trigger.notice];
+      if (!notice) continue;
+      if (trigger.to === 'account-email') sendToUser(deps, event, notice);
+      else if (trigger.to === 'every-address') sendToEveryAddress(deps, event, notice);
+      else {
+        const { email, previousEmail } = event.data as { email?: string | null; previousEmail?: string | null };
+        if (previousEmail && previousEmail !== email) send(deps, previousEmail, notice, event);
+      }
+    }
   }
 }
 

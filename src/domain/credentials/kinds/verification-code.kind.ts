@@ -7,6 +7,11 @@ export const emailCodeKind: CredentialKind = {
   label: 'a code sent to your email',
   accountField: 'email',
   notices: { added: 'email_changed', removed: 'email_removed' },
+  // The previous address hears of it: whoever took the account cannot silence its owner this way.
+  noticeOn: [
+    { event: 'user.email.changed', notice: 'added', to: 'previous-email', when: (d) => d.email !== null },
+    { event: 'user.email.changed', notice: 'removed', to: 'previous-email', when: (d) => d.email === null },
+  ],
   stepUp: { recordKind: 'EMAIL_CODE', operation: 'sendVerificationCode + verifyCode' },
 };
 

@@ -8,7 +8,7 @@ export const recoveryKind: CredentialKind = {
   key: 'recovery',
   label: 'account recovery',
   accountField: 'password',
-  // Told to every address of the account by security-notices (user.password.reset).
   notices: { added: 'password_reset' },
+  noticeOn: [{ event: 'user.password.reset', notice: 'added', to: 'every-address' }],
   signIn: { operation: 'resetPassword', amr: ['otp'], satisfiesMfa: false },
 };
