@@ -9,7 +9,7 @@ import type { RequestInfo } from '../audit/audit.service.js';
 import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { completeFirstStep } from '../credentials/sign-in-completion.js';
-import { passwordKind } from '../credentials/kinds/password.kind.js';
+import { passwordKind } from '../credentials/password/password.kind.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';

@@ -7,7 +7,7 @@ import { sha256 } from '../../auth/crypto.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { claimPasswordAttempt, findUserByIdentifier, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
-import { passkeyKind } from '../credentials/kinds/passkey.kind.js';
+import { passkeyKind } from '../credentials/passkey/passkey.kind.js';
 import { completeFirstStep } from '../credentials/sign-in-completion.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';

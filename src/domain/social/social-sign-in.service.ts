@@ -5,7 +5,7 @@
 // sign-up is enabled). Every write of one outcome is one transaction: a failure leaves nothing.
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
-import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { socialIdentityKind } from '../credentials/social/social-identity.kind.js';
 import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
