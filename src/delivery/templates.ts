@@ -20,11 +20,11 @@ export function verificationCodeEmail(to: string, code: string, lifetimeMinutes:
 <p>It expires in ${lifetimeMinutes} minutes and can be used once.</p>
 <p style="color: #666">If you did not ask for this code, ignore this message: your account is unchanged.</p>
 </body></html>`;
-  return { to, subject: 'Your verification code', text, html };
+  return { to, subject: 'Your verification code', text, html, secret: code };
 }
 
 export function verificationCodeSms(to: string, code: string, lifetimeMinutes: number): SmsMessage {
-  return { to, text: `Your verification code is ${code}. It expires in ${lifetimeMinutes} minutes.` };
+  return { to, text: `Your verification code is ${code}. It expires in ${lifetimeMinutes} minutes.`, secret: code };
 }
 
 /** What a security notice reports; every one of them asks the owner to act if it was not them. */

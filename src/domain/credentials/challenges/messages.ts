@@ -19,11 +19,11 @@ export function codeEmail(to: string, subject: string, purpose: string, code: st
 <p>Use it to ${escapeHtml(purpose)}. It expires in ${minutes} minutes and can be used once.</p>
 <p style="color: #666">If you did not ask for this code, ignore this message: your account is unchanged.</p>
 </body></html>`;
-  return { to, subject, text: lines.join('\n'), html };
+  return { to, subject, text: lines.join('\n'), html, secret: code };
 }
 
 export function codeSms(to: string, purpose: string, code: string, minutes: number): SmsMessage {
-  return { to, text: `Your code is ${code}. Use it to ${purpose}; it expires in ${minutes} minutes.` };
+  return { to, text: `Your code is ${code}. Use it to ${purpose}; it expires in ${minutes} minutes.`, secret: code };
 }
 
 export function linkEmail(to: string, link: string, minutes: number): EmailMessage {
@@ -39,5 +39,5 @@ export function linkEmail(to: string, link: string, minutes: number): EmailMessa
 <p>The link expires in ${minutes} minutes and works once.</p>
 <p style="color: #666">If you did not ask to sign in, ignore this message.</p>
 </body></html>`;
-  return { to, subject: 'Your sign-in link', text, html };
+  return { to, subject: 'Your sign-in link', text, html, secret: link };
 }
