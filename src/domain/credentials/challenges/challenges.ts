@@ -20,7 +20,7 @@ export const CHALLENGE_CODE_DIGITS = 6;
 export const CHALLENGE_MAX_ATTEMPTS = 5;
 // Long enough to switch to the mailbox, short enough that a forgotten message is soon useless.
 export const CHALLENGE_CODE_TTL_SECONDS = 600;
-// One challenge per identifier per minute, 5 per hour: enough for a person retrying, far too few
+// One challenge per identifier and purpose per minute, 5 per identifier per hour: enough for a person retrying, far too few
 // to flood an inbox or guess (5 codes x 5 tries in 10^6).
 const COOLDOWN_SECONDS = 60;
 const WINDOW_SECONDS = 3600;
@@ -56,17 +56,18 @@ export function secretDigest(deps: Deps, purpose: SignInChallengePurpose, secret
   return deps.secrets.mac('sign-in-challenge', `${purpose}\n${secret}`);
 }
 
-async function assertIdentifierAllowed(deps: Deps, tx: Prisma.TransactionClient, digest: string): Promise<void> {
+async function assertIdentifierAllowed(deps: Deps, tx: Prisma.TransactionClient, digest: string, purpose: SignInChallengePurpose): Promise<void> {
   // Serialised per identifier, so concurrent requests cannot all pass the count.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sign-in-challenge:${digest}`}, 0))`;
   const now = deps.clock.now();
   const recent = await tx.signInChallenge.findMany({
     where: { identifierDigest: digest, createdAt: { gt: addSeconds(now, -WINDOW_SECONDS) } },
     orderBy: { createdAt: 'asc' },
-    select: { createdAt: true },
+    select: { createdAt: true, purpose: true },
   });
   const retryAfter = (from: Date, seconds: number) => Math.max(1, Math.ceil((addSeconds(from, seconds).getTime() - now.getTime()) / 1000));
-  const newest = recent.at(-1);
+  // The cooldown is per purpose (a recovery code does not hold up a sign-in code); the hourly cap is not.
+  const newest = recent.filter((r) => r.purpose === purpose).at(-1);
   if (newest && newest.createdAt > addSeconds(now, -COOLDOWN_SECONDS)) {
     throw new RateLimitedError('A message was just sent for this identifier; wait before asking again', retryAfter(newest.createdAt, COOLDOWN_SECONDS));
   }
@@ -98,7 +99,7 @@ export async function startChallenge(deps: Deps, spec: StartChallenge, request: 
   const now = deps.clock.now();
   const expiresAt = addSeconds(now, spec.ttlSeconds);
   const row = await deps.prisma.$transaction(async (tx) => {
-    await assertIdentifierAllowed(deps, tx, digest);
+    await assertIdentifierAllowed(deps, tx, digest, spec.purpose);
     return tx.signInChallenge.create({
       data: {
         purpose: spec.purpose,
