@@ -1,4 +1,4 @@
-// Subcommands: serve (default), migrate, create-admin --email E --password P, rotate-signing-key.
+// Subcommands: serve (default), migrate, create-admin --email E (password: ADMIN_PASSWORD or a prompt), rotate-signing-key.
 // On the embedded database only one process may hold DATA_DIR: while an instance serves it,
 // create-admin and rotate-signing-key are run by that instance (control-socket.ts), and a second
 // serve or migrate refuses with one line naming the running process.
@@ -29,11 +29,17 @@ async function main(): Promise<void> {
     }
     case 'create-admin': {
       const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, password: { type: 'string' } } });
-      if (!values.email || !values.password) {
-        process.stderr.write('usage: npm run create-admin -- --email admin@example.com --password <password>\n');
+      if (!values.email) {
+        process.stderr.write('usage: npm run create-admin -- --email admin@example.com (the password: ADMIN_PASSWORD, or asked for)\n');
         process.exit(2);
       }
-      return adminCommand(config, { command: 'create-admin', email: values.email, password: values.password });
+      // --password still works, but shows in `ps` and npm's header: ADMIN_PASSWORD or the prompt do not.
+      const password = values.password ?? config.adminPassword ?? (await askPassword(`Password for ${values.email}: `));
+      if (!password) {
+        process.stderr.write('no password given: set ADMIN_PASSWORD or type it at the prompt\n');
+        process.exit(2);
+      }
+      return adminCommand(config, { command: 'create-admin', email: values.email, password });
     }
     case 'rotate-signing-key':
       return adminCommand(config, { command: 'rotate-signing-key' });
@@ -71,3 +77,18 @@ main().catch((err: unknown) => {
   else process.stderr.write(`fatal: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
+
+/** One line from stdin; on a terminal the typed characters are not echoed. */
+async function askPassword(prompt: string): Promise<string> {
+  const { createInterface } = await import('node:readline');
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY });
+  if (process.stdin.isTTY) {
+    process.stderr.write(prompt);
+    // Mute the echo: readline writes what is typed through _writeToOutput.
+    (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = () => {};
+  }
+  const line = await new Promise<string>((resolve) => rl.once('line', resolve).once('close', () => resolve('')));
+  rl.close();
+  if (process.stdin.isTTY) process.stderr.write('\n');
+  return line.trim();
+}

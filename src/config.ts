@@ -98,6 +98,8 @@ export interface Config {
   maintenanceIntervalSeconds: number;
   /** argon2id cost of new password hashes: always OWASP's minimum from the environment (no variable lowers it). */
   passwordHashing: PasswordHashing;
+  /** SIGN_IN_REDIRECT_ORIGINS: where a magic link may point (default: ISSUER's origin). */
+  signInRedirectOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -277,6 +279,7 @@ export function loadConfig(env: Env = process.env): Config {
     maintenanceWorker: check(() => bool(env, 'MAINTENANCE_WORKER', true), true),
     maintenanceIntervalSeconds: check(() => int(env, 'MAINTENANCE_INTERVAL_SECONDS', 300, 1, 24 * 3600), 300),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
+    signInRedirectOrigins: check(() => origins(env, 'SIGN_IN_REDIRECT_ORIGINS'), undefined) ?? [new URL(issuer).origin],
   };
   if (problems.length) {
     const [first, ...rest] = problems.flatMap((p) => p.problems);

@@ -137,7 +137,9 @@ async function logStartSummary(
     logger.info({ admins }, `${admins} admin account${admins === 1 ? '' : 's'}`);
   } else {
     logger.warn(
-      'no admin yet: restart with ADMIN_EMAIL and ADMIN_PASSWORD set, or run `npm run create-admin -- --email you@example.com --password <password>`' +
+      `no admin yet: restart with ADMIN_EMAIL and ADMIN_PASSWORD set, or run \`${
+        config.production ? 'node dist/cli.js create-admin --email you@example.com' : 'npm run create-admin -- --email you@example.com'
+      }\` (it asks for the password, or reads ADMIN_PASSWORD)` +
         (info.database === 'embedded' ? ' (it works while this instance runs)' : ''),
     );
   }

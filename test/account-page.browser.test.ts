@@ -317,6 +317,40 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
       }
     }
 
+    {
+      // Forgot password? and Email me a code, from the sign-in page (both on by default).
+      const created = await gqlAdmin(
+        'mutation($i: CreateUserInput!) { admin { createUser(input: $i) { __typename ... on User { id } ... on Error { code message } } } }',
+        { i: { primaryEmail: 'browser.recovery@example.com', password: PASSWORD } },
+      );
+      expect(created.data.admin.createUser.__typename).toBe('User');
+      await click('#sign-out');
+      await heading('Sign in');
+      await click('#forgot-password');
+      await heading('Reset your password');
+      await fill('#recovery-start-identifier', 'browser.recovery@example.com');
+      await click('#recovery-start-submit');
+      await waitText('.notice', 'a code is on its way to its email');
+      const mail = await t.mail.latestTo('browser.recovery@example.com', 'Reset your password');
+      await fill('#recovery-reset-code', /\b(\d{6})\b/.exec(mail.text)![1]!);
+      await fill('#recovery-reset-newPassword', NEW_PASSWORD);
+      await bothWidths('10-reset-password', '.card', true);
+      await click('#recovery-reset-submit');
+      await heading('Your account');
+
+      await click('#sign-out');
+      await heading('Sign in');
+      await click('#email-code');
+      await heading('Sign in with a code');
+      await fill('#code-start-identifier', 'browser.recovery@example.com');
+      await click('#code-start-submit');
+      await waitText('.notice', 'a code is on its way to its email');
+      const codeMail = await t.mail.latestTo('browser.recovery@example.com', 'Your sign-in code');
+      await fill('#code-finish-code', /\b(\d{6})\b/.exec(codeMail.text)![1]!);
+      await click('#code-finish-submit');
+      await heading('Your account');
+    }
+
     // The admin setting turns the page off.
     await gqlAdmin('mutation { admin { updateAccountCenter(input: { pageEnabled: false }) { __typename } } }');
     const off = await page.goto(`${origin}/account`);

@@ -10,7 +10,7 @@ export function createEmailSender(config: Config, logger: Logger): EmailSender {
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl);
     return {
-      async send(message) {
+      async send({ secret: _secret, ...message }) {
         await transport.sendMail({ from: config.mailFrom, ...message });
       },
     };
@@ -19,7 +19,8 @@ export function createEmailSender(config: Config, logger: Logger): EmailSender {
   return {
     async send(message) {
       // Development only: the message (with its code) goes to the log so a developer can use it.
-      logger.warn({ to: message.to, subject: message.subject, text: message.text }, 'email not sent (SMTP_URL unset): logged instead');
+      // `code` is a field of its own, so `jq -r 'select(.code) | .code' service.log | tail -1` prints the last one.
+      logger.warn({ to: message.to, subject: message.subject, code: message.secret, text: message.text }, 'email not sent (SMTP_URL unset): logged instead');
     },
   };
 }
@@ -33,7 +34,7 @@ export function createSmsSender(config: Config, logger: Logger): SmsSender {
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(message),
+          body: JSON.stringify({ to: message.to, text: message.text }),
           signal: AbortSignal.timeout(10_000),
         });
         // Drain the body either way: an unread body keeps its connection out of the keep-alive pool.
@@ -53,7 +54,7 @@ export function createSmsSender(config: Config, logger: Logger): SmsSender {
   return {
     available: true,
     async send(message) {
-      logger.warn({ to: message.to, text: message.text }, 'SMS not sent (SMS_WEBHOOK_URL unset): logged instead');
+      logger.warn({ to: message.to, code: message.secret, text: message.text }, 'SMS not sent (SMS_WEBHOOK_URL unset): logged instead');
     },
   };
 }

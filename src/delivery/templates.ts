@@ -20,16 +20,17 @@ export function verificationCodeEmail(to: string, code: string, lifetimeMinutes:
 <p>It expires in ${lifetimeMinutes} minutes and can be used once.</p>
 <p style="color: #666">If you did not ask for this code, ignore this message: your account is unchanged.</p>
 </body></html>`;
-  return { to, subject: 'Your verification code', text, html };
+  return { to, subject: 'Your verification code', text, html, secret: code };
 }
 
 export function verificationCodeSms(to: string, code: string, lifetimeMinutes: number): SmsMessage {
-  return { to, text: `Your verification code is ${code}. It expires in ${lifetimeMinutes} minutes.` };
+  return { to, text: `Your verification code is ${code}. It expires in ${lifetimeMinutes} minutes.`, secret: code };
 }
 
 /** What a security notice reports; every one of them asks the owner to act if it was not them. */
 export type SecurityNotice =
   | 'password_changed'
+  | 'password_reset'
   | 'email_changed'
   | 'email_removed'
   | 'mfa_added'
@@ -43,6 +44,7 @@ export type SecurityNotice =
 
 const NOTICE_TEXT: Record<SecurityNotice, { subject: string; line: string }> = {
   password_changed: { subject: 'Your password was changed', line: 'The password of your account was changed.' },
+  password_reset: { subject: 'Your password was reset', line: 'The password of your account was reset with a recovery code, and every session was signed out.' },
   email_changed: { subject: 'Your email address was changed', line: 'The email address of your account was changed; this address no longer signs in.' },
   email_removed: { subject: 'Your email address was removed', line: 'This email address was removed from your account.' },
   mfa_added: { subject: 'Two-step verification was added', line: 'A two-step verification method was added to your account.' },
@@ -68,4 +70,9 @@ export function securityNoticeEmail(to: string, notice: SecurityNotice, context:
 <p>${escapeHtml(advice)}</p>
 </body></html>`;
   return { to, subject, text, html };
+}
+
+/** The same notice as a text message, for an account's phone. */
+export function securityNoticeSms(to: string, notice: SecurityNotice): SmsMessage {
+  return { to, text: `${NOTICE_TEXT[notice].line} If this was not you, secure your account now.` };
 }

@@ -5,6 +5,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  /** The code (or sign-in link) the message carries: only the development log sender uses it, as its own log field. */
+  secret?: string;
 }
 
 export interface EmailSender {
@@ -14,6 +16,8 @@ export interface EmailSender {
 export interface SmsMessage {
   to: string;
   text: string;
+  /** As EmailMessage.secret; never sent to the webhook. */
+  secret?: string;
 }
 
 export interface SmsSender {

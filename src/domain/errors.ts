@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'PROVIDER_UNAVAILABLE',
   'ACCOUNT_PENDING_DELETION',
   'PASSWORD_CHANGE_REQUIRED',
+  'SIGN_IN_METHOD_DISABLED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

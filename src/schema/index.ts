@@ -35,6 +35,12 @@ import './social/social.mutations.js';
 import './social/identity-providers.js';
 import './lifecycle/lifecycle.types.js';
 import './lifecycle/lifecycle.mutations.js';
+// Credential kinds' own fields (src/domain/credentials/<kind>/*.schema.ts).
+import '../domain/credentials/recovery/recovery.schema.js';
+import '../domain/credentials/sign-in-code/sign-in-code.schema.js';
+import '../domain/credentials/magic-link/magic-link.schema.js';
+import '../domain/credentials/sign-in-methods/sign-in-methods.schema.js';
+import '../domain/credentials/sign-up-code/sign-up-code.schema.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

@@ -7,6 +7,7 @@ export class SmsSink {
   readonly messages: SmsMessage[] = [];
   /** Status to answer the next requests with instead of 204 (null: accept). */
   failWith: number | null = null;
+  private waiters: (() => void)[] = [];
   private constructor(
     private readonly server: Server,
     readonly url: string,
@@ -23,6 +24,7 @@ export class SmsSink {
           return;
         }
         sink?.messages.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SmsMessage);
+        for (const wake of sink?.waiters.splice(0) ?? []) wake();
         res.writeHead(204).end();
       });
     });
@@ -31,6 +33,20 @@ export class SmsSink {
     const port = typeof address === 'object' && address ? address.port : 0;
     sink = new SmsSink(server, `http://127.0.0.1:${port}/sms`);
     return sink;
+  }
+
+  /** The newest message to `phone` (containing `text`, when given), waiting up to 5 s for it (sends that are not awaited). */
+  async latestTo(phone: string, text?: string, timeoutMs = 5000): Promise<SmsMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.filter((m) => m.to === phone && (!text || m.text.includes(text))).at(-1);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no text message to ${phone}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
   }
 
   close(): Promise<void> {

@@ -1,9 +1,10 @@
 // The account page's entry: read the settings, resume the session from the cookie (or take an
 // impersonation token handed over by the admin console), then show sign-in or the sections.
 import '../shared/base.css';
+import { alternativeLinks, finishLinkSignIn } from '../shared/passwordless';
 import { configureSession, forget, mutate, request, resume, setSignedOutHandler, signOut, startSession, useBareToken } from '../shared/api';
 import { announce, byId, h } from '../shared/dom';
-import { SignOutMutation } from '../shared/documents';
+import { SignInMethodsQuery, SignOutMutation } from '../shared/documents';
 import { codeOf, errorSentence } from '../shared/errors';
 import { frame, nav, pageHeading, titleRow } from '../shared/layout';
 import { clearProof } from '../shared/proof';
@@ -52,6 +53,8 @@ async function loadSettings() {
   ctx.center = settings.accountCenter;
   ctx.minPasswordLength = settings.passwordPolicy.minLength;
   ctx.providers = view.providers = settings.identityProviders;
+  const { signInMethods } = await request(SignInMethodsQuery);
+  view.alternatives = () => alternativeLinks(view, signInMethods);
 }
 
 /** Re-reads settings and account; false when signed out meanwhile. */
@@ -139,6 +142,15 @@ async function boot() {
     const resumed = await resume();
     const params = new URLSearchParams(location.search);
     if (params.has('state')) return await socialReturn(params, resumed);
+    const linkToken = params.get('token');
+    if (linkToken) {
+      // A magic link's landing: the token is single use, so it leaves the address bar at once.
+      history.replaceState(null, '', location.pathname);
+      signedOut();
+      const error = await finishLinkSignIn(view, linkToken);
+      if (error && 'code' in error && error.code) signedOut(errorSentence(error));
+      return;
+    }
     if (resumed) await showAccount();
     else signedOut();
   } catch (err) {

@@ -92,7 +92,8 @@ async function refreshOnce(): Promise<boolean> {
   if (bare) return false;
   const run = async () => {
     const response = await post(`${config.base}/refresh`, undefined, { [config.header]: '1' });
-    if (!response.ok) return false;
+    // 204: no session cookie (signed out).
+    if (!response.ok || response.status === 204) return false;
     remember((await response.json()) as TokenSetLike);
     return true;
   };

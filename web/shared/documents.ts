@@ -77,3 +77,59 @@ export const FinishSocialSignInMutation = graphql(`
     }
   }
 `);
+
+export const SignInMethodsQuery = graphql(`
+  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }
+`);
+
+export const StartAccountRecoveryMutation = graphql(`
+  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {
+    startAccountRecovery(input: $input) { __typename ... on RecoveryChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($input: ResetPasswordInput!) {
+    resetPassword(input: $input) {
+      __typename
+      ... on TokenSet { accessToken refreshToken expiresIn scope }
+      ... on MfaChallenge { mfaToken factors }
+      ... on PasswordRejectedError { rules }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const StartCodeSignInMutation = graphql(`
+  mutation StartCodeSignIn($input: StartCodeSignInInput!) {
+    startCodeSignIn(input: $input) { __typename ... on SignInCodeChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }
+  }
+`);
+
+export const FinishCodeSignInMutation = graphql(`
+  mutation FinishCodeSignIn($input: FinishCodeSignInInput!) {
+    finishCodeSignIn(input: $input) {
+      __typename
+      ... on TokenSet { accessToken refreshToken expiresIn scope }
+      ... on MfaChallenge { mfaToken factors }
+      ... on Error { code message }
+    }
+  }
+`);
+
+export const StartLinkSignInMutation = graphql(`
+  mutation StartLinkSignIn($input: StartLinkSignInInput!) {
+    startLinkSignIn(input: $input) { __typename ... on SignInLinkSent { expiresAt } ... on Error { code message } }
+  }
+`);
+
+export const FinishLinkSignInMutation = graphql(`
+  mutation FinishLinkSignIn($input: FinishLinkSignInInput!) {
+    finishLinkSignIn(input: $input) {
+      __typename
+      ... on TokenSet { accessToken refreshToken expiresIn scope }
+      ... on MfaChallenge { mfaToken factors }
+      ... on Error { code message }
+    }
+  }
+`);

@@ -41,6 +41,7 @@ export const ERROR_SENTENCES: Record<AnyCode, string> & Record<string, string> =
   PHONE_DELIVERY_UNAVAILABLE: 'Text messages cannot be sent by this service, so a phone number cannot be confirmed here.',
   ACCOUNT_PENDING_DELETION: 'This account is scheduled for deletion. Restore it to sign in again.',
   PASSWORD_CHANGE_REQUIRED: 'A sign-in to this account was reported as not yours. Reset your password to sign in again.',
+  SIGN_IN_METHOD_DISABLED: 'That way of signing in is turned off on this service. Choose another way.',
   // Transport and authorization failures (top-level GraphQL errors), and the browser's own.
   UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
   FORBIDDEN: 'You are not allowed to do that.',

@@ -38,6 +38,8 @@ export interface SignInView {
   notice?: string | null;
   /** Below the forms: e.g. the account page's switch to sign-up. */
   footer?: Child;
+  /** Under the password form: the other ways in that are on (passwordless.ts's alternativeLinks). */
+  alternatives?: () => Child;
 }
 
 export const SOCIAL_STATE_KEY = 'web.social';
@@ -92,7 +94,7 @@ export function renderSignIn(view: SignInView): void {
     })));
   const notice = view.notice;
   view.notice = null;
-  card(view.root, 'Sign in', notice, password, h('div', { class: 'alternatives' }, h('p', { class: 'or' }, 'or'), passkey, social), view.footer);
+  card(view.root, 'Sign in', notice, password, view.alternatives?.(), h('div', { class: 'alternatives' }, h('p', { class: 'or' }, 'or'), passkey, social), view.footer);
 }
 
 /** After a provider sent the browser back with ?code&state: finishes a social sign-in. */

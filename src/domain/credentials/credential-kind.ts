@@ -10,6 +10,7 @@ import type { AccountField } from '../account-center/account-center.service.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import type { AppError } from '../errors.js';
+import type { EventPayloads } from '../events/catalogue.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -81,6 +82,11 @@ export interface CredentialKind {
   factorType?: MfaFactorType;
   /** Notices to the account's email when it is added / removed (sent after the change commits). */
   notices: { added?: SecurityNotice; removed?: SecurityNotice };
+  /**
+   * The committed events that send those notices, and to whom (security-notices.ts reads these;
+   * MfaFactor kinds need none: user.mfa.added / removed find their kind by factor type).
+   */
+  noticeOn?: readonly NoticeTrigger[];
   signIn?: SignInStep;
   mfa?: MfaStep;
   stepUp?: StepUp;
@@ -95,3 +101,14 @@ export interface CredentialKind {
 export function optionalText(raw: unknown): string | null {
   return typeof raw === 'string' && raw.trim() ? raw.trim() : null;
 }
+
+/** One event that sends one of a kind's notices. */
+export type NoticeTrigger = {
+  [E in keyof EventPayloads]: {
+    event: E;
+    notice: 'added' | 'removed';
+    /** account-email: the current email; every-address: email and phone; previous-email: the address just replaced or removed. */
+    to: 'account-email' | 'every-address' | 'previous-email';
+    when?: (data: EventPayloads[E]) => boolean;
+  };
+}[keyof EventPayloads];

@@ -47,6 +47,8 @@ export interface EventPayloads {
   'user.email.changed': { user: UserRef; email: string | null; previousEmail: string | null; revertLinkSent?: boolean; via?: 'revert' };
   'user.phone.changed': { user: UserRef; phone: string | null; previousPhone: string | null };
   'user.password.changed': { user: UserRef; revokedSessions?: number; via: 'self' | 'admin' };
+  /** Reset through account recovery (a code to the account's email or phone); every session was revoked. */
+  'user.password.reset': { user: UserRef; channel: 'email' | 'phone'; revokedSessions: number };
   /** An admin checked a password against the stored hash (admin.verifyUserPassword). */
   'user.password.checked': { user: UserRef; valid: boolean };
   'user.locked': { user: UserRef; reason: 'failed_sign_ins' | 'failed_mfa_codes'; seconds: number };
@@ -83,6 +85,7 @@ export interface EventPayloads {
   'identity_provider.deleted': { provider: string; identityProvider: IdentityProviderRef; unlinkedIdentities: number };
   'account_center.updated': { enabled?: boolean; pageEnabled?: boolean; fields?: Record<string, string> };
   'password_policy.updated': { changed: Record<string, unknown>; policy: Record<string, unknown> };
+  'sign_in_methods.updated': { changed: Record<string, unknown>; methods: Record<string, unknown> };
   'machine_client.created': { machineClientId: string; clientId: string; name: string; scopes: string[] };
   'machine_client.secret_rotated': { machineClientId: string; clientId: string };
   'machine_client.deleted': { machineClientId: string; clientId: string; name: string };
@@ -130,6 +133,7 @@ export const EVENT_TYPES = {
   'user.email.changed': { audit: ['user.email.set', 'user.email.remove', 'admin.user.update', 'user.email.revert'], security: true },
   'user.phone.changed': { audit: ['user.phone.set', 'user.phone.remove', 'admin.user.update'], security: true },
   'user.password.changed': { audit: ['user.password.set', 'admin.user.set_password', 'admin.user.update'], security: true },
+  'user.password.reset': { audit: ['user.password.reset'], security: true },
   'user.password.checked': { audit: ['admin.user.verify_password'], security: false },
   'user.locked': { audit: ['user.locked', 'user.mfa.locked'], security: true },
   'user.mfa.added': { audit: ['user.mfa.enroll'], security: true },
@@ -155,6 +159,7 @@ export const EVENT_TYPES = {
   'identity_provider.deleted': { audit: ['admin.identity_provider.delete'], security: false },
   'account_center.updated': { audit: ['admin.account_center.update'], security: false },
   'password_policy.updated': { audit: ['admin.password_policy.update'], security: false },
+  'sign_in_methods.updated': { audit: ['admin.sign_in_methods.update'], security: false },
   'machine_client.created': { audit: ['admin.machine_client.create'], security: false },
   'machine_client.secret_rotated': { audit: ['admin.machine_client.rotate_secret'], security: false },
   'machine_client.deleted': { audit: ['admin.machine_client.delete'], security: false },

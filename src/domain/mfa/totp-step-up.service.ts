@@ -3,7 +3,7 @@
 // unlimited TOTP oracle; a code is spent like at sign-in (no replay).
 import type { VerificationRecord } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
-import { totpKind } from '../credentials/kinds/totp.kind.js';
+import { totpKind } from '../credentials/totp/totp.kind.js';
 import type { Deps } from '../deps.js';
 import { withEvents } from '../events/collector.js';
 import type { AppError } from '../errors.js';

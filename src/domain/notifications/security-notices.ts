@@ -3,8 +3,7 @@
 // after the change committed and is never awaited by it, so a slow or failing mail server cannot
 // fail or delay the change. Every door of one change emits the same event, so an admin's change
 // is reported exactly like the user's own.
-import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
-import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { type SecurityNotice, securityNoticeEmail, securityNoticeSms } from '../../delivery/templates.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
 
@@ -24,21 +23,25 @@ function sendToUser(deps: Deps, event: CommittedEvent, notice: SecurityNotice): 
     .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
 }
 
+/** To every address of the user: email and phone (a reset must reach the owner however it was done). */
+function sendToEveryAddress(deps: Deps, event: CommittedEvent, notice: SecurityNotice): void {
+  if (!event.userId) return;
+  deps.prisma.user
+    .findUnique({ where: { id: event.userId }, select: { primaryEmail: true, primaryPhone: true } })
+    .then((user) => {
+      send(deps, user?.primaryEmail, notice, event);
+      if (user?.primaryPhone && deps.sms.available) {
+        deps.sms.send(securityNoticeSms(user.primaryPhone, notice)).catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not delivered'));
+      }
+    })
+    .catch((err: unknown) => deps.logger.warn({ err, notice }, 'security notice not sent'));
+}
+
 function notify(deps: Deps, event: CommittedEvent): void {
   switch (event.type) {
-    case 'user.password.changed':
-      return sendToUser(deps, event, 'password_changed');
-    case 'user.email.changed': {
-      // The previous address hears of it: whoever took the account cannot silence its owner this way.
-      const { email, previousEmail, revertLinkSent } = (event as CommittedEvent<'user.email.changed'>).data;
-      // Then it got the notice with the undo link instead (src/domain/lifecycle/email-revert.service.ts).
-      if (revertLinkSent) return;
-      if (previousEmail && previousEmail !== email) send(deps, previousEmail, email ? 'email_changed' : 'email_removed', event);
-      return;
-    }
     case 'user.mfa.added':
     case 'user.mfa.removed': {
-      // Each credential kind names its notice (TOTP, backup codes, passkeys: src/domain/credentials/kinds).
+      // Each factor's credential kind names its notice (TOTP, backup codes, passkeys).
       const { factor } = (event as CommittedEvent<'user.mfa.added'>).data;
       const notice = deps.credentials.kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
       if (notice) sendToUser(deps, event, notice);
@@ -46,14 +49,26 @@ function notify(deps: Deps, event: CommittedEvent): void {
     }
     case 'token.created':
       return sendToUser(deps, event, 'token_created');
-    case 'identity.linked':
-    case 'identity.unlinked': {
-      const notice = socialIdentityKind.notices[event.type === 'identity.linked' ? 'added' : 'removed'];
-      if (notice) sendToUser(deps, event, notice);
-      return;
-    }
     default:
-      return;
+      return notifyKinds(deps, event);
+  }
+}
+
+/** The notices the registered kinds ask for on this event (CredentialKind.noticeOn). */
+function notifyKinds(deps: Deps, event: CommittedEvent): void {
+  for (const kind of deps.credentials.kinds) {
+    for (const trigger of kind.noticeOn ?? []) {
+      if (trigger.event !== event.type) continue;
+      if (trigger.when && !(trigger.when as (data: unknown) => boolean)(event.data)) continue;
+      const notice = kind.notices[trigger.notice];
+      if (!notice) continue;
+      if (trigger.to === 'account-email') sendToUser(deps, event, notice);
+      else if (trigger.to === 'every-address') sendToEveryAddress(deps, event, notice);
+      else {
+        const { email, previousEmail } = event.data as { email?: string | null; previousEmail?: string | null };
+        if (previousEmail && previousEmail !== email) send(deps, previousEmail, notice, event);
+      }
+    }
   }
 }
 

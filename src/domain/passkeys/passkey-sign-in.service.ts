@@ -6,13 +6,14 @@ import { sha256 } from '../../auth/crypto.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { claimPasswordAttempt, findUserByIdentifier, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
-import { passkeyKind } from '../credentials/kinds/passkey.kind.js';
+import { passkeyKind } from '../credentials/passkey/passkey.kind.js';
 import { completeFirstStep } from '../credentials/sign-in-completion.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { assertedPasskey, verifyPasskeyAssertion } from './assertion.js';
 import { consumeChallenge, createChallenge, type PasskeyChallengeResult } from './challenges.js';
 import { relyingParty } from './relying-party.js';
+import { assertSignInMethod } from '../credentials/sign-in-methods/sign-in-methods.service.js';
 
 async function allowCredentials(deps: Deps, userId: string) {
   const factors = await deps.prisma.mfaFactor.findMany({ where: { userId, type: 'WEBAUTHN' }, orderBy: { createdAt: 'asc' } });
@@ -30,6 +31,7 @@ async function allowCredentials(deps: Deps, userId: string) {
  */
 export async function startPasskeySignIn(deps: Deps, input: { identifier?: string | null }, request: RequestInfo): Promise<PasskeyChallengeResult> {
   await deps.ipRateLimiter.consume('passkey-challenge', request.ip);
+  await assertSignInMethod(deps, 'passkey');
   const rp = relyingParty(deps);
   const identifier = input.identifier?.trim() || null;
   const user = identifier ? await findUserByIdentifier(deps, identifier) : null;
@@ -53,6 +55,7 @@ export async function finishPasskeySignIn(
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
+  await assertSignInMethod(deps, 'passkey');
   const challenge = await consumeChallenge(deps, deps.prisma, input.challengeId, 'SIGN_IN');
   const { factor, response } = await assertedPasskey(deps.prisma, challenge, input.credential);
   const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: factor.userId } });

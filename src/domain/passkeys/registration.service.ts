@@ -6,7 +6,7 @@ import type { MfaFactor } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { emitEnrollment } from '../credentials/factor-lifecycle.js';
 import { withEvents } from '../events/collector.js';
-import { passkeyKind } from '../credentials/kinds/passkey.kind.js';
+import { passkeyKind } from '../credentials/passkey/passkey.kind.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound } from '../errors.js';
 import { lockUserRow } from '../users/user-lock.js';

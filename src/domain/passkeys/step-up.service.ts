@@ -3,7 +3,7 @@
 import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { VerificationRecord } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
-import { passkeyKind } from '../credentials/kinds/passkey.kind.js';
+import { passkeyKind } from '../credentials/passkey/passkey.kind.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { createIdentityRecord } from '../verification/verification.service.js';

@@ -5,7 +5,7 @@
 // sign-up is enabled). Every write of one outcome is one transaction: a failure leaves nothing.
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
-import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { socialIdentityKind } from '../credentials/social/social-identity.kind.js';
 import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
@@ -16,6 +16,7 @@ import { beginAuthorization, finishAuthorization, type SocialAuthorization, vali
 import { identityColumns } from './identity-data.js';
 import { classifyProviderError, type ProviderResult } from './provider-client.js';
 import { findProvider } from './providers.service.js';
+import { assertSignInMethod } from '../credentials/sign-in-methods/sign-in-methods.service.js';
 
 const SIGN_IN_STEP = socialIdentityKind.signIn!;
 
@@ -37,6 +38,7 @@ export async function startAuthorization(
 
 export async function startSocialSignIn(deps: Deps, input: { provider: string; redirectUri: string }, request: RequestInfo): Promise<SocialAuthorization> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
+  await assertSignInMethod(deps, 'social');
   const provider = await findProvider(deps, input.provider);
   return startAuthorization(deps, provider, 'SIGN_IN', input.redirectUri, null);
 }
@@ -158,6 +160,7 @@ export async function finishSocialSignIn(
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
+  await assertSignInMethod(deps, 'social');
   const { provider, result } = await finishAuthorization(deps, input, 'SIGN_IN');
   let outcome: Awaited<ReturnType<typeof resolveAndSignIn>>;
   try {

@@ -6,7 +6,7 @@ import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { withEvents } from '../events/collector.js';
-import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
+import { socialIdentityKind } from '../credentials/social/social-identity.kind.js';
 import { createIdentityRecord } from '../verification/verification.service.js';
 import { finishAuthorization, type SocialAuthorization } from './auth-state.js';
 import { identityColumns } from './identity-data.js';

@@ -159,11 +159,10 @@ export async function createUser(deps: Deps, input: CreateUserInput, actor: Audi
   }
 }
 
-export async function signUp(
-  deps: Deps,
-  input: { username?: string | null; email?: string | null; phone?: string | null; password: string; name?: string | null },
-  request: RequestInfo,
-): Promise<TokenSet> {
+export type SignUpInput = { username?: string | null; email?: string | null; phone?: string | null; password: string; name?: string | null };
+
+/** Checks a sign-up's inputs (policy included) and hashes its password: the account to create. */
+export async function signUpData(deps: Deps, input: SignUpInput, request: RequestInfo): Promise<Prisma.UserCreateInput> {
   if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
   await deps.ipRateLimiter.consume('sign-up', request.ip);
   const data = await buildUserData(deps, {
@@ -182,24 +181,39 @@ export async function signUp(
     throw err;
   });
   if (!input.password) throw invalidInput('password', 'A password is required');
+  return data;
+}
+
+/** Creates a signed-up account and its first session in one transaction (`amr`: how it proved itself). */
+export async function createSignedUpUser(
+  deps: Deps,
+  data: Prisma.UserCreateInput,
+  request: RequestInfo,
+  amr: string[] = ['pwd'],
+  inTransaction?: (tx: Prisma.TransactionClient, user: User) => Promise<void>,
+): Promise<TokenSet> {
   try {
-    // The account and its first session in one transaction: no account is left behind without tokens.
-    // The actor is the new user, whose id exists only inside the transaction.
+    // No account is left behind without tokens. The actor is the new user, whose id exists only inside the transaction.
     const actor: AuditActor = { actorId: null, actorType: 'user' };
     return await withEvents(deps, actor, request, async (tx, ev) => {
       const user = await tx.user.create({ data });
       Object.assign(actor, { actorId: user.id });
+      await inTransaction?.(tx, user);
       ev.emit('user.created', {
         userId: user.id,
         audit: 'user.sign_up',
         data: { user: { id: user.id }, username: user.username, primaryEmail: user.primaryEmail, primaryPhone: user.primaryPhone, roles: user.roles, via: 'sign_up' },
         details: {},
       });
-      return openSession(deps, tx, user, request, ['pwd']);
+      return openSession(deps, tx, user, request, amr);
     });
   } catch (err) {
     identifierInUse(err, { username: 'username', primaryEmail: 'email', primaryPhone: 'phone' });
   }
+}
+
+export async function signUp(deps: Deps, input: SignUpInput, request: RequestInfo): Promise<TokenSet> {
+  return createSignedUpUser(deps, await signUpData(deps, input, request), request);
 }
 
 export type FirstAdminOutcome = 'created' | 'promoted' | 'admin-exists';

@@ -11,8 +11,8 @@ import type { Deps } from '../deps.js';
 import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '../errors.js';
 import { markAddressProven } from '../users/address-proof.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
-import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
-import { passwordKind } from '../credentials/kinds/password.kind.js';
+import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../credentials/lockout.js';
+import { passwordKind } from '../credentials/password/password.kind.js';
 
 // A record lives 10 minutes: long enough to finish one change, short enough that a forgotten
 // unlocked screen does not grant sensitive changes for long.

@@ -1,10 +1,11 @@
 // Sign-in and tokens (docs/api.md#signing-in): root mutations, so they run serially.
 import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
 import { signIn } from '../../domain/auth/sign-in.service.js';
-import { signUp } from '../../domain/users/users.service.js';
+import { signUpOrChallenge } from '../../domain/credentials/sign-up-code/sign-up-code.service.js';
+import { SignUpChallengeType } from '../../domain/credentials/sign-up-code/sign-up-code.schema.js';
 import { AccountPendingDeletionError, AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
-import { wrapOrThrow } from '@pothos/plugin-errors';
 import { builder } from '../builder.js';
+import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
 import { SignOutPayload, signInResultUnion, TokenSetType } from './token.types.js';
 
 const SignUpInput = builder.inputType('SignUpInput', {
@@ -27,14 +28,33 @@ const SignInInput = builder.inputType('SignInInput', {
 
 const SignInResult = signInResultUnion('SignInResult');
 
+// TokenSet, or SignUpChallenge when the sign-up setting asks for a code first.
+const SignUpResult = builder.unionType('SignUpResult', {
+  types: [TokenSetType, SignUpChallengeType, AppError, RateLimitedError, PasswordRejectedError] as never,
+  resolveType: (value) => {
+    (value as { [unwrapError]?: () => void })[unwrapError]?.();
+    if (value instanceof PasswordRejectedError) return 'PasswordRejectedError';
+    if (value instanceof RateLimitedError) return 'RateLimitedError';
+    if (value instanceof AppError) return 'UserError';
+    return 'challengeId' in (value as object) ? 'SignUpChallenge' : 'TokenSet';
+  },
+});
+
 builder.mutationFields((t) => ({
   signUp: t.field({
-    type: TokenSetType,
+    type: SignUpResult as never,
     expensive: { kind: 'hash', account: ({ input }) => input.username ?? input.email ?? input.phone },
-    description: 'Creates an account and signs it in (only when self sign-up is enabled).',
-    errors: {},
+    description:
+      'Creates an account and signs it in (only when self sign-up is enabled); with signInMethods.signUpVerification CODE, ' +
+      'sends a code first (SignUpChallenge) and finishSignUp creates the account.',
     args: { input: t.arg({ type: SignUpInput, required: true }) },
-    resolve: (_root, { input }, ctx) => signUp(ctx.deps, input, ctx.request),
+    resolve: async (_root, { input }, ctx) => {
+      try {
+        return (await signUpOrChallenge(ctx.deps, input, ctx.request)) as never;
+      } catch (err) {
+        return wrapOrThrow(err, [PasswordRejectedError, RateLimitedError, AppError]) as never;
+      }
+    },
   }),
   signIn: t.field({
     type: SignInResult as never,

@@ -58,6 +58,7 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'SAME_PASSWORD'
+  | 'SIGN_IN_METHOD_DISABLED'
   | 'SIGN_UP_DISABLED'
   | 'TOO_MANY_ATTEMPTS'
   | 'VERIFICATION_NOT_FOUND'
@@ -510,6 +511,7 @@ export type SignUpMutationVariables = Exact<{
 export type SignUpMutation = { signUp:
     | { __typename: 'PasswordRejectedError', rules: Array<string>, code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SignUpChallenge' }
     | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string }
     | { __typename: 'UserError', code: ErrorCode, message: string }
    };

@@ -25,6 +25,13 @@ type Documents = {
     "\n  mutation StartMfaPasskey($mfaToken: String!) {\n    startMfaPasskey(mfaToken: $mfaToken) { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } }\n  }\n": typeof types.StartMfaPasskeyDocument,
     "\n  mutation StartSocialSignIn($input: StartSocialSignInInput!) {\n    startSocialSignIn(input: $input) { __typename ... on SocialAuthorization { authorizationUrl state } ... on Error { code message } }\n  }\n": typeof types.StartSocialSignInDocument,
     "\n  mutation FinishSocialSignIn($input: FinishSocialSignInInput!) {\n    finishSocialSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": typeof types.FinishSocialSignInDocument,
+    "\n  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }\n": typeof types.SignInMethodsDocument,
+    "\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input) { __typename ... on RecoveryChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": typeof types.StartAccountRecoveryDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on PasswordRejectedError { rules }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation StartCodeSignIn($input: StartCodeSignInInput!) {\n    startCodeSignIn(input: $input) { __typename ... on SignInCodeChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": typeof types.StartCodeSignInDocument,
+    "\n  mutation FinishCodeSignIn($input: FinishCodeSignInInput!) {\n    finishCodeSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": typeof types.FinishCodeSignInDocument,
+    "\n  mutation StartLinkSignIn($input: StartLinkSignInInput!) {\n    startLinkSignIn(input: $input) { __typename ... on SignInLinkSent { expiresAt } ... on Error { code message } }\n  }\n": typeof types.StartLinkSignInDocument,
+    "\n  mutation FinishLinkSignIn($input: FinishLinkSignInInput!) {\n    finishLinkSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": typeof types.FinishLinkSignInDocument,
     "\n  mutation ProofPassword($password: String!) { me { verifyPassword(password: $password) { __typename ... on VerificationRecord { id expiresAt verified } ... on Error { code message } } } }\n": typeof types.ProofPasswordDocument,
     "\n  mutation ProofTotp($code: String!) { me { verifyTotp(code: $code) { __typename ... on VerificationRecord { id expiresAt verified } ... on Error { code message } } } }\n": typeof types.ProofTotpDocument,
     "\n  mutation ProofStartPasskey { me { startPasskeyVerification { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } } } }\n": typeof types.ProofStartPasskeyDocument,
@@ -43,6 +50,13 @@ const documents: Documents = {
     "\n  mutation StartMfaPasskey($mfaToken: String!) {\n    startMfaPasskey(mfaToken: $mfaToken) { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } }\n  }\n": types.StartMfaPasskeyDocument,
     "\n  mutation StartSocialSignIn($input: StartSocialSignInInput!) {\n    startSocialSignIn(input: $input) { __typename ... on SocialAuthorization { authorizationUrl state } ... on Error { code message } }\n  }\n": types.StartSocialSignInDocument,
     "\n  mutation FinishSocialSignIn($input: FinishSocialSignInInput!) {\n    finishSocialSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": types.FinishSocialSignInDocument,
+    "\n  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }\n": types.SignInMethodsDocument,
+    "\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input) { __typename ... on RecoveryChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": types.StartAccountRecoveryDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on PasswordRejectedError { rules }\n      ... on Error { code message }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation StartCodeSignIn($input: StartCodeSignInInput!) {\n    startCodeSignIn(input: $input) { __typename ... on SignInCodeChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": types.StartCodeSignInDocument,
+    "\n  mutation FinishCodeSignIn($input: FinishCodeSignInInput!) {\n    finishCodeSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": types.FinishCodeSignInDocument,
+    "\n  mutation StartLinkSignIn($input: StartLinkSignInInput!) {\n    startLinkSignIn(input: $input) { __typename ... on SignInLinkSent { expiresAt } ... on Error { code message } }\n  }\n": types.StartLinkSignInDocument,
+    "\n  mutation FinishLinkSignIn($input: FinishLinkSignInInput!) {\n    finishLinkSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": types.FinishLinkSignInDocument,
     "\n  mutation ProofPassword($password: String!) { me { verifyPassword(password: $password) { __typename ... on VerificationRecord { id expiresAt verified } ... on Error { code message } } } }\n": types.ProofPasswordDocument,
     "\n  mutation ProofTotp($code: String!) { me { verifyTotp(code: $code) { __typename ... on VerificationRecord { id expiresAt verified } ... on Error { code message } } } }\n": types.ProofTotpDocument,
     "\n  mutation ProofStartPasskey { me { startPasskeyVerification { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } } } }\n": types.ProofStartPasskeyDocument,
@@ -91,6 +105,34 @@ export function graphql(source: "\n  mutation StartSocialSignIn($input: StartSoc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation FinishSocialSignIn($input: FinishSocialSignInInput!) {\n    finishSocialSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').FinishSocialSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }\n"): typeof import('./graphql').SignInMethodsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input) { __typename ... on RecoveryChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n"): typeof import('./graphql').StartAccountRecoveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on PasswordRejectedError { rules }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartCodeSignIn($input: StartCodeSignInInput!) {\n    startCodeSignIn(input: $input) { __typename ... on SignInCodeChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n"): typeof import('./graphql').StartCodeSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishCodeSignIn($input: FinishCodeSignInInput!) {\n    finishCodeSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').FinishCodeSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartLinkSignIn($input: StartLinkSignInInput!) {\n    startLinkSignIn(input: $input) { __typename ... on SignInLinkSent { expiresAt } ... on Error { code message } }\n  }\n"): typeof import('./graphql').StartLinkSignInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishLinkSignIn($input: FinishLinkSignInInput!) {\n    finishLinkSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n"): typeof import('./graphql').FinishLinkSignInDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

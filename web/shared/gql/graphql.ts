@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where a code went: the account's email or its phone. */
+export type ChallengeChannel =
+  | 'EMAIL'
+  | 'SMS';
+
 /** Stable, machine-readable error codes. Codes are added, never renamed. */
 export type ErrorCode =
   | 'ACCOUNT_CENTER_DISABLED'
@@ -29,10 +34,20 @@ export type ErrorCode =
   | 'PROVIDER_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'SAME_PASSWORD'
+  | 'SIGN_IN_METHOD_DISABLED'
   | 'SIGN_UP_DISABLED'
   | 'TOO_MANY_ATTEMPTS'
   | 'VERIFICATION_NOT_FOUND'
   | 'VERIFICATION_REQUIRED';
+
+export type FinishCodeSignInInput = {
+  challengeId: string;
+  code: string;
+};
+
+export type FinishLinkSignInInput = {
+  token: string;
+};
 
 export type FinishSocialSignInInput = {
   /** The authorization `code` the provider returned. */
@@ -60,6 +75,12 @@ export type PasskeyAssertionInput = {
   credential: Record<string, unknown>;
 };
 
+export type ResetPasswordInput = {
+  challengeId: string;
+  code: string;
+  newPassword: string;
+};
+
 export type RestoreAccountInput = {
   /** From AccountPendingDeletionError. */
   restoreToken: string;
@@ -77,6 +98,22 @@ export type SignInInput = {
   /** Username, email or phone. */
   identifier: string;
   password: string;
+};
+
+export type StartAccountRecoveryInput = {
+  /** Username, email or phone. */
+  identifier: string;
+};
+
+export type StartCodeSignInInput = {
+  /** Username, email or phone. */
+  identifier: string;
+};
+
+export type StartLinkSignInInput = {
+  email: string;
+  /** Where the link points (with ?token=…): on SIGN_IN_REDIRECT_ORIGINS. */
+  redirectUri: string;
 };
 
 export type StartSocialSignInInput = {
@@ -209,6 +246,89 @@ export type FinishSocialSignInMutationVariables = Exact<{
 
 
 export type FinishSocialSignInMutation = { finishSocialSignIn:
+    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
+    | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type SignInMethodsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignInMethodsQuery = { signInMethods: { password: boolean, emailCode: boolean, smsCode: boolean, magicLink: boolean } };
+
+export type StartAccountRecoveryMutationVariables = Exact<{
+  input: StartAccountRecoveryInput;
+}>;
+
+
+export type StartAccountRecoveryMutation = { startAccountRecovery:
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'RecoveryChallenge', challengeId: string, channel: ChallengeChannel }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword:
+    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
+    | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
+    | { __typename: 'PasswordRejectedError', rules: Array<string>, code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type StartCodeSignInMutationVariables = Exact<{
+  input: StartCodeSignInInput;
+}>;
+
+
+export type StartCodeSignInMutation = { startCodeSignIn:
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', retryAfterSeconds: number, code: ErrorCode, message: string }
+    | { __typename: 'SignInCodeChallenge', challengeId: string, channel: ChallengeChannel }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type FinishCodeSignInMutationVariables = Exact<{
+  input: FinishCodeSignInInput;
+}>;
+
+
+export type FinishCodeSignInMutation = { finishCodeSignIn:
+    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
+    | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'TokenSet', accessToken: string, refreshToken: string | null, expiresIn: number, scope: string }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type StartLinkSignInMutationVariables = Exact<{
+  input: StartLinkSignInInput;
+}>;
+
+
+export type StartLinkSignInMutation = { startLinkSignIn:
+    | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+    | { __typename: 'SignInLinkSent', expiresAt: string }
+    | { __typename: 'UserError', code: ErrorCode, message: string }
+   };
+
+export type FinishLinkSignInMutationVariables = Exact<{
+  input: FinishLinkSignInInput;
+}>;
+
+
+export type FinishLinkSignInMutation = { finishLinkSignIn:
     | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
     | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
     | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
@@ -472,6 +592,132 @@ export const FinishSocialSignInDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FinishSocialSignInMutation, FinishSocialSignInMutationVariables>;
+export const SignInMethodsDocument = new TypedDocumentString(`
+    query SignInMethods {
+  signInMethods {
+    password
+    emailCode
+    smsCode
+    magicLink
+  }
+}
+    `) as unknown as TypedDocumentString<SignInMethodsQuery, SignInMethodsQueryVariables>;
+export const StartAccountRecoveryDocument = new TypedDocumentString(`
+    mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {
+  startAccountRecovery(input: $input) {
+    __typename
+    ... on RecoveryChallenge {
+      challengeId
+      channel
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartAccountRecoveryMutation, StartAccountRecoveryMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input) {
+    __typename
+    ... on TokenSet {
+      accessToken
+      refreshToken
+      expiresIn
+      scope
+    }
+    ... on MfaChallenge {
+      mfaToken
+      factors
+    }
+    ... on PasswordRejectedError {
+      rules
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const StartCodeSignInDocument = new TypedDocumentString(`
+    mutation StartCodeSignIn($input: StartCodeSignInInput!) {
+  startCodeSignIn(input: $input) {
+    __typename
+    ... on SignInCodeChallenge {
+      challengeId
+      channel
+    }
+    ... on RateLimitedError {
+      retryAfterSeconds
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartCodeSignInMutation, StartCodeSignInMutationVariables>;
+export const FinishCodeSignInDocument = new TypedDocumentString(`
+    mutation FinishCodeSignIn($input: FinishCodeSignInInput!) {
+  finishCodeSignIn(input: $input) {
+    __typename
+    ... on TokenSet {
+      accessToken
+      refreshToken
+      expiresIn
+      scope
+    }
+    ... on MfaChallenge {
+      mfaToken
+      factors
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinishCodeSignInMutation, FinishCodeSignInMutationVariables>;
+export const StartLinkSignInDocument = new TypedDocumentString(`
+    mutation StartLinkSignIn($input: StartLinkSignInInput!) {
+  startLinkSignIn(input: $input) {
+    __typename
+    ... on SignInLinkSent {
+      expiresAt
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartLinkSignInMutation, StartLinkSignInMutationVariables>;
+export const FinishLinkSignInDocument = new TypedDocumentString(`
+    mutation FinishLinkSignIn($input: FinishLinkSignInInput!) {
+  finishLinkSignIn(input: $input) {
+    __typename
+    ... on TokenSet {
+      accessToken
+      refreshToken
+      expiresIn
+      scope
+    }
+    ... on MfaChallenge {
+      mfaToken
+      factors
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FinishLinkSignInMutation, FinishLinkSignInMutationVariables>;
 export const ProofPasswordDocument = new TypedDocumentString(`
     mutation ProofPassword($password: String!) {
   me {

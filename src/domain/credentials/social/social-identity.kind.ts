@@ -10,6 +10,10 @@ export const socialIdentityKind: CredentialKind = {
   label: 'a linked sign-in provider',
   accountField: 'social',
   notices: { added: 'identity_linked', removed: 'identity_unlinked' },
+  noticeOn: [
+    { event: 'identity.linked', notice: 'added', to: 'account-email' },
+    { event: 'identity.unlinked', notice: 'removed', to: 'account-email' },
+  ],
   // RFC 8176 has no value for federated sign-in; "fed" is the customary one.
   signIn: { operation: 'startSocialSignIn + finishSocialSignIn', amr: ['fed'], satisfiesMfa: false },
   stepUp: { recordKind: 'SOCIAL', operation: 'startSocialVerification + verifySocialIdentity' },

@@ -6,6 +6,7 @@ export const passwordKind: CredentialKind = {
   label: 'a password',
   accountField: 'password',
   notices: { added: 'password_changed' },
+  noticeOn: [{ event: 'user.password.changed', notice: 'added', to: 'account-email' }],
   signIn: { operation: 'signIn', amr: ['pwd'], satisfiesMfa: false },
   stepUp: { recordKind: 'PASSWORD', operation: 'verifyPassword' },
   // signIn takes an identifier (username, email or phone) and the password: without either nobody
