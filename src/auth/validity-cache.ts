@@ -76,6 +76,7 @@ export class ValidityCache {
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
   private readonly recent: [number, string][] = [];
   private enabled: boolean;
+  private wentOff = 0;
 
   /** Without a feed the cache stays off (every lookup misses). */
   constructor(private readonly feed?: ChangeFeed) {
@@ -84,6 +85,7 @@ export class ValidityCache {
     feed?.onLiveChange((live) => {
       // Down: what we hold may already be stale. Up again: notifications may have been missed.
       this.invalidate('*');
+      if (!live) this.wentOff++;
       this.enabled = live;
     });
   }
@@ -95,6 +97,14 @@ export class ValidityCache {
 
   get on(): boolean {
     return this.enabled;
+  }
+
+  /**
+   * How many times the feed went down and took the cache off (it comes back empty). Every request
+   * meanwhile reads the database: a measurement of cached requests is only valid if this did not move.
+   */
+  get timesOff(): number {
+    return this.wentOff;
   }
 
   /** Take before reading the database; pass to the store calls. */
