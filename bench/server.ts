@@ -1,7 +1,8 @@
 // Benchmark plumbing: the real app on a real loopback port, either in this process (for counting
-// database work) or as a separate `src/cli.ts serve` process (for load: autocannon must not share
-// the server's event loop), plus autocannon runs reduced to requests/s and latency percentiles.
-import { type ChildProcess, spawn } from 'node:child_process';
+// database work) or as a separate process (for load: autocannon must not share
+// the server's event loop: `node dist/cli.js serve`, built first), plus autocannon runs reduced to
+// requests/s and latency percentiles.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -85,10 +86,20 @@ export interface ServiceProcess extends BenchServer {
   readyMs: number;
 }
 
-/** `src/cli.ts serve` as its own process on a free port; resolves once /readyz answers 200. */
+let built = false;
+
+/** `npm run build` once per benchmark process, so the spawned service is the current code. */
+export function buildDist(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+/** `node dist/cli.js serve` (what `npm start` runs) as its own process on a free port; resolves once /readyz answers 200. */
 export async function spawnService(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServiceProcess> {
+  buildDist();
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/cli.ts', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/cli.js', 'serve'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SECRET_KEY: BENCH_SECRET_KEY, ISSUER: 'http://bench.local', AUTH_RATE_LIMIT_PER_MINUTE: '0', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

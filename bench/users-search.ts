@@ -1,10 +1,11 @@
 // Benchmark 3: admin.users on 1,000,000 seeded users (PostgreSQL), over real HTTP: a search with
-// totalCount, and page 1 against page 500 reached by walking the cursor through the API. Prints
-// p50/p95/p99 of sequential requests (the latency one admin sees) and writes
-// bench/results/users-search.json. Seeding is one INSERT … SELECT generate_series with the
+// totalCount (capped at 10,000: totalCountCapped), and page 1 against page 500 reached by walking the cursor through the API. Prints
+// p50/p95/p99 of sequential requests (the latency one admin sees), then EXPLAIN ANALYZE of each
+// count, and writes bench/results/users-search.json. Seeding is one INSERT … SELECT generate_series with the
 // secondary indexes dropped and rebuilt afterwards (minutes, not hours).
 // Usage: npm run bench:users [-- --users=N] [-- --pglite]  (PostgreSQL via BENCH_DATABASE_URL,
 // default postgresql://root@127.0.0.1:5432/test; a fresh database is created and dropped).
+import { countUsersSql, explainUserQuery } from '../src/domain/admin/user-search.js';
 import { openBenchDatabase } from './database.js';
 import { writeResults } from './results.js';
 import { startBenchServer } from './server.js';
@@ -13,6 +14,8 @@ const usePglite = process.argv.includes('--pglite');
 const USERS = Number(process.argv.find((a) => a.startsWith('--users='))?.split('=')[1] ?? 1_000_000);
 const PAGE = 20;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+// Selective terms and a frequent one ("okafor": a sixth of all rows).
+const SEARCH_TERMS = ['person4242@', 'user00123', 'okafor'];
 
 // One statement: every 7th user has no username, every 11th no email, 40% never signed in.
 const SEED = `
@@ -73,7 +76,7 @@ async function main() {
       const Q = `query($after: String, $first: Int, $search: String) {
         admin { users(first: $first, after: $after, search: $search) {
           pageInfo { endCursor } edges { node { id username primaryEmail name createdAt } } } } }`;
-      const COUNT = 'query($search: String) { admin { users(first: 20, search: $search) { totalCount } } }';
+      const COUNT = 'query($search: String) { admin { users(first: 20, search: $search) { totalCount totalCountCapped } } }';
       const users = (vars: Record<string, unknown>) => server.post(Q, token, vars).then((b) => b.data.admin.users);
 
       // Page 500 by cursor: walked through the API like a client paging forward.
@@ -82,8 +85,8 @@ async function main() {
       const page500 = after;
 
       const results: Percentiles[] = [];
-      for (const term of ['person4242@', 'user00123', 'okafor']) {
-        results.push(await percentiles(`search ${JSON.stringify(term)} { totalCount }`, () => server.post(COUNT, token, { search: term })));
+      for (const term of SEARCH_TERMS) {
+        results.push(await percentiles(`search ${JSON.stringify(term)} { totalCount totalCountCapped }`, () => server.post(COUNT, token, { search: term })));
       }
       results.push(await percentiles('page 1 (first: 20)', () => users({ first: PAGE })));
       results.push(await percentiles('page 500 by cursor (first: 20, after)', () => users({ first: PAGE, after: page500 })));
@@ -94,7 +97,17 @@ async function main() {
       const p1 = results.find((r) => r.label.startsWith('page 1'))!;
       const p500 = results.find((r) => r.label.startsWith('page 500'))!;
       console.log(`page 500 / page 1 (p50): ×${(p500.p50 / p1.p50).toFixed(2)}`);
-      console.log(`written to ${writeResults('users-search', { users: USERS, seedSeconds, results })}`);
+      // The plans behind the numbers: each searched count as the service runs it (same planner settings).
+      const deps = { prisma: db.prisma } as Parameters<typeof explainUserQuery>[0];
+      const plans: Record<string, string[]> = {};
+      for (const term of [...SEARCH_TERMS, null]) {
+        const label = term === null ? 'count of all users' : `count ${JSON.stringify(term)}`;
+        plans[label] = await explainUserQuery(deps, term, countUsersSql(term, null));
+        const counted = await server.post(COUNT, token, { search: term });
+        console.log(`\nEXPLAIN ANALYZE ${label} (totalCount ${counted.data.admin.users.totalCount}, capped ${counted.data.admin.users.totalCountCapped}):`);
+        for (const line of plans[label]) console.log(`  ${line}`);
+      }
+      console.log(`written to ${writeResults('users-search', { users: USERS, seedSeconds, results, plans })}`);
     } finally {
       await server.close();
     }

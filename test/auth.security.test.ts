@@ -102,10 +102,16 @@ describe('admin namespace', () => {
   });
 
   it('never stores the password in plain text', async () => {
-    await t.createUser({ username: 'hashme', password: 'plain-text-never-stored' });
-    const row = await t.db.prisma.user.findUniqueOrThrow({ where: { username: 'hashme' } });
-    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(row.passwordHash).not.toContain('plain-text-never-stored');
+    // The other files hash cheaply (test-app.ts); this one checks the production cost.
+    const production = await createTestApp({}, { productionPasswordHashing: true });
+    try {
+      await production.createUser({ username: 'hashme', password: 'plain-text-never-stored' });
+      const row = await production.db.prisma.user.findUniqueOrThrow({ where: { username: 'hashme' } });
+      expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+      expect(row.passwordHash).not.toContain('plain-text-never-stored');
+    } finally {
+      await production.close();
+    }
   });
 
   it('answers null for an absent user, with nothing of the database in the answer', async () => {

@@ -5,6 +5,9 @@ describe('config', () => {
   it('has working defaults', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, issuer: 'http://localhost:4000', graphiql: true, production: false, authRateLimitPerMinute: 60 });
+    // No environment lowers the password hashing cost: OWASP's argon2id minimum, always.
+    expect(loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40), SMTP_URL: 'smtp://mail.example' }).passwordHashing).toEqual({ memoryCost: 19456, timeCost: 2 });
+    expect(config.passwordHashing).toEqual({ memoryCost: 19456, timeCost: 2 });
   });
 
   it.each([

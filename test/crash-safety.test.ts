@@ -1,4 +1,4 @@
-// Crash safety (issue 9): the real service process (`node --import tsx src/cli.ts serve`) takes
+// Crash safety (issue 9): the real service process (`node dist/cli.js serve`, as `npm start`) takes
 // concurrent writes, is SIGKILLed mid-stream, and restarts on the same data, several times. Every
 // write it acknowledged must be there afterwards, and the data must be consistent: every account
 // that exists has the session its sign-up created with it (nothing half-written), each profile holds
@@ -6,7 +6,7 @@
 // still work (signing keys and sessions survived). Runs on the embedded database (a temp DATA_DIR,
 // which also proves its lock dies with the process) and, with TEST_DATABASE_URL, on a fresh
 // PostgreSQL database.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,8 +14,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { databaseUrlFor } from './helpers/global-setup.js';
+import { startService } from './helpers/service-process.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const KILLS = 3;
 const WORKERS = 6;
 const ADMIN = { email: 'crash-admin@example.com', password: 'granite meadow falcon 77' };
@@ -29,51 +29,11 @@ interface Service {
   exited: Promise<number | null>;
 }
 
-/** Starts the CLI and resolves once it listens (its ready line names the port). */
-function start(env: Record<string, string>): Promise<Service> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', AUTH_RATE_LIMIT_PER_MINUTE: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`the service did not start:\n${output}`)), 45_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      for (const line of output.split('\n')) {
-        const port = readyPort(line);
-        if (port) {
-          clearTimeout(timer);
-          proc.stdout?.off('data', onData);
-          proc.stdout?.resume();
-          proc.stderr?.resume();
-          resolve({ proc, base: `http://127.0.0.1:${port}`, exited });
-          return;
-        }
-      }
-    };
-    proc.stdout?.on('data', onData);
-    proc.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the service exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-}
-
-function readyPort(line: string): number | undefined {
-  try {
-    const entry = JSON.parse(line) as { port?: unknown; msg?: string };
-    if (typeof entry.port === 'number' && entry.port > 0 && /ready|listen/i.test(entry.msg ?? '')) return entry.port;
-  } catch {
-    const match = /(?:ready|listening)[^\n]*http:\/\/[^:\s]+:(\d+)/i.exec(line);
-    if (match) return Number(match[1]);
-  }
-  return undefined;
+/** Starts the CLI (`node dist/cli.js serve`) and resolves once it listens. */
+async function start(env: Record<string, string>): Promise<Service> {
+  const service = startService({ PORT: '0', LOG_LEVEL: 'info', AUTH_RATE_LIMIT_PER_MINUTE: '0', ...env });
+  const port = await service.ready;
+  return { proc: service.child, base: `http://127.0.0.1:${port}`, exited: service.exited };
 }
 
 async function gql<T = any>(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ data?: T; errors?: unknown[] }> {

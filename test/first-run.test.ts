@@ -1,9 +1,9 @@
 // The first run as a new user lives it, through the real production process (`node dist/cli.js`,
-// built here by `npm run build`'s script) on the embedded database: one process per DATA_DIR,
+// built once by the process project's global setup) on the embedded database: one process per DATA_DIR,
 // the CLI's admin commands run by the live instance, no admin takeover through ADMIN_EMAIL or
 // create-admin, a crash (SIGKILL) leaves no stale lock, settings are all reported at once, a
 // production start without SMS works, a changed SECRET_KEY gets one clear line, SIGTERM drains.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,15 +13,14 @@ import path from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MailSink } from './helpers/mail-sink.js';
+import { runCli, startService } from './helpers/service-process.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 let dataDir: string;
 let mail: MailSink;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-first-'));
   dirs.push(dataDir);
   mail = await MailSink.start();
@@ -32,37 +31,14 @@ afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-const baseEnv = (env: Record<string, string>) => ({ ...process.env, NODE_ENV: '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env });
-
-function start(env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], { cwd: root, env: baseEnv(env) });
-  children.push(child);
-  let output = '';
-  const ready = new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  ready.catch(() => {});
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, ready, exited, output: () => output };
-}
+const start = (env: Record<string, string> = {}) => {
+  const service = startService({ PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env });
+  children.push(service.child);
+  return service;
+};
 
 /** Runs a CLI command to its end: exit code and everything it printed. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['dist/cli.js', ...args], { cwd: root, env: baseEnv(env) });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { PORT: '0', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env });
 
 async function gql(port: number, query: string, variables?: object, token?: string) {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -100,6 +76,10 @@ describe('first run (production process on the embedded database)', () => {
     expect(first.output()).toContain('npm run create-admin');
     expect(first.output()).toContain(`generated into ${path.join(dataDir, 'secret.key')}`);
     expect(first.output()).toMatch(/messages and their codes are written to this log/);
+    // The database is a copy of the one prepared and migrated at build time: nothing to migrate,
+    // yet ready (every migration recorded).
+    expect(first.output()).not.toContain('migrations applied');
+    expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
 
     // A stranger signs up with the address the operator will name as admin.
     const signUp = await gql(port, `mutation($i: SignUpInput!) { signUp(input: $i) { __typename } }`, { i: { email: 'boss@example.com', password: STRANGER } });

@@ -1,7 +1,7 @@
 // Per-address limits on sign-in, sign-up, the MFA step and /oauth/token: one address cannot try
 // many accounts, while other addresses are unaffected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rateLimitBucket } from '../src/auth/ip-rate-limit.js';
+import { rateLimitBucket } from '../src/domain/auth/ip-rate-limit.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -100,6 +100,42 @@ describe('machine clients', () => {
     expect(deleted.data.admin.deleteMachineClient).toEqual({ __typename: 'MachineClient', id: c.machineClient.id });
     expect((await t.gql('{ admin { users(first: 1) { totalCount } } }', {}, live)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(c.clientId, next.clientSecret) })).status).toBe(401);
+  });
+});
+
+describe('the client row behind the token endpoint (held in the validity cache)', () => {
+  const users = (token: string) => t.gql('{ admin { users(first: 1) { totalCount } } }', {}, token);
+  const token = async (id: string, secret: string) =>
+    (await (await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(id, secret) })).json()).access_token as string;
+
+  it('follows a change made straight in the database: scopes, secret and deletion', async () => {
+    const c = await createClient(['admin:users:read', 'admin:audit:read']);
+    const live = await token(c.clientId, c.clientSecret);
+    expect((await users(live)).data.admin.users.totalCount).toBeGreaterThan(0);
+    // Behind the service's back: only the database's invalidation can tell the cache.
+    await t.db.prisma.machineClient.update({ where: { id: c.machineClient.id }, data: { scopes: ['admin:audit:read'] } });
+    expect((await users(live)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const narrowed = await tokenRequest({ grant_type: 'client_credentials', scope: 'admin:users:read' }, { authorization: basic(c.clientId, c.clientSecret) });
+    expect([narrowed.status, (await narrowed.json()).error]).toEqual([400, 'invalid_scope']);
+    await t.db.prisma.machineClient.update({ where: { id: c.machineClient.id }, data: { secretHash: 'f'.repeat(64) } });
+    expect((await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(c.clientId, c.clientSecret) })).status).toBe(401);
+    await t.db.prisma.machineClient.delete({ where: { id: c.machineClient.id } });
+    expect((await users(live)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('writes lastUsedAt at most once a minute, not once per token', async () => {
+    const c = await createClient(['admin:users:read']);
+    const lastUsedAt = async () => (await t.db.prisma.machineClient.findUniqueOrThrow({ where: { id: c.machineClient.id } })).lastUsedAt;
+    await token(c.clientId, c.clientSecret);
+    const first = t.clock.now().getTime();
+    // Not awaited by the token response: written eventually.
+    await vi.waitFor(async () => expect((await lastUsedAt())?.getTime()).toBe(first));
+    t.clock.advance(30_000);
+    for (let i = 0; i < 3; i++) await token(c.clientId, c.clientSecret);
+    expect((await lastUsedAt())?.getTime()).toBe(first);
+    t.clock.advance(31_000);
+    await token(c.clientId, c.clientSecret);
+    await vi.waitFor(async () => expect((await lastUsedAt())?.getTime()).toBe(t.clock.now().getTime()));
   });
 });
 

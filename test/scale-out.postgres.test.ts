@@ -188,11 +188,11 @@ describe.runIf(pgTemplate)('three instances on one PostgreSQL', () => {
     // for 1.5 s, seen on a loaded machine), b turns its cache off and empties it, and every request
     // until it is back and warm reads the database: the likely source of the ~60 transactions once
     // counted in the full suite (docs/scale-out.md). Such a round measures an outage, not the cache.
-    expect(b.app.deps.validity.on).toBe(true);
-    const offBefore = b.app.deps.validity.timesOff;
+    expect(b.app.http.validity.on).toBe(true);
+    const offBefore = b.app.http.validity.timesOff;
     const spent = await round();
     await stats.end();
-    expect({ on: b.app.deps.validity.on, timesOff: b.app.deps.validity.timesOff }).toEqual({ on: true, timesOff: offBefore });
+    expect({ on: b.app.http.validity.on, timesOff: b.app.http.validity.timesOff }).toEqual({ on: true, timesOff: offBefore });
     // A me that reads the database costs 600 here.
     expect(spent).toBeLessThan(30);
   });
@@ -283,14 +283,14 @@ describe.runIf(pgTemplate)('three instances on one PostgreSQL', () => {
     for (const i of instances) expect(await meCode(i, token)).toBe('UNAUTHENTICATED');
     // Each feed comes back by itself and the cache is used again.
     const started = performance.now();
-    while (!instances.every((i) => i.app.deps.validity.on)) {
+    while (!instances.every((i) => i.app.http.validity.on)) {
       if (performance.now() - started > 10_000) throw new Error('change feed did not reconnect');
       await new Promise((r) => setTimeout(r, 20));
     }
     const v = await createUser();
     const fresh = await signIn(a, v.username, PASSWORD);
     for (const i of instances) expect(await meCode(i, fresh)).toBe('OK');
-    for (const i of instances) expect(i.app.deps.validity.size.sessions).toBeGreaterThan(0);
+    for (const i of instances) expect(i.app.http.validity.size.sessions).toBeGreaterThan(0);
   });
 });
 

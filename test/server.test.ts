@@ -1,5 +1,5 @@
-// The real entry point as a user runs it: `tsx src/cli.ts serve` on the embedded database.
-import { type ChildProcess, spawn } from 'node:child_process';
+// The real entry point as a user runs it (`npm start`: `node dist/cli.js serve`) on the embedded database.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,40 +8,20 @@ import { decodeProtectedHeader } from 'jose';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrlFor } from './helpers/global-setup.js';
+import { runCli, startService } from './helpers/service-process.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string; ready: Promise<number> } {
-  const child = spawn(tsx, ['src/cli.ts', 'serve'], { cwd: root, env: { ...process.env, NODE_ENV: '', HOST: '127.0.0.1', ...env } });
-  let output = '';
-  const ready = new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /ready on http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  ready.catch(() => {}); // a test that expects an exit awaits exitCode instead
-  return { child, output: () => output, ready };
-}
+const start = (env: Record<string, string>) => startService(env);
 
 /** Runs a CLI command to completion and returns its output (throws on a non-zero exit). */
-function run(args: string[], env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, args, { cwd: root, env: { ...process.env, NODE_ENV: '', ...env } });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`exited ${code}: ${output}`))));
-  });
+async function run(args: string[], env: Record<string, string>): Promise<string> {
+  const { code, out } = await runCli(args, env);
+  if (code !== 0) throw new Error(`exited ${code}: ${out}`);
+  return out;
 }
 
 const exitCode = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -113,7 +93,7 @@ describe('server process', () => {
 
     // Rotating the signing key from the shell: the old token still verifies after the restart,
     // new sign-ins are signed with the new key, and the JWKS publishes both.
-    const rotated = await run(['src/cli.ts', 'rotate-signing-key'], { DATA_DIR: dataDir });
+    const rotated = await run(['rotate-signing-key'], { DATA_DIR: dataDir });
     const newKid = /new signing key (\S+)/.exec(rotated)?.[1];
     expect(newKid, rotated).toBeTruthy();
 
@@ -131,10 +111,9 @@ describe('server process', () => {
   }, 90_000);
 
   it('stops with one line naming a bad variable', async () => {
-    const bad = start({ PORT: 'abc' });
-    const code = await exitCode(bad.child);
+    const { code, out } = await runCli(['serve'], { PORT: 'abc' });
     expect(code).toBe(1);
-    const lines = bad.output().trim().split('\n');
+    const lines = out.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('PORT');
   }, 30_000);

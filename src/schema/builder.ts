@@ -1,6 +1,7 @@
 // The only SchemaBuilder. Plugin order matters: errors wraps scope-auth, so an AppError thrown by
 // a scope (FIELD_NOT_EDITABLE, ACCOUNT_CENTER_DISABLED) becomes a union member, while
-// UNAUTHENTICATED / FORBIDDEN (GraphQLErrors) pass through as top-level errors.
+// UNAUTHENTICATED / FORBIDDEN (GraphQLErrors) pass through as top-level errors. expensiveFields runs
+// after authorization and inside errors, so its RATE_LIMITED is a union member too.
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import PrismaPlugin from '@pothos/plugin-prisma';
@@ -9,11 +10,12 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, type GraphQLResolveInfo, isObjectType } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { JSON_MAX_BYTES, JSON_MAX_DEPTH, LimitedJSONObject } from '../lib/json-limits.js';
-import { authScopes, type AuthScopes, unauthorizedError } from '../auth/scopes.js';
-import type { Context } from '../context.js';
+import { authScopes, type AuthScopes, unauthorizedError } from './auth/scopes.js';
+import type { Context } from './context.js';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../domain/errors.js';
 import { getDatamodel } from '../generated/pothos-prisma-types.js';
 import type PrismaTypes from '../generated/pothos-prisma-types.js';
+import ExpensiveFieldsPlugin from './expensive-fields.js';
 import { typenameForId } from './ids.js';
 
 /** `nodes(ids:)` takes at most this many ids. */
@@ -30,7 +32,7 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
 }>({
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, PrismaPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, ExpensiveFieldsPlugin, PrismaPlugin, RelayPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes,

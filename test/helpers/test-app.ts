@@ -9,7 +9,8 @@ import { print } from 'graphql';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from '../../src/auth/password-hashing.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { type Database, openPglite, openPostgres, pgliteExtensions } from '../../src/db/client.js';
 import type { SmsMessage } from '../../src/delivery/types.js';
 import { ensureFirstAdmin } from '../../src/domain/users/users.service.js';
@@ -68,7 +69,14 @@ export interface TestAppOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Hears every operation the app's Prisma client runs ("User.findUnique", "$queryRaw", …): a real client with a query extension. */
   onQuery?: (operation: string) => void;
+  /** Hash new passwords at the production cost (default: TEST_PASSWORD_HASHING; only tests about hashing need this). */
+  productionPasswordHashing?: boolean;
 }
+
+// Cheap argon2id for tests that are not about hashing: ~1 ms instead of ~75 ms per hash, which
+// every createUser, signUp and setPassword pays. Verifying reads the cost from the stored hash, so
+// sign-in checks are as cheap. Production parameters are asserted in auth.security.test.ts.
+export const TEST_PASSWORD_HASHING: PasswordHashing = { memoryCost: 256, timeCost: 1 };
 
 async function openTestDatabase(): Promise<Database & { url: string | null }> {
   const pgTemplate = inject('pgTemplate');
@@ -103,19 +111,27 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const clock = new FakeClock(new Date());
   const smsSink = await SmsSink.start();
   const logs: LogLine[] = [];
-  const config = loadConfig({
-    ISSUER: 'http://account.test',
-    SECRET_KEY: TEST_SECRET_KEY,
-    SMTP_URL: mail.url,
-    MAIL_FROM: 'Account Service <no-reply@account.test>',
-    SMS_WEBHOOK_URL: smsSink.url,
-    // Every request of a test file comes from one (unknown) address; ip-rate-limit.security.test.ts
-    // turns the per-address limit back on.
-    AUTH_RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'silent',
-    DATA_DIR: '/nonexistent',
-    ...env,
-  });
+  const config: Config = {
+    ...loadConfig({
+      ISSUER: 'http://account.test',
+      SECRET_KEY: TEST_SECRET_KEY,
+      SMTP_URL: mail.url,
+      MAIL_FROM: 'Account Service <no-reply@account.test>',
+      SMS_WEBHOOK_URL: smsSink.url,
+      // Every request of a test file comes from one (unknown) address; ip-rate-limit.security.test.ts
+      // turns the per-address limit back on.
+      AUTH_RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: '/nonexistent',
+      // The maintenance job deletes what expired by the (fake) clock: tests that want it run it themselves.
+      MAINTENANCE_WORKER: 'false',
+      // Deletions take effect at once, as the tests written before the grace period expect;
+      // test/account-deletion.test.ts turns the grace period on.
+      DELETION_GRACE_DAYS: '0',
+      ...env,
+    }),
+    passwordHashing: options.productionPasswordHashing ? DEFAULT_PASSWORD_HASHING : TEST_PASSWORD_HASHING,
+  };
   const app = await createApp({
     config,
     db,

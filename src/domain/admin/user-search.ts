@@ -114,11 +114,35 @@ async function withSearchPlan<T>(deps: Deps, search: string | null | undefined, 
   });
 }
 
-export async function countUsers(deps: Deps, search: string | null | undefined, filter: UserFilter | null | undefined): Promise<number> {
-  const rows = await withSearchPlan(deps, search, (db) => db.$queryRaw<{ n: bigint | number }[]>(
-    Prisma.sql`SELECT count(*) AS n FROM "User" WHERE ${and(userFilterSql(search, filter))}`,
-  ));
-  return Number(rows[0]?.n ?? 0);
+/** totalCount is exact up to this many matches; beyond it the count stops (docs/api.md). */
+export const USER_COUNT_CAP = 10_000;
+
+export interface UserCount {
+  /** The number of matches, at most USER_COUNT_CAP. */
+  count: number;
+  /** True when more than USER_COUNT_CAP users match (a UI shows "10,000+"). */
+  capped: boolean;
+}
+
+/** The capped count's statement (exported for the benchmark's EXPLAIN). */
+export function countUsersSql(search: string | null | undefined, filter: UserFilter | null | undefined): Prisma.Sql {
+  return Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "User" WHERE ${and(userFilterSql(search, filter))} LIMIT ${USER_COUNT_CAP + 1}) AS matches`;
+}
+
+/** EXPLAIN ANALYZE of a statement under the same planner settings the service runs it with. */
+export async function explainUserQuery(deps: Deps, search: string | null | undefined, statement: Prisma.Sql): Promise<string[]> {
+  const rows = await withSearchPlan(deps, search, (db) => db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${statement}`));
+  return rows.map((r) => r['QUERY PLAN']);
+}
+
+/**
+ * Counts matches, stopping after USER_COUNT_CAP + 1 rows: a frequent term (a sixth of a million
+ * users) or no term at all costs a bounded index scan instead of counting every row.
+ */
+export async function countUsers(deps: Deps, search: string | null | undefined, filter: UserFilter | null | undefined): Promise<UserCount> {
+  const rows = await withSearchPlan(deps, search, (db) => db.$queryRaw<{ n: bigint | number }[]>(countUsersSql(search, filter)));
+  const n = Number(rows[0]?.n ?? 0);
+  return { count: Math.min(n, USER_COUNT_CAP), capped: n > USER_COUNT_CAP };
 }
 
 export async function findUserPage(deps: Deps, args: UserPageArgs): Promise<UserPage> {

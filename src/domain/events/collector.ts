@@ -44,6 +44,7 @@ export class EventCollector {
   private written: CommittedEvent[] = [];
   /** Deliveries created by the flushes so far (the dispatcher is woken when > 0). */
   deliveries = 0;
+  private afterCommitWork: (() => void)[] = [];
 
   constructor(
     readonly actor: AuditActor,
@@ -118,6 +119,18 @@ export class EventCollector {
   committed(): CommittedEvent[] {
     return this.written;
   }
+
+  /**
+   * Runs `work` once the transaction committed (never after a rollback): for what must not go in
+   * an event, such as a mail carrying a one-time link. It must not throw; it is not awaited.
+   */
+  afterCommit(work: () => void): void {
+    this.afterCommitWork.push(work);
+  }
+
+  runAfterCommit(): void {
+    for (const work of this.afterCommitWork.splice(0)) work();
+  }
 }
 
 /**
@@ -137,6 +150,7 @@ export async function withEvents<T>(
     return value;
   });
   deps.events.publish(ev.committed(), ev.deliveries);
+  ev.runAfterCommit();
   return result;
 }
 

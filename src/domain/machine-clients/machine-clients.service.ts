@@ -4,6 +4,8 @@
 // but latency on every token request.
 import { randomBytes } from 'node:crypto';
 import { randomToken, safeEqual, sha256 } from '../../auth/crypto.js';
+import { lookupMachineClient } from '../../auth/machine-client-lookup.js';
+import type { ValidityCache } from '../../auth/validity-cache.js';
 import { type AdminScope, isAdminScope } from '../../auth/scope-names.js';
 import { MACHINE_CLIENT_ID_PREFIX } from '../../auth/token-kinds.js';
 import type { MachineClient } from '../../generated/prisma/client.js';
@@ -59,7 +61,7 @@ export async function rotateMachineClientSecret(deps: Deps, id: string, actor: A
   return { clientId: machineClient.clientId, clientSecret, machineClient };
 }
 
-/** Deleting a client refuses its live tokens at once: authenticate.ts looks the client up on every request. */
+/** Deleting a client refuses its live tokens at once: authenticate.ts looks the client up on every request (its cache entry is invalidated). */
 export async function deleteMachineClient(deps: Deps, id: string, actor: AuditActor, request: RequestInfo): Promise<MachineClient> {
   return withEvents(deps, actor, request, async (tx, ev) => {
     const existing = await tx.machineClient.findUnique({ where: { id } });
@@ -70,9 +72,12 @@ export async function deleteMachineClient(deps: Deps, id: string, actor: AuditAc
   });
 }
 
-/** The client whose id and secret match, or null. Compares in constant time. */
-export async function authenticateMachineClient(deps: Deps, clientId: string, clientSecret: string): Promise<MachineClient | null> {
-  const client = await deps.prisma.machineClient.findUnique({ where: { clientId } });
+/**
+ * The client whose id and secret match, or null. Compares in constant time. Read from the validity
+ * cache when warm (the HTTP layer owns the cache and passes it in).
+ */
+export async function authenticateMachineClient(deps: Deps, cache: ValidityCache, clientId: string, clientSecret: string): Promise<MachineClient | null> {
+  const client = await lookupMachineClient(deps.prisma, cache, clientId);
   if (!client || !safeEqual(client.secretHash, sha256(clientSecret))) return null;
   return client;
 }

@@ -1,4 +1,4 @@
-// Signing in with a passkey (API.md §7): passwordless (startPasskeySignIn + finishPasskeySignIn,
+// Signing in with a passkey (docs/passkeys.md): passwordless (startPasskeySignIn + finishPasskeySignIn,
 // with or without an identifier) and as the second step of an MFA challenge (startMfaPasskey; the
 // answer goes to verifySignIn { passkey }). Same rate limits, lockout and suspension as signIn.
 import { generateAuthenticationOptions } from '@simplewebauthn/server';

@@ -4,8 +4,12 @@
 // PostgreSQL exactly one sends a delivery, and a crashed sender's lease lapses for another to
 // retry (at-least-once). The HTTP request runs outside any transaction: a slow receiver never
 // holds a database connection (the embedded database has only one).
+// An unreachable database pauses the loop with backoff (the outage is logged once, by Outages)
+// and loses nothing: outcomes of attempts made before it could not be saved are kept and saved
+// first when it is back (while their lease holds; after that the row is sent again).
 import { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
+import { unavailableDependency } from '../../lib/availability/index.js';
 import type { Deps } from '../deps.js';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './backoff.js';
 import { toStorableText } from '../../lib/unstorable-strings.js';
@@ -19,6 +23,9 @@ const ERROR_CAP_BYTES = 500;
 const UNSTORED_OUTCOME = 'the outcome could not be stored in full; see the service log';
 // A lease outlives the attempt's timeout by this much, so it never lapses while a send is in flight.
 const LEASE_MARGIN_SECONDS = 30;
+// While the database is unreachable the loop retries after this, doubling up to the maximum.
+const OUTAGE_BACKOFF_MS = 100;
+const OUTAGE_BACKOFF_MAX_MS = 2_000;
 
 interface Claimed {
   id: string;
@@ -42,6 +49,8 @@ export class WebhookDispatcher {
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private inFlight = new Set<Promise<unknown>>();
+  /** Outcomes the database could not take yet (it was unreachable), saved first when it is back. */
+  private unrecorded: { delivery: Claimed; result: AttemptResult; lease: Date }[] = [];
 
   constructor(
     private deps: Deps,
@@ -72,20 +81,29 @@ export class WebhookDispatcher {
 
   private async run(): Promise<void> {
     const { logger, config } = this.deps;
+    let backoff = 0;
     while (this.running) {
       let claimed = 0;
       try {
         claimed = await this.runOnce();
+        backoff = 0;
       } catch (err) {
-        logger.warn({ err }, 'webhook dispatch failed');
+        if (unavailableDependency(err) === 'database') {
+          this.deps.outages.failed('database', err);
+          backoff = Math.min(OUTAGE_BACKOFF_MAX_MS, backoff ? backoff * 2 : OUTAGE_BACKOFF_MS);
+        } else {
+          logger.warn({ err }, 'webhook dispatch failed');
+        }
       }
       if (!this.running) break;
-      // A full batch means more is due: go on at once. Otherwise sleep until poked or the next poll.
+      // A full batch means more is due: go on at once. Otherwise sleep until poked or the next poll
+      // (during an outage: the backoff, which a poke does not cut short).
       if (claimed < BATCH) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, config.webhookPollIntervalMs);
+          const timer = setTimeout(resolve, backoff || config.webhookPollIntervalMs);
           timer.unref();
           this.wake = () => {
+            if (backoff && this.running) return;
             clearTimeout(timer);
             resolve();
           };
@@ -103,6 +121,12 @@ export class WebhookDispatcher {
    */
   async runOnce(): Promise<number> {
     const { prisma, clock, config } = this.deps;
+    // Outcomes an outage kept from being saved go first; this throws while the database is still away.
+    while (this.unrecorded.length) {
+      const { delivery, result, lease } = this.unrecorded[0]!;
+      await this.record(delivery, result, lease, false);
+      this.unrecorded.shift();
+    }
     const now = clock.now();
     const lease = addSeconds(now, config.webhookTimeoutMs / 1000 + LEASE_MARGIN_SECONDS);
     const claimed = await prisma.$queryRaw<Claimed[]>`
@@ -124,25 +148,39 @@ export class WebhookDispatcher {
     const tracked = Promise.all(claimed.map((delivery) => this.deliver(delivery, lease)));
     this.inFlight.add(tracked);
     try {
-      await tracked;
+      const outages = (await tracked).filter((err) => err !== undefined);
+      // The loop backs off while the database is away; what was sent waits in `unrecorded`.
+      if (outages.length) throw outages[0];
     } finally {
       this.inFlight.delete(tracked);
     }
     return claimed.length;
   }
 
-  /** Sends one claimed delivery and records its outcome; never throws (a failure is logged). */
-  private async deliver(delivery: Claimed, lease: Date): Promise<void> {
+  /**
+   * Sends one claimed delivery and records its outcome; never throws (a failure is logged). When the
+   * database is unreachable the outcome is kept for later and the outage error is returned.
+   */
+  private async deliver(delivery: Claimed, lease: Date): Promise<unknown> {
     // Claimed once more after MAX_ATTEMPTS sends: the outcome of the last one was never recorded
     // (its write failed, or the sender died), so its lease lapsed. Give up without sending again.
-    if (delivery.attempts > MAX_ATTEMPTS) return this.giveUp(delivery, lease);
+    if (delivery.attempts > MAX_ATTEMPTS) {
+      // During an outage the lease lapses and the row is claimed (and given up) again later.
+      return this.giveUp(delivery, lease).then(() => undefined, (err: unknown) => err);
+    }
     let result: AttemptResult;
     try {
       result = await this.attempt(delivery);
     } catch (err) {
       result = { ok: false, statusCode: null, error: `could not send: ${(err as Error).message}`, responseBody: null };
     }
-    await this.record(delivery, result, lease);
+    try {
+      await this.record(delivery, result, lease);
+      return undefined;
+    } catch (err) {
+      this.unrecorded.push({ delivery, result, lease });
+      return err;
+    }
   }
 
   private async attempt(delivery: Claimed): Promise<AttemptResult> {
@@ -173,15 +211,16 @@ export class WebhookDispatcher {
    * What the receiver said is cleaned and capped first (PostgreSQL text refuses NUL). Should the
    * write fail all the same, the outcome is written again without anything the receiver sent, so
    * the schedule (status, next attempt) moves on; if that fails too, the lease lapses and the
-   * delivery is claimed again, counted as an attempt, so MAX_ATTEMPTS still ends it.
+   * delivery is claimed again, counted as an attempt, so MAX_ATTEMPTS still ends it. An unreachable
+   * database is no reason to drop what the receiver said: that error goes up (see `deliver`).
    */
-  private async record(delivery: Claimed, result: AttemptResult, lease: Date): Promise<void> {
+  private async record(delivery: Claimed, result: AttemptResult, lease: Date, firstTime = true): Promise<void> {
     const { deps } = this;
     const now = deps.clock.now();
     const delay = result.ok ? null : retryDelaySeconds(delivery.attempts);
     const status = result.ok ? 'SUCCEEDED' : delay === null || delivery.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING';
     const error = result.error === null ? null : toStorableText(result.error, ERROR_CAP_BYTES);
-    if (!result.ok) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error }, 'webhook delivery failed');
+    if (!result.ok && firstTime) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error }, 'webhook delivery failed');
     const outcome = {
       status,
       lockedUntil: null,
@@ -204,12 +243,13 @@ export class WebhookDispatcher {
     }
   }
 
-  /** One statement for one delivery; false (and logged) when it fails. */
+  /** One statement for one delivery; false (and logged) when it fails, thrown when the database is away. */
   private async write(delivery: Claimed, lease: Date, data: Prisma.WebhookDeliveryUpdateManyMutationInput): Promise<boolean> {
     try {
       await this.deps.prisma.webhookDelivery.updateMany({ where: { id: delivery.id, lockedUntil: lease }, data });
       return true;
     } catch (err) {
+      if (unavailableDependency(err) === 'database') throw err;
       this.deps.logger.warn({ err, deliveryId: delivery.id }, 'could not record a webhook outcome');
       return false;
     }

@@ -3,6 +3,7 @@
 // gauges are refreshed by a timer on the instances that send webhooks (WEBHOOK_WORKER), one
 // statement each time.
 import { Counter, Gauge, type Registry } from 'prom-client';
+import { unavailableDependency } from '../../lib/availability/index.js';
 import type { Deps } from '../deps.js';
 
 /** How often the queue gauges are read from the database (a scrape sees values at most this old). */
@@ -17,7 +18,7 @@ export interface WebhookMetrics {
   stopRefreshing(): void;
 }
 
-export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'prisma' | 'clock' | 'logger'>): WebhookMetrics {
+export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'prisma' | 'clock' | 'logger' | 'outages'>): WebhookMetrics {
   const deliveries = new Counter({
     name: 'webhook_deliveries_total',
     help: 'Webhook delivery attempts by outcome: succeeded, retrying (failed, will retry) or failed (gave up)',
@@ -42,8 +43,12 @@ export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'pri
     depth.set(row?.depth ?? 0);
     oldest.set(row?.oldest ? Math.max(0, (deps.clock.now().getTime() - new Date(row.oldest).getTime()) / 1000) : 0);
   };
+  // During an outage the last values stand and the outage is logged once (by Outages), not per refresh.
   const refreshLogged = () =>
-    refreshQueueGauges().catch((err: unknown) => deps.logger.warn({ err }, 'could not read the webhook queue for /metrics'));
+    refreshQueueGauges().catch((err: unknown) => {
+      if (unavailableDependency(err) === 'database') deps.outages.failed('database', err);
+      else deps.logger.warn({ err }, 'could not read the webhook queue for /metrics');
+    });
   return {
     deliveries,
     refreshQueueGauges,

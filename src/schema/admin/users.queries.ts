@@ -1,7 +1,7 @@
-// admin.users / admin.user (API.md §4).
+// admin.users / admin.user (docs/api.md#management-admin).
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { GraphQLError } from 'graphql';
-import { countUsers, findUserPage, type UserFilter } from '../../domain/admin/user-search.js';
+import { countUsers, findUserPage, USER_COUNT_CAP, type UserCount, type UserFilter } from '../../domain/admin/user-search.js';
 import { AppError } from '../../domain/errors.js';
 import type { User } from '../../generated/prisma/client.js';
 import { builder } from '../builder.js';
@@ -40,7 +40,8 @@ function asGraphQLError(err: unknown): never {
 interface UserConnectionShape {
   edges: { cursor: string; node: User }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: () => Promise<number>;
+  /** Counted once, only when totalCount or totalCountCapped is asked for. */
+  count: () => Promise<UserCount>;
 }
 
 builder.objectFields(AdminQuery, (t) => ({
@@ -67,6 +68,7 @@ builder.objectFields(AdminQuery, (t) => ({
           const node = byId.get(r.id);
           return node ? [{ cursor: r.cursor, node }] : [];
         });
+        let counted: Promise<UserCount> | undefined;
         const shape: UserConnectionShape = {
           edges,
           pageInfo: {
@@ -75,7 +77,7 @@ builder.objectFields(AdminQuery, (t) => ({
             startCursor: edges[0]?.cursor ?? null,
             endCursor: edges.at(-1)?.cursor ?? null,
           },
-          totalCount: () => countUsers(ctx.deps, args.search, filter),
+          count: () => (counted ??= countUsers(ctx.deps, args.search, filter)),
         };
         return shape;
       },
@@ -84,8 +86,12 @@ builder.objectFields(AdminQuery, (t) => ({
       name: 'UserConnection',
       fields: (c) => ({
         totalCount: c.int({
-          description: 'How many users match search and filter (counted only when asked for).',
-          resolve: (conn) => (conn as unknown as UserConnectionShape).totalCount(),
+          description: `How many users match search and filter, exact up to ${USER_COUNT_CAP.toLocaleString('en')} (counted only when asked for); see totalCountCapped.`,
+          resolve: async (conn) => (await (conn as unknown as UserConnectionShape).count()).count,
+        }),
+        totalCountCapped: c.boolean({
+          description: `True when more than ${USER_COUNT_CAP.toLocaleString('en')} users match: totalCount stopped counting there (show "${USER_COUNT_CAP.toLocaleString('en')}+").`,
+          resolve: async (conn) => (await (conn as unknown as UserConnectionShape).count()).capped,
         }),
       }),
     },
