@@ -98,6 +98,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (redis && !(await redisReady(redis, 5_000))) {
     logger.warn('REDIS_URL does not answer yet: rate limits count per instance until it does');
   }
+  if (config.production && !config.trustProxy && config.authRateLimitPerMinute > 0) {
+    logger.warn(
+      'TRUST_PROXY is not set: requests from loopback are never rate limited, so behind a reverse proxy on this host every per-address limit is off; set TRUST_PROXY=true there',
+    );
+  }
   const rateLimitStore: RateLimitStore = redis
     ? { kind: 'redis', client: redis, keyPrefix: config.redisKeyPrefix }
     : db.pool

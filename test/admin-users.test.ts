@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
 let admin: string;
@@ -274,16 +274,22 @@ describe('admin.auditEvents', () => {
   });
 
   it('pages with cursors', async () => {
-    const q = `query($after: String) { admin { auditEvents(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } } }`;
-    const p1 = (await t.gql(q, {}, admin)).data.admin.auditEvents;
-    const p2 = (await t.gql(q, { after: p1.pageInfo.endCursor }, admin)).data.admin.auditEvents;
+    // Its own user's events (create, sign-in, two changes): nothing written by other tests is read.
+    const u = await t.createUser({ username: 'audit-pages', password: 'a-long-enough-password' });
+    await adminMutation('setUserPassword', '(id: $id, password: $pw)', result('id', 'User'), { id: u.id, pw: 'paging-new-password-1' });
+    await adminMutation('setUserRoles', '(id: $id, roles: $roles)', result('roles', 'User'), { id: u.id, roles: ['support'] });
+    const q = `query($after: String, $f: AuditEventFilter) { admin { auditEvents(first: 2, after: $after, filter: $f) { pageInfo { hasNextPage endCursor } edges { node { id action } } } } }`;
+    const f = { userId: u.id };
+    const p1 = (await t.gql(q, { f }, admin)).data.admin.auditEvents;
+    const p2 = (await t.gql(q, { f, after: p1.pageInfo.endCursor }, admin)).data.admin.auditEvents;
     expect(p1.pageInfo.hasNextPage).toBe(true);
-    const ids = [...p1.edges, ...p2.edges].map((e: any) => e.node.id);
-    expect(new Set(ids).size).toBe(4);
+    expect(p2.pageInfo.hasNextPage).toBe(false);
+    expect([...p1.edges, ...p2.edges].map((e: any) => e.node.action)).toEqual(['admin.user.set_roles', 'admin.user.set_password', 'user.sign_in', 'admin.user.create']);
+    expect(new Set([...p1.edges, ...p2.edges].map((e: any) => e.node.id)).size).toBe(4);
   });
 });
 
-// Last: it moves the clock past every token issued so far.
+// It moves the clock past every token issued so far, then signs the admin in again: any test may follow.
 describe('impersonation lifetime', () => {
   it('never lives longer than one hour', async () => {
     const u = await t.createUser({ username: 'imp-ttl', password: 'a-long-enough-password' });
@@ -293,6 +299,8 @@ describe('impersonation lifetime', () => {
     const token = res.data.admin.impersonateUser.accessToken;
     t.clock.advance(3600_000 + 1000);
     expect((await t.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    admin = (await t.signIn(ADMIN_EMAIL, ADMIN_PASSWORD)).accessToken;
+    expect((await t.gql(ME, {}, admin)).data?.me?.id).toBeTruthy();
   });
 
 });

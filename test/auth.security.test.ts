@@ -114,10 +114,29 @@ describe('admin namespace', () => {
     }
   });
 
-  it('masks unexpected errors', async () => {
+  it('answers null for an absent user, with nothing of the database in the answer', async () => {
     const res = await t.gql('{ admin { user(id: "usr_x") { id } } }', {}, token);
     expect(res.data.admin.user).toBeNull();
     expect(JSON.stringify(res)).not.toMatch(/prisma|SELECT|stack/i);
+  });
+
+  it('masks unexpected errors: a real database failure reaches the log, not the client', async () => {
+    // Its own app: the table a query needs is dropped from this app's database (a crafted state,
+    // no mock), so the query fails inside Prisma with a message naming the table.
+    const broken = await createTestApp({}, { logLevel: 'error' });
+    try {
+      const admin = await broken.adminToken();
+      await broken.db.prisma.$executeRawUnsafe('DROP TABLE "MachineClient" CASCADE');
+      const res = await broken.gql('{ admin { machineClients(first: 5) { totalCount edges { node { id } } } } }', {}, admin);
+      expect(res.data).toBeNull();
+      expect(res.errors).toEqual([expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+      expect(JSON.stringify(res)).not.toMatch(/prisma|SELECT|relation|does not exist|stack|\.ts:/i);
+      expect(JSON.stringify(res)).not.toContain('MachineClient');
+      // The cause is logged for the operator.
+      expect(JSON.stringify(broken.logs)).toMatch(/MachineClient/);
+    } finally {
+      await broken.close();
+    }
   });
 });
 

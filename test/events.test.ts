@@ -1,7 +1,7 @@
 // The event seam: every door of one change emits the same typed event, with its audit row, in the
 // change's transaction; the user's own security activity (me.securityEvents) and data export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECURITY_EVENT_TYPES } from '../src/domain/events/catalogue.js';
+import { isEventType, SECURITY_EVENT_TYPES } from '../src/domain/events/catalogue.js';
 import { enrollTotp } from './helpers/mfa.js';
 import { CREATE_PAT, newUser, PASSWORD, payload, REVOKE_SESSION, SET_EMAIL, SET_PASSWORD, verifiedCodeRecord, verifyPassword } from './helpers/me.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
@@ -65,8 +65,16 @@ describe('one event per change, whichever door it came through', () => {
   });
 
   it('gives every row written since the seam an event type from the catalogue', async () => {
-    const untyped = await t.db.prisma.auditEvent.count({ where: { type: null } });
-    expect(untyped).toBe(0);
+    // Rows of its own, through several doors (admin create and update, sign-in, a failed sign-in, self-service).
+    const u = await newUser(t, { username: 'typed-rows', password: PASSWORD });
+    await t.gql(ADMIN_UPDATE, { id: u.id, input: { name: 'Typed Rows' } }, admin);
+    await t.gql(SIGN_IN, { input: { identifier: 'typed-rows', password: 'not-the-password' } });
+    payload(await t.gql(SET_PASSWORD, { input: { newPassword: 'typed-rows-new-password', verificationId: await verifyPassword(t, u.token) } }, u.token), 'setPassword');
+    const own = await eventsOf(u.id);
+    expect(own.length).toBeGreaterThanOrEqual(4);
+    for (const row of own) expect(isEventType(row.type ?? ''), `${row.action} has type ${row.type}`).toBe(true);
+    // And no row of any test in this file lacks one.
+    expect(await t.db.prisma.auditEvent.count({ where: { type: null } })).toBe(0);
   });
 });
 

@@ -1,6 +1,7 @@
 // Per-address limits on sign-in, sign-up, the MFA step and /oauth/token: one address cannot try
 // many accounts, while other addresses are unaffected.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rateLimitBucket } from '../src/domain/auth/ip-rate-limit.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -83,5 +84,51 @@ describe('per-address rate limits', () => {
     const metrics = await (await t.fetch('/metrics')).text();
     expect(metrics).toMatch(/^auth_rate_limited_total\{action="sign-in"\} [1-9]/m);
     expect(metrics).toMatch(/^auth_rate_limited_total\{action="oauth-token"\} 1$/m);
+  });
+
+  it('counts IPv6 callers per /64: other addresses of one network share its bucket', async () => {
+    const attempt = (ip: string) => t.gql(SIGN_IN, { input: { identifier: 'rl-v6', password: 'guess-123456' } }, undefined, from(ip)).then((r) => r.data.signIn.code);
+    for (const ip of ['2001:db8:aa:1::1', '2001:db8:aa:1::2', '2001:db8:aa:1:ffff:ffff:ffff:fffe']) expect(await attempt(ip)).toBe('INVALID_CREDENTIALS');
+    expect(await attempt('2001:db8:aa:1:1234:5678:9abc:def0')).toBe('RATE_LIMITED');
+    expect(await attempt('2001:0db8:00aa:0001::77')).toBe('RATE_LIMITED');
+    // The neighbouring /64 is another caller.
+    expect(await attempt('2001:db8:aa:2::1')).toBe('INVALID_CREDENTIALS');
+  });
+});
+
+describe('rateLimitBucket', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:0DB8:0001:0002::9', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['64:ff9b::198.51.100.1', '64:ff9b:0:0::/64'],
+  ])('%s counts as %s', (ip, bucket) => {
+    expect(rateLimitBucket(ip)).toBe(bucket);
+  });
+});
+
+describe('loopback exemption in production', () => {
+  const PRODUCTION = { NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '60' };
+  const WARNING = /TRUST_PROXY is not set: requests from loopback are never rate limited/;
+
+  it('is announced at start when TRUST_PROXY is unset', async () => {
+    const app = await createTestApp(PRODUCTION, { logLevel: 'warn' });
+    try {
+      expect(app.logs.some((l) => l.level === 40 && WARNING.test(l.msg ?? ''))).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is not, behind a trusted proxy', async () => {
+    const app = await createTestApp({ ...PRODUCTION, TRUST_PROXY: 'true' }, { logLevel: 'warn' });
+    try {
+      expect(app.logs.some((l) => WARNING.test(l.msg ?? ''))).toBe(false);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // real HTTP server on its own port, started together on an empty database. Tokens work across
 // instances at once; a change through one instance reaches the validity caches of the others
 // within a second (measured, not slept for); rate-limit counts are shared; a dropped change feed
-// fails safe. A Redis variant checks the Redis rate-limit store when Redis answers.
+// fails safe. A Redis variant checks the Redis rate-limit store when Redis answers (in CI it must).
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -184,12 +184,17 @@ describe.runIf(pgTemplate)('three instances on one PostgreSQL', () => {
       await new Promise((r) => setTimeout(r, elapsed));
       return spent - ((await commits()) - idleStart);
     };
-    // Up to three rounds: in the full suite on a loaded machine one round has been seen to count ~60
-    // (cause not found yet, see docs/scale-out.md); a me that reads the database costs 600 in every round.
-    const rounds: number[] = [];
-    for (let r = 0; r < 3 && !(rounds.length && Math.min(...rounds) < 30); r++) rounds.push(await round());
+    // The cache must stay on for the whole round: if b's change feed drops (a heartbeat unanswered
+    // for 1.5 s, seen on a loaded machine), b turns its cache off and empties it, and every request
+    // until it is back and warm reads the database: the likely source of the ~60 transactions once
+    // counted in the full suite (docs/scale-out.md). Such a round measures an outage, not the cache.
+    expect(b.app.http.validity.on).toBe(true);
+    const offBefore = b.app.http.validity.timesOff;
+    const spent = await round();
     await stats.end();
-    expect(Math.min(...rounds)).toBeLessThan(30);
+    expect({ on: b.app.http.validity.on, timesOff: b.app.http.validity.timesOff }).toEqual({ on: true, timesOff: offBefore });
+    // A me that reads the database costs 600 here.
+    expect(spent).toBeLessThan(30);
   });
 
   it('refuses a suspended user on the other two within one second', async () => {
@@ -303,6 +308,13 @@ async function redisAvailable(): Promise<boolean> {
 }
 
 const withRedis = Boolean(pgTemplate) && (await redisAvailable());
+
+// In CI (.ci/run starts Redis) the Redis block runs or fails: it must not skip without a word.
+describe.runIf(Boolean(pgTemplate) && process.env.CI && !withRedis)('Redis in CI', () => {
+  it('answers on 127.0.0.1:6379', () => {
+    throw new Error('CI is set but Redis does not answer on 127.0.0.1:6379: the REDIS_URL checks cannot run (.ci/run starts redis-server)');
+  });
+});
 
 describe.runIf(withRedis)('two instances sharing Redis (REDIS_URL)', () => {
   let instances: Instance[];

@@ -93,6 +93,7 @@ export class ValidityCache<Settings = unknown> {
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
   private readonly recent: [number, string][] = [];
   private enabled: boolean;
+  private wentOff = 0;
   /** When the feed dropped, while it is down (entries kept for degraded reads only). */
   private frozenAt: number | null = null;
 
@@ -113,6 +114,7 @@ export class ValidityCache<Settings = unknown> {
       }
       // Down: stop serving and storing; keep the entries, frozen, for degraded reads. A read in
       // flight must not store what it read (as after an invalidation of everything).
+      this.wentOff++;
       this.enabled = false;
       this.frozenAt = Date.now();
       this.remember('*');
@@ -163,6 +165,14 @@ export class ValidityCache<Settings = unknown> {
 
   get on(): boolean {
     return this.enabled;
+  }
+
+  /**
+   * How many times the feed went down and took the cache off (it comes back empty). Every request
+   * meanwhile reads the database: a measurement of cached requests is only valid if this did not move.
+   */
+  get timesOff(): number {
+    return this.wentOff;
   }
 
   /** Take before reading the database; pass to the store calls. */

@@ -6,7 +6,11 @@
 // construction, counts in memory. If the shared store fails, each instance falls back to counting
 // in its own memory rather than letting attempts through unlimited. The machine itself (loopback)
 // is never limited: local tools, test suites and a same-host proxy without TRUST_PROXY would
-// otherwise all share one bucket.
+// otherwise all share one bucket. That also means a reverse proxy on this host without
+// TRUST_PROXY turns every limit off: createApp warns at start in production (README: TRUST_PROXY).
+// IPv6 callers are counted per /64: one end site gets a /64 (or more) and picks addresses in it
+// freely, so a /128 bucket would give each caller 2^64 of them.
+import { isIP } from 'node:net';
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -69,13 +73,37 @@ export class IpRateLimiter {
     if (!this.limiter || (ip && isLoopback(ip))) return;
     try {
       // Requests whose address is unknown share one bucket rather than escaping the limit.
-      await this.limiter.consume(`${action}:${ip ?? 'unknown'}`);
+      await this.limiter.consume(`${action}:${ip ? rateLimitBucket(ip) : 'unknown'}`);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       this.refused?.inc({ action });
       throw new RateLimitedError('Too many attempts from this address; try again later', Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
     }
   }
+}
+
+/** The address an attempt counts against: IPv4 as is, IPv6 by its /64 ("2001:db8:1:2::/64"). */
+export function rateLimitBucket(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (isIP(ip) !== 6) return ip;
+  const groups = expandIpv6(ip.replace(/%.*$/, ''));
+  return `${groups.slice(0, 4).map((g) => g.toString(16)).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address ("::" expanded, a dotted IPv4 tail converted). */
+function expandIpv6(ip: string): number[] {
+  let text = ip;
+  const v4 = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const parse = (part: string | undefined) => (part ? part.split(':').map((g) => parseInt(g, 16)) : []);
+  const left = parse(head);
+  const right = parse(tail);
+  return tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 function isLoopback(ip: string): boolean {
