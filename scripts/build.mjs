@@ -2,7 +2,7 @@
 // bundling, so native addons and files found next to a module keep their paths), plus the migrated
 // embedded database a first start copies (dist/prepared-pgdata, redone only when migrations change). No type check
 // here (`npm run typecheck` does it): measured 0.4 s against ~20 s for `tsc` emitting the same.
-// Plain node (no tsx) so a production install can run it.
+// Plain node (no tsx) so a production install can run it. Then the web apps (web/ -> dist/web/).
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -29,6 +29,9 @@ await build({
 });
 // Data files the modules read at run time, relative to themselves.
 for (const file of files.filter((f) => f.endsWith('.txt'))) cpSync(path.join(src, file), path.join(dist, file));
+// The web apps, bundled into dist/web/ (scripts/build-web.mjs).
+const { buildWeb } = await import('./build-web.mjs');
+await buildWeb(root);
 
 // The embedded database's first start copies this instead of creating a cluster (src/db/prepared-data-dir.ts).
 const { prepareDataDir } = await import(pathToFileURL(path.join(dist, 'db/prepared-data-dir.js')).href);

@@ -56,7 +56,11 @@ export interface Config {
   signInLockoutThreshold: number;
   signInLockoutSeconds: number;
   trustProxy: boolean;
+  /** METRICS_TOKEN: when set, GET /metrics needs `Authorization: Bearer <it>`; unset = public. */
+  metricsToken: string | undefined;
   authRateLimitPerMinute: number;
+  /** Runs of expensive fields (hash, send, provider) per minute per account or identifier and kind; 0 = off. */
+  expensiveFieldLimitPerMinute: number;
   securityNotices: boolean;
   /** Webhook URLs may reach loopback, link-local and private addresses (SSRF guard off). */
   webhookAllowPrivate: boolean;
@@ -66,6 +70,12 @@ export interface Config {
   webhookWorker: boolean;
   /** Redis for state shared by instances (rate limits); PostgreSQL serves when unset. */
   redisUrl: string | undefined;
+  /** While the database is unreachable, warm reads answer from the validity cache this long (0: never). */
+  degradedReadSeconds: number;
+  /** PostgreSQL: a statement running longer is cancelled (server side, and given up client side soon after). */
+  databaseStatementTimeoutMs: number;
+  /** PostgreSQL: opening a pool connection gives up after this long. */
+  databaseConnectTimeoutMs: number;
   /** Prefixes every Redis key, so several deployments (or test runs) can share one Redis. */
   redisKeyPrefix: string;
   /** CORS_ORIGINS: exact origins browsers may call from (besides ISSUER's); undefined = the default (lib/cors.ts). */
@@ -74,6 +84,18 @@ export interface Config {
   webauthnRpId: string;
   /** Origins (scheme://host[:port]) whose passkey ceremonies are accepted. */
   webauthnOrigins: string[];
+  /** Days between a deletion request and the purge (0: delete at once). */
+  deletionGraceDays: number;
+  /** How long a device trusted at the MFA step skips the second factor. */
+  trustedDeviceDays: number;
+  /** Default of the password policy's checkBreached (k-anonymity range API). */
+  breachedPasswordCheck: boolean;
+  /** The range API's base URL; `/<first 5 hex of SHA-1>` is appended. */
+  breachedPasswordApi: string;
+  breachedPasswordTimeoutMs: number;
+  /** Runs the maintenance job (purge, clean-up) from this instance; one instance runs it at a time. */
+  maintenanceWorker: boolean;
+  maintenanceIntervalSeconds: number;
   /** argon2id cost of new password hashes: always OWASP's minimum from the environment (no variable lowers it). */
   passwordHashing: PasswordHashing;
 }
@@ -220,11 +242,23 @@ export function loadConfig(env: Env = process.env): Config {
     signInLockoutThreshold: check(() => int(env, 'SIGN_IN_LOCKOUT_THRESHOLD', 10, 1, 1000), 10),
     signInLockoutSeconds: check(() => int(env, 'SIGN_IN_LOCKOUT_SECONDS', 15 * 60, 1, 24 * 3600), 15 * 60),
     trustProxy: check(() => bool(env, 'TRUST_PROXY', false), false),
+    metricsToken: check(() => metricsToken(env), undefined),
     // Per address and action (sign-in, sign-up, MFA step, /oauth/token): far above what one person
     // or an office behind one address needs, far below what credential stuffing needs.
     authRateLimitPerMinute: check(() => int(env, 'AUTH_RATE_LIMIT_PER_MINUTE', 60, 0, 100_000), 60),
+    // Per account (or sign-in identifier) and kind of work: the per-address limit alone lets many
+    // addresses, or one signed-in caller, hash a password for one account without end.
+    expensiveFieldLimitPerMinute: check(() => int(env, 'EXPENSIVE_FIELD_LIMIT_PER_MINUTE', 30, 0, 100_000), 30),
     securityNotices: check(() => bool(env, 'SECURITY_NOTICES', true), true),
     redisUrl: check(() => url(env, 'REDIS_URL', ['redis:', 'rediss:']), undefined),
+    // Bounded because a revocation made elsewhere cannot reach this instance while the database is
+    // unreachable for it (docs/scale-out.md, "When the database is unreachable").
+    degradedReadSeconds: check(() => int(env, 'DEGRADED_READ_SECONDS', 10, 0, 300), 10),
+    // No request the service makes needs more than a fraction of a second; 10 s frees a hung
+    // database's connections long before clients give up, and leaves slack for a loaded machine.
+    databaseStatementTimeoutMs: check(() => int(env, 'DATABASE_STATEMENT_TIMEOUT_MS', 10_000, 100, 600_000), 10_000),
+    // A reachable PostgreSQL accepts in milliseconds; 5 s rides out a brief network stall, then fails fast.
+    databaseConnectTimeoutMs: check(() => int(env, 'DATABASE_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000), 5_000),
     webhookAllowPrivate: check(() => bool(env, 'WEBHOOK_ALLOW_PRIVATE', false), false),
     // Per attempt: a receiver should answer at once and do its work later; a slow one is retried.
     webhookTimeoutMs: check(() => int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000), 10_000),
@@ -234,6 +268,14 @@ export function loadConfig(env: Env = process.env): Config {
     corsOrigins: check(() => origins(env, 'CORS_ORIGINS'), undefined),
     webauthnRpId,
     webauthnOrigins,
+    deletionGraceDays: check(() => int(env, 'DELETION_GRACE_DAYS', 30, 0, 365), 30),
+    trustedDeviceDays: check(() => int(env, 'TRUSTED_DEVICE_DAYS', 30, 1, 365), 30),
+    breachedPasswordCheck: check(() => bool(env, 'BREACHED_PASSWORD_CHECK', false), false),
+    breachedPasswordApi: (check(() => url(env, 'BREACHED_PASSWORD_API', ['http:', 'https:']), undefined) ?? 'https://api.pwnedpasswords.com/range').replace(/\/+$/, ''),
+    // A password change waits for it: short, and an unanswered check never blocks the change (fail open).
+    breachedPasswordTimeoutMs: check(() => int(env, 'BREACHED_PASSWORD_TIMEOUT_MS', 2000, 100, 30_000), 2000),
+    maintenanceWorker: check(() => bool(env, 'MAINTENANCE_WORKER', true), true),
+    maintenanceIntervalSeconds: check(() => int(env, 'MAINTENANCE_INTERVAL_SECONDS', 300, 1, 24 * 3600), 300),
     passwordHashing: DEFAULT_PASSWORD_HASHING,
   };
   if (problems.length) {
@@ -241,6 +283,15 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(first!.variable, first!.detail, rest);
   }
   return config;
+}
+
+/** A shared secret for scrapers: long enough not to be guessed, and sendable in a header. */
+function metricsToken(env: Env): string | undefined {
+  const token = str(env, 'METRICS_TOKEN');
+  if (token === undefined) return undefined;
+  if (token.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters (e.g. openssl rand -hex 32)');
+  if (!/^[\x21-\x7e]+$/.test(token)) throw new ConfigError('METRICS_TOKEN', 'must be printable ASCII without spaces');
+  return token;
 }
 
 /** WEBAUTHN_RP_ID / WEBAUTHN_ORIGINS, by default the host and origin of ISSUER. */

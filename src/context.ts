@@ -1,21 +1,23 @@
-// Per-request context: who is calling, what the services need, and where the request came from.
-import type { RequestInfo } from './domain/audit/audit.service.js';
+// Per-request context (the Context type is the schema's: src/schema/context.ts), and what only the
+// HTTP layer needs: authenticating a request and the validity cache. Domain services never see these.
+import type { Authenticator } from './auth/authenticate.js';
+import type { ValidityCache } from './auth/validity-cache.js';
 import { getAccountCenter, type AccountCenterSettings } from './domain/account-center/account-center.service.js';
+import type { RequestInfo } from './domain/audit/audit.service.js';
 import type { Deps } from './domain/deps.js';
 import type { Viewer } from './auth/viewer.js';
-import type { SecurityStream } from './live/security-stream.js';
+import { unavailableDependency } from './lib/availability/index.js';
+import type { Context, LiveStream } from './schema/context.js';
 
-export interface Context {
-  viewer: Viewer;
-  deps: Deps;
-  request: RequestInfo;
-  /** The live stream of security events (Subscription.securityEvents). */
-  live: SecurityStream;
-  /** Account-center settings, read at most once per request. */
-  accountCenter(): Promise<AccountCenterSettings>;
+export type { Context } from './schema/context.js';
+
+export interface HttpDeps {
+  authenticator: Authenticator;
+  /** Session/user/account-center validity, invalidated through the database's change feed. */
+  validity: ValidityCache<AccountCenterSettings>;
 }
 
-export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo, live: SecurityStream): Context {
+export function createContext(deps: Deps, http: HttpDeps, viewer: Viewer, request: RequestInfo, live: LiveStream): Context {
   let settings: Promise<AccountCenterSettings> | undefined;
   return {
     viewer,
@@ -23,18 +25,28 @@ export function createContext(deps: Deps, viewer: Viewer, request: RequestInfo, 
     request,
     live,
     accountCenter: () => {
-      settings ??= cachedAccountCenter(deps);
+      settings ??= cachedAccountCenter(deps, http.validity);
       return settings;
     },
   };
 }
 
-/** Warm: from the validity cache (changes invalidate it on every instance); cold: one read. */
-async function cachedAccountCenter(deps: Deps): Promise<AccountCenterSettings> {
-  const cached = deps.validity.accountCenter();
+/**
+ * Warm: from the validity cache (changes invalidate it on every instance); cold: one read, or the
+ * frozen settings while the database is unreachable within the degraded-read bound.
+ */
+async function cachedAccountCenter(deps: Deps, validity: HttpDeps['validity']): Promise<AccountCenterSettings> {
+  const cached = validity.accountCenter();
   if (cached) return cached;
-  const ticket = deps.validity.ticket();
-  const settings = await getAccountCenter(deps.prisma);
-  deps.validity.storeAccountCenter(ticket, settings);
+  const ticket = validity.ticket();
+  let settings: AccountCenterSettings;
+  try {
+    settings = await getAccountCenter(deps.prisma);
+  } catch (err) {
+    const frozen = unavailableDependency(err) === 'database' ? validity.degradedAccountCenter() : undefined;
+    if (!frozen) throw err;
+    return frozen;
+  }
+  validity.storeAccountCenter(ticket, settings);
   return settings;
 }

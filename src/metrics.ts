@@ -2,12 +2,15 @@
 import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { passwordHashOperations } from './auth/passwords.js';
 
 export interface Metrics {
   registry: Registry;
   yogaPlugin: Plugin;
   /** Attempts refused by the per-address limit, by action: a rising count is an attack in progress. */
   rateLimited: Counter<'action'>;
+  /** Expensive fields refused by the per-account limit, by kind of work (hash, send, provider). */
+  expensiveRateLimited: Counter<'kind'>;
 }
 
 // Operation names come from clients: each distinct one is a time series kept forever, so only the
@@ -57,5 +60,20 @@ export function createMetrics(): Metrics {
     labelNames: ['action'] as const,
     registers: [registry],
   });
-  return { registry, yogaPlugin, rateLimited };
+  const expensiveRateLimited = new Counter({
+    name: 'expensive_field_rate_limited_total',
+    help: 'Password, message and provider operations refused by the per-account limit',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  new Counter({
+    name: 'password_hash_operations_total',
+    help: 'Slow password hashes and checks (argon2, bcrypt) computed by this process',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(passwordHashOperations());
+    },
+  });
+  return { registry, yogaPlugin, rateLimited, expensiveRateLimited };
 }

@@ -129,6 +129,8 @@ describe('rules through me', () => {
       removeMfaFactor: `removeMfaFactor(input: {id: "mfa_x", verificationId: "${v}"})`,
       revokeSession: 'revokeSession(id: "ses_x")',
       revokeOtherSessions: 'revokeOtherSessions',
+      revokeTrustedDevice: 'revokeTrustedDevice(id: "tdv_x")',
+      revokeTrustedDevices: 'revokeTrustedDevices',
       createPersonalAccessToken: `createPersonalAccessToken(input: {name: "ci", verificationId: "${v}"})`,
       revokePersonalAccessToken: 'revokePersonalAccessToken(id: "tok_x")',
       deleteAccount: `deleteAccount(verificationId: "${v}")`,

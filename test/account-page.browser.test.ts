@@ -1,84 +1,43 @@
-// The account page end to end in headless Chromium (Debian's package, driven by puppeteer-core):
-// the real app on a real port (ISSUER = that origin, so WebAuthn's RP ID is localhost), the real
-// SMTP sink, codes from otplib, passkeys through the DevTools virtual authenticator.
-// Screenshots of every section at 1280 and 375 px go to test-artifacts/account/ (gitignored), with
-// the page weight of the first load in test-artifacts/account/page-weight.json.
+// The account page end to end in the run's shared headless Chromium (test/helpers/browser.ts):
+// the real app on a real port, the real SMTP sink, codes from otplib, passkeys through the DevTools
+// virtual authenticator, axe-core on each view signed out and signed in at 1280 and 390 px.
+// Screenshots go to test-artifacts/account/ (gitignored), with the page weight of the first load in
+// test-artifacts/account/page-weight.json.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { generate } from 'otplib';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
+import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { browserEndpoint, type BrowserApp, expectAccessible, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
+import type { TestApp } from './helpers/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts/account');
-const DESKTOP = { width: 1280, height: 900 };
-// isMobile would make puppeteer reload the page on every switch; the width is what the layout responds to.
-const PHONE = { width: 375, height: 812 };
 const PASSWORD = 'a-long-and-unusual-passphrase-42';
 const NEW_PASSWORD = 'another-unusual-passphrase-57';
 const EMAIL = 'browser.user@example.com';
 const NEW_EMAIL = 'browser.renamed@example.com';
 
-// CI installs Chromium (.ci/run) and must run this file; elsewhere it is skipped with a note.
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI) throw new Error(`no Chromium at ${CHROMIUM}: the account page's browser test cannot run`);
-if (!hasChromium) console.warn(`account-page.browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
-
-describe.skipIf(!hasChromium)('account page in a browser', () => {
+describe.skipIf(!browserEndpoint())('account page in a browser', () => {
+  let app: BrowserApp;
   let t: TestApp;
-  let server: Server;
   let origin: string;
-  let browser: Browser;
+  let browser: BrowserContext;
   let page: Page;
   let cdp: CDPSession;
   let userId: string;
-  let passkeys = false;
-  let events = false;
-  let social = false;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    // Listen first (port 0), then build the app with ISSUER = the real origin.
-    let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
-    server = createServer((req, res) => handler(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-    t = await createTestApp({ ISSUER: origin, SECRET_KEY: 'browser-test-secret-key-0123456789abcdef' });
-    handler = t.app.yoga as never;
-    // Parts of the API other branches bring: their steps run once the schema has them.
-    const fieldsOf = async (type: string) =>
-      ((await t.gql('query($n: String!) { __type(name: $n) { fields { name } } }', { n: type })).data.__type?.fields ?? []).map((f: { name: string }) => f.name);
-    passkeys = (await fieldsOf('MeMutation')).includes('startPasskeyRegistration');
-    const userFields = await fieldsOf('User');
-    events = userFields.includes('securityEvents') && userFields.includes('exportData');
-    social = (await fieldsOf('Query')).includes('identityProviders');
-    await rm(ARTIFACTS, { recursive: true, force: true }); // only this run's screenshots
-    await mkdir(ARTIFACTS, { recursive: true });
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--no-first-run'],
-      downloadBehavior: { policy: 'allow', downloadPath: ARTIFACTS },
-    });
-    page = await browser.newPage();
-    await page.setViewport(DESKTOP);
-    page.on('pageerror', (err) => pageErrors.push(String(err)));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
-    });
-    page.setDefaultTimeout(10_000);
-    cdp = await page.createCDPSession();
+    app = await startBrowserApp(ARTIFACTS);
+    ({ t, origin, page, cdp, pageErrors } = app);
+    browser = app.context;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await t?.close();
+    await app?.close();
   });
 
   // --- helpers -----------------------------------------------------------------------------------
@@ -103,20 +62,9 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await click('#proof-password-submit');
     await page.waitForSelector('#proof-dialog', { hidden: true });
   };
-  const shot = async (name: string, selector?: string) => {
-    const file = path.join(ARTIFACTS, `${name}.png`) as `${string}.png`;
-    if (!selector) return void (await page.screenshot({ path: file, fullPage: true }));
-    const target = await page.waitForSelector(selector, { visible: true });
-    await target!.screenshot({ path: file });
-  };
-  const bothWidths = async (name: string, selector?: string) => {
-    await shot(`${name}-desktop`, selector);
-    await page.setViewport(PHONE);
-    await shot(`${name}-phone`, selector);
-    // Nothing wider than the phone's screen: no sideways scrolling.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.setViewport(DESKTOP);
-  };
+  // The page exists once beforeAll ran; the helpers look it up at call time.
+  const shot = (name: string, selector?: string) => screenshots(page, ARTIFACTS).shot(name, selector);
+  const bothWidths = (name: string, selector?: string, axe = false) => screenshots(page, ARTIFACTS).bothWidths(name, selector, axe);
   const waitFor = async <T,>(find: () => T | undefined): Promise<T> => {
     for (let i = 0; i < 100; i++) {
       const found = find();
@@ -130,28 +78,14 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
   // --- the flows -----------------------------------------------------------------------------------
   it('signs up, changes name and email, enrolls TOTP, revokes a session, creates a token, signs in again and deletes the account', async () => {
     // First load, measured from the browser's network events (bytes on the wire).
-    await cdp.send('Network.enable');
-    const transferred = new Map<string, number>();
-    const urls = new Map<string, string>();
-    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
-    cdp.on('Network.loadingFinished', (e) => transferred.set(e.requestId, e.encodedDataLength));
-    await page.goto(`${origin}/account`, { waitUntil: 'load' });
-    await heading('Sign in');
-    const bytes = [...transferred.values()].reduce((a, b) => a + b, 0);
-    const files = [...urls.entries()].map(([id, url]) => ({ url: url.replace(origin, ''), bytes: transferred.get(id) ?? 0 }));
-    const kb = (n: number) => +(n / 1024).toFixed(1);
-    const api = files.filter((f) => !f.url.startsWith('/account') || /^\/account\/(refresh|session|logout)$/.test(f.url)).reduce((a, f) => a + f.bytes, 0);
-    const weight = { totalKB: kb(bytes), filesKB: kb(bytes - api), apiKB: kb(api), totalBytes: bytes, requests: files };
-    await writeFile(path.join(ARTIFACTS, 'page-weight.json'), JSON.stringify(weight, null, 2));
-    console.log(`account page first load: ${weight.totalKB} KB transferred in ${files.length} requests (files ${weight.filesKB} KB, API ${weight.apiKB} KB)`);
-    expect(bytes).toBeGreaterThan(0);
-    await cdp.send('Network.disable');
-    await bothWidths('01-sign-in', '.card');
+    const weight = await measureFirstLoad(page, cdp, origin, `${origin}/account`, ARTIFACTS, '/account', () => heading('Sign in'));
+    expect(weight.filesKB).toBeLessThan(60);
+    await bothWidths('01-sign-in', '.card', true);
 
     // Sign up.
     await click('#switch-mode');
     await heading('Create an account');
-    await bothWidths('02-sign-up', '.card');
+    await bothWidths('02-sign-up', '.card', true);
     await fill('#signup-name', 'Browser User');
     await fill('#signup-email', EMAIL);
     await fill('#signup-password', PASSWORD);
@@ -178,6 +112,16 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
 
     const other = await t.signIn(EMAIL, PASSWORD);
 
+    // The signed-up address is not verified yet: a code to it verifies it.
+    expect(await page.$eval('#email .facts', (el) => el.textContent)).toContain('Not yet');
+    await click('#email-verify');
+    await status(`We sent a code to ${EMAIL}`);
+    await fill('#email-verify-form-code', await t.mail.codeFor(EMAIL));
+    await click('#email-verify-form-submit');
+    await status(`${EMAIL} is verified.`);
+    expect((await gqlAdmin('query($id: ID!) { admin { user(id: $id) { emailVerified } } }', { id: userId })).data.admin.user.emailVerified).toBe(true);
+    expect(await page.$('#email-verify')).toBeNull();
+
     // Change email with the code from the SMTP sink; a wrong code is explained in words first.
     await fill('#email-form-address', NEW_EMAIL);
     await click('#email-form-submit');
@@ -189,6 +133,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await fill('#email-confirm-form-code', code);
     await click('#email-confirm-form-submit');
     await shot('03-proof-dialog-desktop', '#proof-dialog');
+    await expectAccessible(page, 'the identity-proof dialog');
     await proofWithPassword(PASSWORD);
     await status(`Email changed to ${NEW_EMAIL}`);
     expect(await text('#email dd')).toBe(NEW_EMAIL);
@@ -239,7 +184,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await page.reload({ waitUntil: 'load' });
     await heading('Your account');
     expect(await page.$('#new-token-value')).toBeNull();
-    await bothWidths('04-account-full');
+    await bothWidths('04-account-full', undefined, true);
     const sections = await page.$$eval('#sections > section', (els) => els.map((e) => e.id));
     expect(sections).toEqual(expect.arrayContaining(['profile', 'username', 'email', 'phone', 'password', 'mfa', 'sessions', 'tokens', 'delete']));
     for (const [i, id] of sections.entries()) await bothWidths(`${String(10 + i)}-section-${id}`, `#${id}`);
@@ -281,7 +226,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await page.keyboard.type(NEW_PASSWORD);
     await page.keyboard.press('Enter');
     await heading('Two-step sign-in');
-    await bothWidths('05-mfa-step', '.card');
+    await bothWidths('05-mfa-step', '.card', true);
     t.clock.advance(30_000); // the enrollment used this time step's code: a code is never accepted twice
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('mfa-totp-code');
@@ -289,7 +234,7 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
     await page.keyboard.press('Enter');
     await heading('Your account');
 
-    if (passkeys) {
+    {
       // Register a passkey through the DevTools virtual authenticator, then sign in with it.
       await cdp.send('WebAuthn.enable');
       await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -314,11 +259,9 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       await click('#mfa-passkey-submit');
       await heading('Your account');
       await bothWidths('07-passkeys', '#passkeys');
-    } else {
-      console.warn('passkey steps skipped: this schema has no startPasskeyRegistration');
     }
 
-    if (events) {
+    {
       // Security activity lists what happened, newest first; the export downloads everything as JSON.
       await page.reload({ waitUntil: 'load' });
       await heading('Your account');
@@ -333,26 +276,20 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
       expect(JSON.stringify(data)).toContain(NEW_EMAIL);
       expect(JSON.stringify(data)).not.toContain(NEW_PASSWORD);
       await rm(exported);
-    } else {
-      console.warn('security activity and export steps skipped: this schema has no me.securityEvents / me.exportData');
     }
 
     // Delete the account: the proof is asked again (this is a new sign-in), then the user is gone.
     await fill('#delete-form-confirm', 'DELETE');
     await click('#delete-form-submit');
-    if (passkeys) {
-      // Step-up with the passkey this time (me.startPasskeyVerification / me.verifyPasskey).
-      await page.waitForSelector('#proof-dialog[open]');
-      await click('#proof-method-passkey');
-      await click('#proof-passkey-submit');
-      await page.waitForSelector('#proof-dialog', { hidden: true });
-    } else {
-      await proofWithPassword();
-    }
+    // Step-up with the passkey this time (me.startPasskeyVerification / me.verifyPasskey).
+    await page.waitForSelector('#proof-dialog[open]');
+    await click('#proof-method-passkey');
+    await click('#proof-passkey-submit');
+    await page.waitForSelector('#proof-dialog', { hidden: true });
     await waitText('.notice', 'Your account was deleted.');
     expect((await gqlAdmin('query($id: ID!) { admin { user(id: $id) { id } } }', { id: userId })).data.admin.user).toBeNull();
 
-    if (social) {
+    {
       // Social sign-in: a button per provider; the browser goes to the provider and comes back.
       const provider = await startOAuth2Provider({ id: 4242, login: 'octo', name: 'Octo Cat', email: null });
       try {
@@ -374,12 +311,10 @@ describe.skipIf(!hasChromium)('account page in a browser', () => {
         await heading('Your account');
         expect(page.url()).toBe(`${origin}/account`); // code and state are gone from the address bar
         expect(await text('#social')).toContain('Linked as Octo Cat');
-        await bothWidths('09-linked-accounts', '#social');
+        await bothWidths('09-linked-accounts', '#social', true);
       } finally {
         await provider.close();
       }
-    } else {
-      console.warn('social sign-in steps skipped: this schema has no Query.identityProviders');
     }
 
     // The admin setting turns the page off.

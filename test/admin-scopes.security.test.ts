@@ -24,6 +24,7 @@ const REQUIRED: Record<'AdminQuery' | 'AdminMutation', Record<string, AdminScope
     machineClients: 'admin:settings',
     webhooks: 'admin:settings',
     identityProviders: 'admin:settings',
+    overview: 'admin:users:read',
   },
   AdminMutation: {
     createUser: 'admin:users:write',

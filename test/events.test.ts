@@ -51,7 +51,8 @@ describe('one event per change, whichever door it came through', () => {
       ['user.email.changed', { fields: ['primaryEmail'] }],
       ['user.updated', { fields: ['name'] }],
     ]);
-    expect(adminEvents[0]!.data).toEqual({ user: { id: byAdmin.id }, email: 'door-admin-new@example.com', previousEmail: 'door-admin@example.com' });
+    // revertLinkSent: the old address got the notice with the undo link (docs/account-lifecycle.md).
+    expect(adminEvents[0]!.data).toEqual({ user: { id: byAdmin.id }, email: 'door-admin-new@example.com', previousEmail: 'door-admin@example.com', revertLinkSent: true });
   });
 
   it('writes no event when the change fails (same transaction)', async () => {

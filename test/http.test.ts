@@ -1,4 +1,4 @@
-// The plain HTTP surface (API.md §5) and GraphQL hardening.
+// The plain HTTP surface (docs/api.md#http-besides-graphql) and GraphQL hardening.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 

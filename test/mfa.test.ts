@@ -116,6 +116,29 @@ describe('sign-in with MFA', () => {
     });
   });
 
+  // The window is one 30-second step either side (totp.ts, RFC 6238 §5.2): pinned at the start,
+  // middle and last second of a step, so widening it to two steps (±60 s) fails here.
+  it.each([0, 15, 29])('at %i s into a step: refuses codes from −60 s and +60 s, accepts −30 s, now and +30 s', async (into) => {
+    const name = `window-${into}`;
+    const user = await t.createUser({ username: name, password: PASSWORD });
+    const { secret } = await enrollTotp(t, user.token);
+    // Two steps past the enrollment code's step, so no code below counts as a replay of it.
+    nextStep(t);
+    nextStep(t);
+    t.clock.advance(into * 1000);
+    // Refusals first: each code is for a step no earlier code was spent on, so only the window refuses them.
+    for (const offset of [-60, 60]) {
+      expect(await verifySignIn(t, { mfaToken: await challenge(t, name), totpCode: await totpAt(t, secret, offset) })).toMatchObject({
+        code: 'INVALID_MFA_CODE',
+      });
+    }
+    for (const offset of [-30, 0, 30]) {
+      expect(await verifySignIn(t, { mfaToken: await challenge(t, name), totpCode: await totpAt(t, secret, offset) })).toMatchObject({
+        __typename: 'TokenSet',
+      });
+    }
+  });
+
   it('needs exactly one of totpCode and backupCode', async () => {
     const user = await t.createUser({ username: 'onecode', password: PASSWORD });
     const { secret } = await enrollTotp(t, user.token);

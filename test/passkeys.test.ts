@@ -53,7 +53,7 @@ describe('registration', () => {
       user: { id: isoBase64URL.fromUTF8String(u.id), name: 'pk-reg@example.com' },
       attestation: 'none',
       excludeCredentials: [],
-      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
     });
     expect(options.pubKeyCredParams.map((p: { alg: number }) => p.alg)).toEqual([-7, -8, -257]);
     expect(options).not.toHaveProperty('publicKey');
@@ -158,7 +158,7 @@ describe('passwordless sign-in', () => {
     expect(event.details).toMatchObject({ method: 'passkey', factorId: passkey.id });
   });
 
-  it('signs in with an identifier, listing only that account\'s passkeys and refusing another account\'s', async () => {
+  it('signs in with an identifier, accepting only that account\'s passkeys and refusing another account\'s', async () => {
     const u = await newUser(t, { username: 'pk_ident', password: PASSWORD });
     const other = await newUser(t, { username: 'pk_ident_other', password: PASSWORD });
     const device = new SoftwareAuthenticator();
@@ -166,8 +166,10 @@ describe('passwordless sign-in', () => {
     const othersDevice = new SoftwareAuthenticator();
     await registerPasskey(t, other.token, othersDevice);
 
+    // No list (test/enumeration.security.test.ts): the challenge is bound to the account instead.
     const { options } = await startSignIn(t, 'PK_IDENT');
-    expect(options.allowCredentials).toEqual([{ id: mine.credentialId, type: 'public-key', transports: ['internal', 'hybrid'] }]);
+    expect(options.allowCredentials ?? []).toEqual([]);
+    expect(mine.credentialId).toBeTruthy();
     expect(await passkeySignIn(t, device, 'pk_ident')).toMatchObject({ __typename: 'TokenSet' });
 
     // Someone else's passkey answering for this identifier, and a passkey nobody registered.
@@ -185,13 +187,12 @@ describe('passwordless sign-in', () => {
     ).toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 
-  it('answers an unknown identifier like an account with one passkey (no account is revealed)', async () => {
+  it('answers an unknown identifier like an account (no account is revealed)', async () => {
     const a = await startSignIn(t, 'nobody-here@example.com');
-    const b = await startSignIn(t, 'nobody-here@example.com');
-    expect(a.options.allowCredentials).toHaveLength(1);
-    expect(a.options.allowCredentials).toEqual(b.options.allowCredentials);
     const u = await newUser(t, { username: 'pk_none', password: PASSWORD });
-    expect((await startSignIn(t, 'pk_none')).options.allowCredentials).toHaveLength(1);
+    const b = await startSignIn(t, 'pk_none');
+    expect(a.options.allowCredentials ?? []).toEqual([]);
+    expect({ ...a.options, challenge: null }).toEqual({ ...b.options, challenge: null });
     expect(u.id).toMatch(/^usr_/);
   });
 

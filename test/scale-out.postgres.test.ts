@@ -278,14 +278,14 @@ describe.runIf(pgTemplate)('three instances on one PostgreSQL', () => {
     for (const i of instances) expect(await meCode(i, token)).toBe('UNAUTHENTICATED');
     // Each feed comes back by itself and the cache is used again.
     const started = performance.now();
-    while (!instances.every((i) => i.app.deps.validity.on)) {
+    while (!instances.every((i) => i.app.http.validity.on)) {
       if (performance.now() - started > 10_000) throw new Error('change feed did not reconnect');
       await new Promise((r) => setTimeout(r, 20));
     }
     const v = await createUser();
     const fresh = await signIn(a, v.username, PASSWORD);
     for (const i of instances) expect(await meCode(i, fresh)).toBe('OK');
-    for (const i of instances) expect(i.app.deps.validity.size.sessions).toBeGreaterThan(0);
+    for (const i of instances) expect(i.app.http.validity.size.sessions).toBeGreaterThan(0);
   });
 });
 

@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../src/app.js';
 import { createLogger } from '../src/logger.js';
-import { newUser, PASSWORD, REVOKE_SESSION } from './helpers/me.js';
+import { CREATE_PAT, newUser, PASSWORD, payload, REVOKE_PAT, REVOKE_SESSION, verifyPassword } from './helpers/me.js';
 import { subscribe } from './helpers/sse.js';
 import { createTestApp, TEST_SECRET_KEY, type TestApp } from './helpers/test-app.js';
 
@@ -59,6 +59,34 @@ describe('Subscription.securityEvents (in process)', () => {
       expect(sub.events.map((e) => e.data.securityEvents.type)).toEqual(['user.signed_in', 'session.revoked']);
     } finally {
       sub.cancel();
+    }
+  });
+
+  it('a stream opened with a personal access token ends when that token is revoked, or when it expires', async () => {
+    const u = await newUser(t, { username: 'live-pat', password: PASSWORD });
+    const mint = async (name: string, expiresAt?: Date) =>
+      payload(await t.gql(CREATE_PAT, { input: { name, expiresAt, verificationId: await verifyPassword(t, u.token) } }, u.token), 'createPersonalAccessToken');
+    const revoked = await mint('live-revoked');
+    const sub = await subscribe(http.url, SUBSCRIPTION, revoked.token);
+    try {
+      payload(await t.gql(REVOKE_PAT, { id: revoked.personalAccessToken.id }, u.token), 'revokePersonalAccessToken');
+      await sub.closed;
+      expect(sub.events.map((e) => e.data.securityEvents.type)).toEqual(['token.revoked']);
+    } finally {
+      sub.cancel();
+    }
+
+    const expiring = await mint('live-expiring', new Date(t.clock.now().getTime() + 3_600_000));
+    const second = await subscribe(http.url, SUBSCRIPTION, expiring.token);
+    try {
+      await t.signIn('live-pat', PASSWORD);
+      await expect.poll(() => second.events.length, { timeout: 10_000 }).toBe(1);
+      expect(second.isClosed()).toBe(false);
+      // Past its expiry, the stream's periodic check ends it with no event needed.
+      t.clock.advance(2 * 3_600_000);
+      await second.closed;
+    } finally {
+      second.cancel();
     }
   });
 

@@ -1,5 +1,5 @@
 // Social sign-in against real providers: panva's oidc-provider (OpenID Connect) and a GitHub-style
-// OAuth 2.0 server, both on loopback ports, driven over HTTP like a browser (API.md §8).
+// OAuth 2.0 server, both on loopback ports, driven over HTTP like a browser (docs/social.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_PURPOSE } from '../src/domain/social/identity-data.js';
 import { CLIENT_SECRET_PURPOSE } from '../src/domain/social/providers.service.js';
@@ -234,7 +234,8 @@ describe('sign-in with OpenID Connect', () => {
   });
 
   it('links a new sign-in to the account holding its email only when trusted and verified', async () => {
-    const owner = await newUser(t, { primaryEmail: 'carol@acme.test', password: PASSWORD });
+    // The account's address is proven (an admin vouched): test/social-linking.security.test.ts has the unproven case.
+    const owner = await newUser(t, { primaryEmail: 'carol@acme.test', emailVerified: true, password: PASSWORD });
     const before = await counts(t);
     const carol: OidcAccount = { sub: 'carol-0003', email: 'carol@acme.test', email_verified: true, name: 'Carol' };
 

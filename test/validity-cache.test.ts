@@ -16,7 +16,7 @@ const ME = '{ me { id primaryEmail name } }';
 
 describe('validity cache', () => {
   it('is on with the embedded database and fills on the first authenticated request', async () => {
-    const cache = t.app.deps.validity;
+    const cache = t.app.http.validity;
     expect(cache.on).toBe(true);
     const u = await t.createUser({ username: 'vc-fill', name: 'Before', password: 'a-long-enough-password' });
     expect((await t.gql(ME, {}, u.token)).data.me.name).toBe('Before');
@@ -27,17 +27,17 @@ describe('validity cache', () => {
     const u = await t.createUser({ username: 'vc-sql', name: 'Old', password: 'a-long-enough-password' });
     expect((await t.gql(ME, {}, u.token)).data.me.name).toBe('Old');
     await t.db.prisma.$executeRawUnsafe(`UPDATE "User" SET name = 'New', roles = ARRAY['support'] WHERE id = $1`, u.id);
-    await t.app.deps.validity.settle();
-    expect(t.app.deps.validity.user(u.id)).toBeUndefined();
+    await t.app.http.validity.settle();
+    expect(t.app.http.validity.user(u.id)).toBeUndefined();
     expect((await t.gql(ME, {}, u.token)).data.me.name).toBe('New');
-    expect(t.app.deps.validity.user(u.id)?.roles).toEqual(['support']);
+    expect(t.app.http.validity.user(u.id)?.roles).toEqual(['support']);
     await t.db.prisma.$executeRawUnsafe(`UPDATE "Session" SET "revokedAt" = now() WHERE "userId" = $1`, u.id);
-    await t.app.deps.validity.settle();
+    await t.app.http.validity.settle();
     expect((await t.gql(ME, {}, u.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('does not store a read that started before a change of the same entry', async () => {
-    const cache = t.app.deps.validity;
+    const cache = t.app.http.validity;
     const u = await t.createUser({ username: 'vc-race', name: 'Stale', password: 'a-long-enough-password' });
     await t.gql(ME, {}, u.token);
     const ticket = cache.ticket();
@@ -68,11 +68,11 @@ describe('validity cache', () => {
     const token = pat.data.admin.createPersonalAccessToken.token as string;
     expect((await t.gql(ME, {}, token)).data.me.name).toBe('Visible');
     await t.db.prisma.accountCenterSettings.upsert({ where: { id: 1 }, create: { id: 1, fields: { name: 'OFF' } }, update: { fields: { name: 'OFF' } } });
-    await t.app.deps.validity.settle();
+    await t.app.http.validity.settle();
     expect((await t.gql(ME, {}, token)).data.me.name).toBeNull();
     await t.db.prisma.accountCenterSettings.update({ where: { id: 1 }, data: { fields: {} } });
     await t.db.prisma.personalAccessToken.deleteMany({ where: { userId: u.id } });
-    await t.app.deps.validity.settle();
+    await t.app.http.validity.settle();
     expect((await t.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

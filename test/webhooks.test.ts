@@ -3,6 +3,7 @@
 // test-fire and redelivery, the SSRF guard, scopes and metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import { MAX_ATTEMPTS, retryDelayBoundsSeconds } from '../src/domain/webhooks/backoff.js';
 import { createLogger } from '../src/logger.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, createTestApp, TEST_SECRET_KEY, type TestApp } from './helpers/test-app.js';
 import { WebhookReceiver } from './helpers/webhook-receiver.js';
@@ -103,9 +104,12 @@ describe('webhook deliveries', () => {
     await newUser('hook-retry');
     const failed = await recordedAttempt(hook.id, 1);
     expect(failed).toMatchObject({ status: 'PENDING', lastStatusCode: 500, lastError: 'HTTP 500' });
+    // The schedule's own bounds for a first retry (backoff.ts), which the contract wants within two minutes.
     const wait = new Date(failed.nextAttemptAt).getTime() - t.clock.now().getTime();
-    expect(wait).toBeGreaterThan(0);
-    expect(wait).toBeLessThanOrEqual(120_000);
+    const bounds = retryDelayBoundsSeconds(1)!;
+    expect(bounds.max + retryDelayBoundsSeconds(2)!.max).toBeLessThanOrEqual(120);
+    expect(wait).toBeGreaterThanOrEqual(bounds.min * 1000);
+    expect(wait).toBeLessThanOrEqual(bounds.max * 1000);
     await advance(wait + 1);
     await expect.poll(async () => (await deliveriesOf(hook.id))[0]?.status, { timeout: 10_000 }).toBe('SUCCEEDED');
     expect((await deliveriesOf(hook.id))[0]).toMatchObject({ attempts: 2, lastStatusCode: 204, lastError: null });
@@ -161,18 +165,27 @@ describe('webhook deliveries', () => {
     receiver.failNext = 6;
     await newUser('hook-give-up');
     let elapsed = 0;
-    for (let attempt = 1; attempt <= 6; attempt++) {
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const d = await recordedAttempt(hook.id, attempt);
-      if (attempt < 6) {
+      if (attempt < MAX_ATTEMPTS) {
         expect(d.status).toBe('PENDING');
-        const wait = new Date(d.nextAttemptAt).getTime() - t.clock.now().getTime() + 1;
-        elapsed += wait;
-        await advance(wait);
+        // Each wait within the schedule's bounds for that attempt (backoff.ts: base ± jitter).
+        const wait = new Date(d.nextAttemptAt).getTime() - t.clock.now().getTime();
+        const bounds = retryDelayBoundsSeconds(attempt)!;
+        expect(wait).toBeGreaterThanOrEqual(bounds.min * 1000);
+        expect(wait).toBeLessThanOrEqual(bounds.max * 1000);
+        elapsed += wait + 1;
+        await advance(wait + 1);
       }
     }
     await expect.poll(async () => (await deliveriesOf(hook.id))[0]?.status, { timeout: 10_000 }).toBe('FAILED');
-    expect(elapsed).toBeGreaterThan(18 * 3600_000);
-    expect(elapsed).toBeLessThan(36 * 3600_000);
+    expect(retryDelayBoundsSeconds(MAX_ATTEMPTS)).toBeNull();
+    // "About a day": the schedule's shortest and longest totals both fall between 16 and 28 hours.
+    const total = (edge: 'min' | 'max') => Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) => retryDelayBoundsSeconds(i + 1)![edge]).reduce((a, b) => a + b, 0);
+    expect(total('min')).toBeGreaterThan(16 * 3600);
+    expect(total('max')).toBeLessThan(28 * 3600);
+    expect(elapsed).toBeGreaterThanOrEqual(total('min') * 1000);
+    expect(elapsed).toBeLessThanOrEqual(total('max') * 1000 + MAX_ATTEMPTS);
     const [failed] = await deliveriesOf(hook.id);
     const redelivered = await t.gql(`mutation($id: ID!) { admin { redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id eventId status } } } }`, { id: failed.id }, admin);
     expect(redelivered.data.admin.redeliverWebhook).toMatchObject({ __typename: 'WebhookDelivery', eventId: failed.eventId, status: 'PENDING' });
@@ -239,12 +252,44 @@ describe('webhook management', () => {
   });
 
   it('reports deliveries by outcome, queue depth and the oldest pending age in /metrics', async () => {
-    const text = await (await t.fetch('/metrics')).text();
-    expect(text).toMatch(/^webhook_deliveries_total\{outcome="succeeded"\} [1-9]/m);
-    expect(text).toMatch(/^webhook_deliveries_total\{outcome="retrying"\} [1-9]/m);
-    expect(text).toMatch(/^webhook_deliveries_total\{outcome="failed"\} [1-9]/m);
-    expect(text).toMatch(/^webhook_queue_depth \d+$/m);
-    expect(text).toMatch(/^webhook_oldest_pending_seconds [\d.]+$/m);
+    // Counters are process-wide: this test reads how much its own deliveries add.
+    const scrape = async () => {
+      const text = await (await t.fetch('/metrics')).text();
+      const value = (pattern: RegExp) => Number(pattern.exec(text)?.[1] ?? 0);
+      return {
+        succeeded: value(/^webhook_deliveries_total\{outcome="succeeded"\} (\d+)$/m),
+        retrying: value(/^webhook_deliveries_total\{outcome="retrying"\} (\d+)$/m),
+        failed: value(/^webhook_deliveries_total\{outcome="failed"\} (\d+)$/m),
+        depth: value(/^webhook_queue_depth (\d+)$/m),
+        oldest: value(/^webhook_oldest_pending_seconds ([\d.]+)$/m),
+      };
+    };
+    const before = await scrape();
+    const hook = await createWebhook({ url: receiver.url, events: ['user.created'] });
+    receiver.secret = hook.secret;
+    receiver.failNext = 2;
+    await newUser('hook-metrics');
+    const first = await recordedAttempt(hook.id, 1);
+    expect(first.status).toBe('PENDING');
+    // The next attempt is made the last one (a crafted state in this file's database), so its failure gives up.
+    await t.db.prisma.webhookDelivery.update({ where: { id: first.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
+    await advance(new Date(first.nextAttemptAt).getTime() - t.clock.now().getTime() + 1);
+    await expect.poll(async () => (await deliveriesOf(hook.id))[0]?.status, { timeout: 10_000 }).toBe('FAILED');
+    await t.gql(`mutation($id: ID!) { admin { redeliverWebhook(deliveryId: $id) { __typename } } }`, { id: first.id }, admin);
+    await expect.poll(async () => (await deliveriesOf(hook.id))[0]?.status, { timeout: 10_000 }).toBe('SUCCEEDED');
+    const after = await scrape();
+    expect([after.succeeded - before.succeeded, after.retrying - before.retrying, after.failed - before.failed]).toEqual([1, 1, 1]);
+
+    // A pending delivery the dispatcher skips (its webhook is disabled) stays in the queue.
+    const idle = await createWebhook({ url: receiver.url, events: ['user.created'], enabled: false });
+    await t.gql(`mutation($id: ID!) { admin { testWebhook(id: $id) { __typename } } }`, { id: idle.id }, admin);
+    t.clock.advance(90_000);
+    await t.app.webhooks.metrics.refreshQueueGauges();
+    const queued = await scrape();
+    expect(queued.depth).toBe(await t.db.prisma.webhookDelivery.count({ where: { status: 'PENDING' } }));
+    expect(queued.depth).toBeGreaterThanOrEqual(1);
+    expect(queued.oldest).toBeGreaterThanOrEqual(90);
+    for (const id of [hook.id, idle.id]) await t.gql(`mutation { admin { deleteWebhook(id: "${id}") { __typename } } }`, {}, admin);
   });
 });
 
@@ -257,7 +302,8 @@ describe('SSRF guard (WEBHOOK_ALLOW_PRIVATE unset)', () => {
 
   it('refuses URLs that resolve to loopback, link-local or private addresses', async () => {
     const token = await strict.adminToken();
-    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://169.254.169.254/latest/meta-data', 'http://10.1.2.3/', 'http://192.168.1.10/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/']) {
+    for (const url of ['http://127.0.0.1:8080/x', 'http://localhost/x', 'http://169.254.169.254/latest/meta-data', 'http://10.1.2.3/', 'http://192.168.1.10/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/',
+      'http://[::127.0.0.1]/', 'http://[::a9fe:a9fe]/', 'http://[64:ff9b:1::a00:1]/', 'http://[fec0::1]/']) {
       const res = await strict.gql(CREATE, { input: { url, events: ['*'] } }, token);
       expect(res.data.admin.createWebhook, url).toMatchObject({ __typename: 'UserError', code: 'INVALID_INPUT', path: ['url'] });
       expect(res.data.admin.createWebhook.message).toMatch(/loopback, link-local and private addresses are refused/);

@@ -1,137 +1,21 @@
-// The account page at /account (docs/account-page.md): its static files, and three small endpoints
-// that keep the refresh token out of scripts' reach in an httpOnly cookie:
-//   POST /account/session  {refreshToken} + Bearer access token of the same session -> sets the cookie
-//   POST /account/refresh  -> rotates the cookie's refresh token, answers a new access token
-//   POST /account/logout   -> ends the cookie's session and clears the cookie
-// CSRF: the cookie is SameSite=Strict, and each endpoint demands the custom header
-// `X-Account-Page: 1` (a cross-site page cannot send it without a CORS preflight, which nothing
-// grants) and, when the browser sends them, a same-origin `Origin` and `Sec-Fetch-Site`.
-import { GraphQLError } from 'graphql';
+// The account page at /account (docs/account-page.md): the web app routes (files and the cookie
+// endpoints), off while the admin setting pageEnabled is false.
 import { getAccountCenter } from '../domain/account-center/account-center.service.js';
-import type { RequestInfo } from '../domain/audit/audit.service.js';
+import type { HttpDeps } from '../context.js';
 import type { Deps } from '../domain/deps.js';
-import { AppError } from '../domain/errors.js';
-import { refreshTokens } from '../domain/sessions/sessions.service.js';
-import { liveSessionOfRefreshToken, revokeSessionOfRefreshToken } from '../domain/sessions/refresh-token-lookup.js';
-import { readBodyCapped } from '../lib/body-limit.js';
-import { loadStaticFiles, serveFile } from './static-files.js';
+import { createWebAppRoutes } from './web-app.routes.js';
 
 export const REFRESH_COOKIE = 'account_refresh';
 export const CSRF_HEADER = 'x-account-page';
-const MAX_BODY_BYTES = 4096;
 
-// The page loads only its own files and talks only to its own origin. Avatars may be any https image.
-const PAGE_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  // A social sign-in returns to /account?code=…&state=…: never leak that URL to another site.
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-};
-const NO_STORE = { 'cache-control': 'no-store' };
-
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...NO_STORE, ...headers } });
-
-const DISABLED_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Account page disabled</title>
-<h1>Account page disabled</h1><p>The administrator has turned this page off.</p></html>`;
-
-export function createAccountPageRoutes(deps: Deps) {
-  const { config } = deps;
-  const origin = new URL(config.issuer).origin;
-  const secure = config.issuer.startsWith('https:');
-  const files = loadStaticFiles();
-
-  const cookie = (value: string, maxAge: number) =>
-    [`${REFRESH_COOKIE}=${value}`, 'Path=/account', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAge}`, ...(secure ? ['Secure'] : [])].join('; ');
-  const clearCookie = () => cookie('', 0);
-
-  const sameOrigin = (request: Request): boolean => {
-    if (request.headers.get(CSRF_HEADER) !== '1') return false;
-    const requestOrigin = request.headers.get('origin');
-    if (requestOrigin !== null && requestOrigin !== origin) return false;
-    const site = request.headers.get('sec-fetch-site');
-    return site === null || site === 'same-origin';
-  };
-
-  const readCookie = (request: Request): string | null => {
-    for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-      const [name, ...rest] = part.trim().split('=');
-      if (name === REFRESH_COOKIE) return rest.join('=') || null;
-    }
-    return null;
-  };
-
-  async function storeSession(request: Request): Promise<Response> {
-    const body = await readBodyCapped(request, MAX_BODY_BYTES);
-    if ('tooLarge' in body) return json({ code: 'INVALID_INPUT' }, 413, body.headers);
-    let refreshToken: unknown;
-    try {
-      refreshToken = (JSON.parse(body.text) as { refreshToken?: unknown }).refreshToken;
-    } catch {
-      return json({ code: 'INVALID_INPUT' }, 400);
-    }
-    if (typeof refreshToken !== 'string' || !/^rt_[\w-]{10,200}$/.test(refreshToken)) return json({ code: 'INVALID_INPUT' }, 400);
-    let viewer;
-    try {
-      viewer = await deps.authenticator.authenticate(request.headers.get('authorization'));
-    } catch (err) {
-      if (err instanceof GraphQLError) return json({ code: 'UNAUTHENTICATED' }, 401);
-      throw err;
-    }
-    // Only the session this access token proves, so a page can never plant someone else's session.
-    if (viewer.kind !== 'user' || !viewer.sessionId || viewer.impersonator) return json({ code: 'UNAUTHENTICATED' }, 401);
-    if ((await liveSessionOfRefreshToken(deps, refreshToken)) !== viewer.sessionId) return json({ code: 'INVALID_CREDENTIALS' }, 400);
-    return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': cookie(refreshToken, config.refreshTokenTtlSeconds) } });
-  }
-
-  async function refresh(request: Request, info: RequestInfo): Promise<Response> {
-    const presented = readCookie(request);
-    if (!presented) return json({ code: 'UNAUTHENTICATED' }, 401);
-    try {
-      const tokens = await refreshTokens(deps, presented, info);
-      await deps.validity.settle();
-      return json(
-        { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, scope: tokens.scope },
-        200,
-        { 'set-cookie': cookie(tokens.refreshToken ?? '', config.refreshTokenTtlSeconds) },
-      );
-    } catch (err) {
-      if (err instanceof AppError) {
-        // A reused token ended its session: that revocation must be visible to the next request too.
-        await deps.validity.settle();
-        return json({ code: err.code }, 401, { 'set-cookie': clearCookie() });
-      }
-      throw err;
-    }
-  }
-
-  async function logout(request: Request): Promise<Response> {
-    const presented = readCookie(request);
-    if (presented) await revokeSessionOfRefreshToken(deps, presented);
-    // Read your own writes, as GraphQL mutations do: the next request must not meet a cached session.
-    await deps.validity.settle();
-    return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': clearCookie() } });
-  }
-
-  return async (request: Request, url: URL, info: RequestInfo): Promise<Response | undefined> => {
-    const { pathname } = url;
-    if (pathname !== '/account' && !pathname.startsWith('/account/')) return undefined;
-    if (!(await getAccountCenter(deps.prisma)).pageEnabled) {
-      return new Response(DISABLED_PAGE, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8', ...PAGE_HEADERS, ...NO_STORE } });
-    }
-    const sub = pathname.slice('/account'.length).replace(/^\//, '');
-    if (request.method === 'POST' && ['session', 'refresh', 'logout'].includes(sub)) {
-      // The origin is named so the page can tell someone who opened it under another host name.
-      if (!sameOrigin(request)) return json({ code: 'FORBIDDEN', origin }, 403);
-      if (sub === 'session') return storeSession(request);
-      if (sub === 'refresh') return refresh(request, info);
-      return logout(request);
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return json({ code: 'NOT_FOUND' }, 405, { allow: 'GET, HEAD' });
-    const file = files.get(sub === '' ? 'index.html' : sub);
-    if (!file || sub === 'index.html') return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain', ...NO_STORE } });
-    return serveFile(request, file, PAGE_HEADERS);
-  };
+export function createAccountPageRoutes(deps: Deps, http: HttpDeps) {
+  return createWebAppRoutes(deps, http, {
+    base: '/account',
+    app: 'account',
+    cookie: REFRESH_COOKIE,
+    header: CSRF_HEADER,
+    trustedDevices: true,
+    linkPages: ['report', 'revert-email'],
+    disabled: async () => !(await getAccountCenter(deps.prisma)).pageEnabled,
+  });
 }

@@ -1,13 +1,15 @@
-// The account page's files (web/account/), read once at start and served from memory with an ETag
-// and a precomputed gzip body. Only files that exist at start are served: no path ever reaches the
-// file system from a request.
+// A web app's built files (dist/web/<app>/, bundled from web/<app>/ by scripts/build-web.mjs), read
+// once at start and served from memory with an ETag and a precomputed gzip body. Only files that
+// exist at start are served: no path ever reaches the file system from a request.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const WEB_ROOT = fileURLToPath(new URL('../../web/account/', import.meta.url));
+// Two levels up from src/account-page/ or dist/account-page/: the repository (or package) root.
+const BUILT_WEB = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const webRoot = (app: 'account' | 'admin') => path.join(BUILT_WEB, app);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,8 +27,11 @@ export interface StaticFile {
 }
 
 /** Relative path (e.g. `assets/app.js`) -> file. */
-export function loadStaticFiles(root = WEB_ROOT): Map<string, StaticFile> {
+export function loadStaticFiles(root: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>();
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error(`${path.relative(process.cwd(), root) || root} has no index.html: run \`npm run build\` (it bundles web/ into dist/web/)`);
+  }
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);

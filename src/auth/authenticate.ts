@@ -2,9 +2,14 @@
 // request, so suspension, revocation, deletion and demotion take effect immediately: from the
 // validity cache when warm (no database read; every change of those facts invalidates it, on
 // every instance), else with one joined read that refills it.
-// `Bearer pat_…` is a personal access token: self-service only, never admin scopes.
+// `Bearer pat_…` is a personal access token: self-service only, never admin scopes; one minted by
+// someone else than its owner counts as that someone acting for the user (viewer.ts `impersonator`).
+// While the database is unreachable, a cold read that fails may be answered from the frozen cache
+// within the degraded-read bound (see validity-cache.ts); otherwise the failure goes up as it is
+// and the request answers SERVICE_UNAVAILABLE.
 import { GraphQLError } from 'graphql';
 import type { PrismaClient, User } from '../generated/prisma/client.js';
+import { type Outages, unavailableDependency } from '../lib/availability/index.js';
 import type { Clock } from '../lib/clock.js';
 import { sha256 } from './crypto.js';
 import { lookupMachineClient } from './machine-client-lookup.js';
@@ -12,7 +17,7 @@ import { type AdminScope, isAdminScope, parseScope, scopesForRoles } from './sco
 import { accessTokenKind } from './token-kinds.js';
 import type { TokenService } from './tokens.js';
 import type { CachedPat, CachedSession, ValidityCache } from './validity-cache.js';
-import { ANONYMOUS, type Impersonator, type Viewer } from './viewer.js';
+import { ANONYMOUS, type Impersonator, patMinter, type Viewer } from './viewer.js';
 
 // Activity timestamps are written at most this often per session/token, not on every request.
 const TOUCH_INTERVAL_MS = 60_000;
@@ -27,7 +32,18 @@ export class Authenticator {
     private readonly tokens: TokenService,
     private readonly clock: Clock,
     private readonly cache: ValidityCache,
+    private readonly outages?: Outages,
   ) {}
+
+  /** `err` from a cold read: the frozen answer when the database is unreachable and one is allowed, else rethrown. */
+  private duringOutage<T>(err: unknown, frozen: () => T | undefined, countRequest: boolean): T {
+    if (unavailableDependency(err) !== 'database') throw err;
+    this.outages?.failed('database', err);
+    const answer = frozen();
+    if (answer === undefined) throw err;
+    if (countRequest) this.outages?.servedDegraded();
+    return answer;
+  }
 
   async authenticate(authorization: string | null): Promise<Viewer> {
     if (!authorization) return ANONYMOUS;
@@ -78,6 +94,7 @@ export class Authenticator {
       kind: 'user',
       userId: claims.sub,
       sessionId: claims.sid,
+      personalAccessTokenId: null,
       via: 'jwt',
       scopes: new Set(claims.act ? [] : requested.filter((s) => entitled.has(s))),
       impersonator,
@@ -91,11 +108,16 @@ export class Authenticator {
     if (cached && cachedUser) return { session: cached, user: cachedUser };
     const ticket = this.cache.ticket();
     // One query (a join) for the session and its user: the cold path.
-    const row = await this.prisma.session.findUnique({
-      where: { id: sid },
-      relationLoadStrategy: 'join',
-      select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
-    });
+    let row;
+    try {
+      row = await this.prisma.session.findUnique({
+        where: { id: sid },
+        relationLoadStrategy: 'join',
+        select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
+      });
+    } catch (err) {
+      return this.duringOutage(err, () => this.cache.degradedSession(sid), true);
+    }
     if (!row) return {};
     const { user, ...session } = row;
     this.cache.storeSession(ticket, sid, session, user);
@@ -106,7 +128,12 @@ export class Authenticator {
     const cached = this.cache.user(id);
     if (cached) return cached;
     const ticket = this.cache.ticket();
-    const user = await this.prisma.user.findUnique({ where: { id } });
+    let user: User | null;
+    try {
+      user = await this.prisma.user.findUnique({ where: { id } });
+    } catch (err) {
+      return this.duringOutage(err, () => this.cache.degradedUser(id), false);
+    }
     if (user) this.cache.storeUser(ticket, user);
     return user;
   }
@@ -128,7 +155,9 @@ export class Authenticator {
       this.cache.touchedPat(tokenHash, now);
       void this.prisma.personalAccessToken.update({ where: { id: pat.id }, data: { lastUsedAt: now } }).catch(() => {});
     }
-    return { kind: 'user', userId: pat.userId, sessionId: null, via: 'pat', scopes: new Set(), user };
+    // A token an admin (or machine client) minted for the user acts like an impersonation token.
+    const impersonator = patMinter(pat);
+    return { kind: 'user', userId: pat.userId, sessionId: null, personalAccessTokenId: pat.id, via: 'pat', scopes: new Set(), user, ...(impersonator ? { impersonator } : {}) };
   }
 
   private async patAndUser(tokenHash: string): Promise<{ pat?: CachedPat; user?: User }> {
@@ -136,11 +165,16 @@ export class Authenticator {
     const cachedUser = cached && this.cache.user(cached.userId);
     if (cached && cachedUser) return { pat: cached, user: cachedUser };
     const ticket = this.cache.ticket();
-    const row = await this.prisma.personalAccessToken.findUnique({
-      where: { tokenHash },
-      relationLoadStrategy: 'join',
-      select: { id: true, userId: true, expiresAt: true, lastUsedAt: true, user: true },
-    });
+    let row;
+    try {
+      row = await this.prisma.personalAccessToken.findUnique({
+        where: { tokenHash },
+        relationLoadStrategy: 'join',
+        select: { id: true, userId: true, createdBy: true, expiresAt: true, lastUsedAt: true, user: true },
+      });
+    } catch (err) {
+      return this.duringOutage(err, () => this.cache.degradedPat(tokenHash), true);
+    }
     if (!row) return {};
     const { user, ...pat } = row;
     this.cache.storePat(ticket, tokenHash, pat, user);

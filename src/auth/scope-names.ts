@@ -1,4 +1,4 @@
-// The admin scopes of API.md §4. Users with the role `admin` get all of them at sign-in.
+// The admin scopes of docs/api.md#management-admin. Users with the role `admin` get all of them at sign-in.
 export const ADMIN_SCOPES = [
   'admin:users:read',
   'admin:users:write',
@@ -15,9 +15,12 @@ export function isAdminScope(value: string): value is AdminScope {
   return (ADMIN_SCOPES as readonly string[]).includes(value);
 }
 
-/** Scopes a user's roles entitle them to. */
+/**
+ * Scopes a user's roles entitle them to: every one for the role `admin`, else exactly the admin
+ * scopes the roles name (a read-only or support admin, e.g. roles ["admin:users:read"]).
+ */
 export function scopesForRoles(roles: readonly string[]): AdminScope[] {
-  return roles.includes(ADMIN_ROLE) ? [...ADMIN_SCOPES] : [];
+  return roles.includes(ADMIN_ROLE) ? [...ADMIN_SCOPES] : ADMIN_SCOPES.filter((scope) => roles.includes(scope));
 }
 
 export function parseScope(scope: string | undefined): string[] {

@@ -7,7 +7,12 @@
 // Races: a read that started before an invalidation of the same key must not store what it read
 // (it may predate the change). Each read takes a ticket (the invalidation counter) and may store
 // only if no invalidation of its keys happened since.
-import type { AccountCenterSettings } from '../domain/account-center/account-center.service.js';
+//
+// Degraded reads: when the feed drops because the database went away, what the cache holds is kept
+// (frozen), never served normally, and handed out only to a request whose own database read failed
+// as unreachable, within the bound the degraded-read policy sets (DEGRADED_READ_SECONDS from the
+// start of the outage). Nothing can be revoked while no instance can write, which is what makes a
+// frozen entry still true (docs/scale-out.md, "When the database or Redis is unreachable").
 import type { MachineClient, User } from '../generated/prisma/client.js';
 import type { ChangeFeed } from '../lib/bus/index.js';
 
@@ -23,6 +28,8 @@ export interface CachedSession {
 export interface CachedPat {
   id: string;
   userId: string;
+  /** Who made it (admin.createPersonalAccessToken: not the owner). */
+  createdBy: string | null;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
 }
@@ -34,6 +41,14 @@ const MAX_AGE_MS = 5 * 60_000;
 // Invalidations remembered for the store check; a read older than the window does not store.
 const RECENT_INVALIDATIONS = 4096;
 const SETTINGS = 'settings';
+// A frozen snapshot serves an outage only if the outage began by this long after the feed dropped:
+// a feed lost on its own while the database stayed writable may have missed changes.
+const FREEZE_MATCH_MS = 5_000;
+
+/** Whether a degraded read is allowed now: the start of the database outage (ms) if so, else null. */
+export interface DegradedReadPolicy {
+  allowedSince(): number | null;
+}
 
 class BoundedMap<V> {
   private readonly map = new Map<string, { value: V; at: number }>();
@@ -67,26 +82,78 @@ class BoundedMap<V> {
   }
 }
 
-export class ValidityCache {
+/** `Settings`: the account-center settings, opaque here (this module imports nothing above it). */
+export class ValidityCache<Settings = unknown> {
   private readonly sessions = new BoundedMap<CachedSession>();
   private readonly users = new BoundedMap<User>();
   private readonly pats = new BoundedMap<CachedPat>();
   private readonly clients = new BoundedMap<MachineClient>();
-  private settings?: AccountCenterSettings;
+  private settings?: Settings;
   private counter = 0;
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
   private readonly recent: [number, string][] = [];
   private enabled: boolean;
+  /** When the feed dropped, while it is down (entries kept for degraded reads only). */
+  private frozenAt: number | null = null;
 
   /** Without a feed the cache stays off (every lookup misses). */
-  constructor(private readonly feed?: ChangeFeed) {
+  constructor(
+    private readonly feed?: ChangeFeed,
+    private readonly degraded?: DegradedReadPolicy,
+  ) {
     this.enabled = feed?.live ?? false;
     feed?.onMessage((payload) => this.invalidate(payload));
     feed?.onLiveChange((live) => {
-      // Down: what we hold may already be stale. Up again: notifications may have been missed.
-      this.invalidate('*');
-      this.enabled = live;
+      if (live) {
+        // Up again: notifications may have been missed while down.
+        this.invalidate('*');
+        this.frozenAt = null;
+        this.enabled = true;
+        return;
+      }
+      // Down: stop serving and storing; keep the entries, frozen, for degraded reads. A read in
+      // flight must not store what it read (as after an invalidation of everything).
+      this.enabled = false;
+      this.frozenAt = Date.now();
+      this.remember('*');
     });
+  }
+
+  /** The database answers again: frozen entries could go stale from now on, so they go. */
+  dropFrozen(): void {
+    if (this.frozenAt === null) return;
+    this.frozenAt = null;
+    this.invalidate('*');
+  }
+
+  /** A session/user pair for a request whose own database read found the database unreachable. */
+  degradedSession(id: string): { session: CachedSession; user: User } | undefined {
+    if (!this.mayServeDegraded()) return undefined;
+    const session = this.sessions.get(id);
+    const user = session && this.users.get(session.userId);
+    return session && user ? { session, user: { ...user } } : undefined;
+  }
+
+  degradedUser(id: string): User | undefined {
+    const user = this.mayServeDegraded() ? this.users.get(id) : undefined;
+    return user && { ...user };
+  }
+
+  degradedPat(tokenHash: string): { pat: CachedPat; user: User } | undefined {
+    if (!this.mayServeDegraded()) return undefined;
+    const pat = this.pats.get(tokenHash);
+    const user = pat && this.users.get(pat.userId);
+    return pat && user ? { pat, user: { ...user } } : undefined;
+  }
+
+  degradedAccountCenter(): Settings | undefined {
+    return this.mayServeDegraded() ? this.settings : undefined;
+  }
+
+  private mayServeDegraded(): boolean {
+    if (this.frozenAt === null || this.enabled) return false;
+    const since = this.degraded?.allowedSince() ?? null;
+    return since !== null && since <= this.frozenAt + FREEZE_MATCH_MS;
   }
 
   /** Resolves once every change committed so far has reached this cache (see ChangeFeed.sync). */
@@ -123,7 +190,7 @@ export class ValidityCache {
     return client && { ...client };
   }
 
-  accountCenter(): AccountCenterSettings | undefined {
+  accountCenter(): Settings | undefined {
     return this.enabled ? this.settings : undefined;
   }
 
@@ -147,7 +214,7 @@ export class ValidityCache {
     if (this.mayStore(ticket, `client:${client.clientId}`)) this.clients.set(client.clientId, client);
   }
 
-  storeAccountCenter(ticket: number, settings: AccountCenterSettings): void {
+  storeAccountCenter(ticket: number, settings: Settings): void {
     if (this.mayStore(ticket, SETTINGS)) this.settings = settings;
   }
 
@@ -169,9 +236,7 @@ export class ValidityCache {
 
   /** `user:<id>`, `session:<id>`, `pat:<sha256>`, `client:<clientId>`, `settings` or `*`. */
   invalidate(key: string): void {
-    this.counter++;
-    this.recent.push([this.counter, key]);
-    if (this.recent.length > 2 * RECENT_INVALIDATIONS) this.recent.splice(0, this.recent.length - RECENT_INVALIDATIONS);
+    this.remember(key);
     const colon = key.indexOf(':');
     const kind = colon === -1 ? key : key.slice(0, colon);
     const id = key.slice(colon + 1);
@@ -191,6 +256,12 @@ export class ValidityCache {
 
   get size(): { sessions: number; users: number; pats: number } {
     return { sessions: this.sessions.size, users: this.users.size, pats: this.pats.size };
+  }
+
+  private remember(key: string): void {
+    this.counter++;
+    this.recent.push([this.counter, key]);
+    if (this.recent.length > 2 * RECENT_INVALIDATIONS) this.recent.splice(0, this.recent.length - RECENT_INVALIDATIONS);
   }
 
   private mayStore(ticket: number, ...keys: string[]): boolean {

@@ -12,7 +12,14 @@ export type Viewer =
       via: 'jwt' | 'pat';
       /** Admin scopes this request holds: token scopes still backed by the user's current roles. */
       scopes: ReadonlySet<AdminScope>;
-      /** Set on impersonation tokens: the admin (user) or machine client acting as this user. */
+      /** The personal access token this request came with (null for a session's JWT). */
+      personalAccessTokenId: string | null;
+      /**
+       * Someone other than the account holder is behind this credential: the admin (user) or
+       * machine client that impersonates the user, or that minted this personal access token for
+       * them (admin.createPersonalAccessToken). Such a viewer is never the account holder
+       * (scopes.ts `accountHolder`) and its actions are audited with this actor.
+       */
       impersonator?: Impersonator;
       /** The user's row, read with the session in the same query: `me` answers from it without another read. */
       user: User;
@@ -26,6 +33,16 @@ export interface Impersonator {
 }
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
+
+/**
+ * Who minted a personal access token, when not its owner: `createdBy` is the creator's id, whose
+ * prefix says what it is (mcl_ a machine client, else a user). Tokens the owner made (or made
+ * before createdBy was recorded) have none.
+ */
+export function patMinter(pat: { userId: string; createdBy: string | null }): Impersonator | undefined {
+  if (!pat.createdBy || pat.createdBy === pat.userId) return undefined;
+  return { id: pat.createdBy, type: pat.createdBy.startsWith('mcl_') ? 'client' : 'user' };
+}
 
 export function viewerActorId(viewer: Viewer): string | null {
   if (viewer.kind === 'user') return viewer.impersonator?.id ?? viewer.userId;

@@ -2,7 +2,7 @@
 // admin commands cannot open a database another process has locked, so they ask that process to
 // run them. A Unix socket in DATA_DIR, owner-only, one JSON line each way: whoever may connect can
 // already read DATA_DIR (the database and its secret key), so it grants nothing new.
-import { chmod, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -38,7 +38,11 @@ function parseRequest(line: string): ControlRequest | null {
  * Listens on DATA_DIR/control.sock. Only the holder of DATA_DIR's lock calls this, so a socket
  * file left by a crashed holder can be removed safely.
  */
-export async function startControlServer(dataDir: string, handle: ControlHandler): Promise<{ close(): Promise<void> }> {
+export async function startControlServer(
+  dataDir: string,
+  handle: ControlHandler,
+  options: { /** Called as the socket starts accepting connections (before anything else runs). */ onListening?: (file: string) => void } = {},
+): Promise<{ close(): Promise<void> }> {
   const file = controlSocketPath(dataDir);
   await rm(file, { force: true });
   const server = net.createServer((socket) => {
@@ -58,9 +62,19 @@ export async function startControlServer(dataDir: string, handle: ControlHandler
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(file, () => resolve());
+    // The socket file is created owner-only: under umask 077, set only for the bind (listen binds
+    // before it returns, so nothing else in this process creates a file meanwhile). A chmod after
+    // listen would leave a moment in which anyone could connect.
+    const previous = process.umask(0o077);
+    try {
+      server.listen(file, () => {
+        options.onListening?.(file);
+        resolve();
+      });
+    } finally {
+      process.umask(previous);
+    }
   });
-  await chmod(file, 0o600);
   return {
     close: () =>
       new Promise<void>((resolve) => {

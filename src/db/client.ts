@@ -57,11 +57,35 @@ async function ping(pool: pg.Pool): Promise<boolean> {
   }
 }
 
-export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+/** Bounds on how long a hung or unreachable PostgreSQL can hold a request (see the config docs). */
+export interface PoolTimeouts {
+  statementTimeoutMs: number;
+  connectTimeoutMs: number;
+}
+
+export const DEFAULT_POOL_TIMEOUTS: PoolTimeouts = { statementTimeoutMs: 10_000, connectTimeoutMs: 5_000 };
+
+// The client-side read timeout outlives the server's statement timeout by this much, so a live
+// server cancels first (a clean 57014) and the client gives up only on a server that cannot.
+const QUERY_TIMEOUT_MARGIN_MS = 2_000;
+
+export async function openPostgres(databaseUrl: string, poolSize = 10, timeouts: PoolTimeouts = DEFAULT_POOL_TIMEOUTS): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    // A hung database (or a network that drops packets) would otherwise hold every request that
+    // needs a connection until TCP gives up, minutes later.
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    statement_timeout: timeouts.statementTimeoutMs,
+    query_timeout: timeouts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
+    // A transaction left open by a crashed request must not hold row locks for long.
+    idle_in_transaction_session_timeout: timeouts.statementTimeoutMs,
+    keepAlive: true,
+  });
   // An idle connection dropped by the server (restart, failover) must not crash the process: the
   // pool discards it and the next query opens a new one.
   pool.on('error', () => {});
+  releaseBrokenTransactionConnections(pool);
   // A burst of writes beyond the pool size queues for a connection; the default 2 s wait failed
   // requests at 50 concurrent writes on a loaded machine (bench/webhooks.ts).
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 10_000 } });
@@ -73,8 +97,12 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
     async migrate() {
       const client = await pool.connect();
       try {
+        // A migration may rewrite a large table: the request-sized timeouts do not apply to it.
+        await client.query('SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0');
         return await migrate(pgRunner(client), { advisoryLock: true });
       } finally {
+        // Back to the connection's defaults (the pool's timeouts) before the pool hands it out again.
+        await client.query('RESET statement_timeout; RESET idle_in_transaction_session_timeout').catch(() => {});
         client.release();
       }
     },
@@ -84,6 +112,38 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
       await pool.end().catch(() => {});
     },
   };
+}
+
+/**
+ * A connection that dies inside a Prisma transaction would never go back to the pool: Prisma
+ * (6.19, driver adapters) sends COMMIT or ROLLBACK first and releases the connection only if that
+ * succeeded, so each transaction cut by an outage leaked one, until the pool had none left and every
+ * later transaction waited out its maxWait (measured: 4 of 5 connections gone after five
+ * terminations under load). So a connection checked out on its own (transactions, migrations;
+ * `pool.query` manages its own) is released, as broken, as soon as it ends, and a later release is
+ * a no-op. A connection's error while checked out must not be an unhandled 'error' event either
+ * (Prisma removes its listener when the transaction ends).
+ */
+function releaseBrokenTransactionConnections(pool: pg.Pool): void {
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const connect = pool.connect.bind(pool) as (callback?: unknown) => Promise<pg.PoolClient> | void;
+  pool.connect = ((callback?: unknown) => {
+    if (callback) return connect(callback);
+    return (connect() as Promise<pg.PoolClient>).then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const once = (err?: Error | boolean) => {
+        client.removeListener('end', onEnd);
+        if (released) return;
+        released = true;
+        release(err);
+      };
+      const onEnd = () => once(new Error('the connection ended while checked out'));
+      client.once('end', onEnd);
+      client.release = once;
+      return client;
+    });
+  }) as typeof pool.connect;
 }
 
 /**
@@ -140,6 +200,15 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   }
 }
 
-export async function createDb(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openEmbedded(config.dataDir);
+export async function createDb(config: {
+  databaseUrl?: string;
+  dataDir: string;
+  databaseStatementTimeoutMs?: number;
+  databaseConnectTimeoutMs?: number;
+}): Promise<Database> {
+  if (!config.databaseUrl) return openEmbedded(config.dataDir);
+  return openPostgres(config.databaseUrl, 10, {
+    statementTimeoutMs: config.databaseStatementTimeoutMs ?? DEFAULT_POOL_TIMEOUTS.statementTimeoutMs,
+    connectTimeoutMs: config.databaseConnectTimeoutMs ?? DEFAULT_POOL_TIMEOUTS.connectTimeoutMs,
+  });
 }

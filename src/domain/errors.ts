@@ -1,4 +1,4 @@
-// The ErrorCode catalogue (API.md §1). Expected, user-fixable failures are AppErrors: the errors
+// The ErrorCode catalogue (docs/api.md#conventions). Expected, user-fixable failures are AppErrors: the errors
 // plugin turns them into union members with a stable `code`. Codes are never renamed.
 import { describeRule } from './users/password-policy.js';
 export const ERROR_CODES = [
@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'PHONE_DELIVERY_UNAVAILABLE',
   'PASSKEY_REJECTED',
   'PROVIDER_UNAVAILABLE',
+  'ACCOUNT_PENDING_DELETION',
+  'PASSWORD_CHANGE_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -72,6 +74,17 @@ export class PasswordRejectedError extends AppError {
   ) {
     super('PASSWORD_REJECTED', `The password does not meet the policy: ${rules.map((r) => `${describeRule(r)} (${r})`).join('; ')}`, [path]);
     this.name = 'PasswordRejectedError';
+  }
+}
+
+/** A right credential for an account scheduled for deletion: only restoreAccount(restoreToken) opens it again. */
+export class AccountPendingDeletionError extends AppError {
+  constructor(
+    readonly restoreToken: string,
+    readonly deletionScheduledAt: Date,
+  ) {
+    super('ACCOUNT_PENDING_DELETION', `This account is scheduled for deletion on ${deletionScheduledAt.toISOString()}: restore it to sign in`);
+    this.name = 'AccountPendingDeletionError';
   }
 }
 

@@ -11,6 +11,27 @@ const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff
 
 export const isStorableString = (value: string): boolean => !UNSTORABLE.test(value);
 
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+
+/**
+ * Text from outside (a webhook receiver's answer, a network error) made safe to store: NUL
+ * removed, unpaired surrogates replaced by U+FFFD (bytes that were not UTF-8 already are, when
+ * decoded), then cut to `maxBytes` of UTF-8 without splitting a character.
+ */
+export function toStorableText(value: string, maxBytes: number): string {
+  const clean = value.replace(UNSTORABLE_ALL, (match) => (match === '\u0000' ? '' : '\ufffd'));
+  if (Buffer.byteLength(clean) <= maxBytes) return clean;
+  let bytes = 0;
+  let end = 0;
+  for (const char of clean) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > maxBytes) break;
+    bytes += size;
+    end += char.length;
+  }
+  return clean.slice(0, end);
+}
+
 /** The path of the first unstorable string in a variables value, or undefined. */
 function findInValue(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return isStorableString(value) ? undefined : path;

@@ -2,6 +2,7 @@
 // with RFC 6749 §5.1 responses and §5.2 errors. Client authentication: client_secret_basic
 // (preferred) or client_secret_post, never both.
 import { touchMachineClient } from '../auth/machine-client-lookup.js';
+import type { HttpDeps } from '../context.js';
 import { parseScope } from '../auth/scope-names.js';
 import type { Deps } from '../domain/deps.js';
 import { RateLimitedError } from '../domain/errors.js';
@@ -45,7 +46,7 @@ function parseBasic(header: string): { id: string; secret: string } | null {
 // cannot name a client, and a NUL byte would otherwise reach the database driver.
 const VSCHARS = /^[\x20-\x7e]*$/;
 
-export async function handleTokenRequest(deps: Deps, request: Request, ip: string | null): Promise<Response> {
+export async function handleTokenRequest(deps: Deps, http: HttpDeps, request: Request, ip: string | null): Promise<Response> {
   if (request.method !== 'POST') return reply({ error: 'invalid_request', error_description: 'Use POST' }, 405, { allow: 'POST' });
   try {
     await deps.ipRateLimiter.consume('oauth-token', ip);
@@ -85,7 +86,7 @@ export async function handleTokenRequest(deps: Deps, request: Request, ip: strin
   if (!grantType) return oauthError('invalid_request', 'grant_type is required');
   if (grantType !== 'client_credentials') return oauthError('unsupported_grant_type', 'Only client_credentials is supported');
 
-  const client = await authenticateMachineClient(deps, credentials.id, credentials.secret);
+  const client = await authenticateMachineClient(deps, http.validity, credentials.id, credentials.secret);
   if (!client) return oauthError('invalid_client', 'Unknown client or wrong secret', basic);
 
   // RFC 6749 §3.2: a parameter sent without a value is treated as omitted.
@@ -96,6 +97,6 @@ export async function handleTokenRequest(deps: Deps, request: Request, ip: strin
   const ttl = deps.config.accessTokenTtlSeconds;
   const accessToken = await deps.tokens.signAccessToken({ sub: client.clientId, client_id: client.clientId, scope }, ttl);
   // No write per token: lastUsedAt is written at most once a minute per client.
-  touchMachineClient(deps.prisma, deps.validity, client, deps.clock.now());
+  touchMachineClient(deps.prisma, http.validity, client, deps.clock.now());
   return reply({ access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope });
 }

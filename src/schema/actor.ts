@@ -1,5 +1,5 @@
 import type { AuditActor } from '../domain/audit/audit.service.js';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 
 /** Who the audit log names for this request: the impersonating admin, not the impersonated user. */
 export function actorOf(ctx: Context): AuditActor {

@@ -1,4 +1,4 @@
-// The Error interface and the error object types every mutation union may contain (API.md §1).
+// The Error interface and the error object types every mutation union may contain (docs/api.md#conventions).
 import { AppError, ERROR_CODES, PasswordRejectedError, RateLimitedError } from '../domain/errors.js';
 import { builder } from './builder.js';
 

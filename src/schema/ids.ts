@@ -9,6 +9,7 @@ const PREFIXES: Record<string, string> = {
   ver: 'VerificationRecord',
   whk: 'Webhook',
   whd: 'WebhookDelivery',
+  tdv: 'TrustedDevice',
 };
 
 export function typenameForId(id: string): string | undefined {

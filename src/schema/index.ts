@@ -7,6 +7,7 @@ import './root.js';
 import './users/user.types.js';
 import './users/me.queries.js';
 import './users/security-events.js';
+import './events/event-types.js';
 import './auth/auth.mutations.js';
 import './account-center/account-center.types.js';
 import './password-policy/password-policy.types.js';
@@ -15,6 +16,7 @@ import './admin/users.mutations.js';
 import './admin/machine-clients.js';
 import './admin/audit.js';
 import './admin/webhooks.js';
+import './admin/overview.js';
 import './tokens/pat.types.js';
 import './sessions/sessions.mutations.js';
 import './me/verification.mutations.js';
@@ -31,6 +33,8 @@ import './passkeys/passkeys.mutations.js';
 import './social/social.types.js';
 import './social/social.mutations.js';
 import './social/identity-providers.js';
+import './lifecycle/lifecycle.types.js';
+import './lifecycle/lifecycle.mutations.js';
 
 export const schema = builder.toSchema({ sortSchema: false });
 // Fail at start, not on the first request, when the schema is invalid.

@@ -1,6 +1,6 @@
-// The root types and the `me` / `admin` namespaces (API.md §1). Namespace objects carry no data;
+// The root types and the `me` / `admin` namespaces (docs/api.md#conventions). Namespace objects carry no data;
 // their fields authorize themselves through `authScopes`.
-import { ME_MUTATION_SCOPES } from '../auth/scopes.js';
+import { ME_MUTATION_SCOPES } from './auth/scopes.js';
 import { builder } from './builder.js';
 
 export interface Namespace {

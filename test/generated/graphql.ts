@@ -8,6 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type ErrorCode =
   | 'ACCOUNT_CENTER_DISABLED'
   | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_PENDING_DELETION'
   | 'ACCOUNT_SUSPENDED'
   | 'CODE_EXPIRED'
   | 'CODE_MISMATCH'
@@ -22,6 +23,7 @@ export type ErrorCode =
   | 'MFA_ALREADY_ENROLLED'
   | 'NOT_FOUND'
   | 'PASSKEY_REJECTED'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'PASSWORD_REJECTED'
   | 'PHONE_DELIVERY_UNAVAILABLE'
   | 'PROVIDER_UNAVAILABLE'
@@ -38,6 +40,8 @@ export type MfaFactorType =
   | 'WEBAUTHN';
 
 export type SignInInput = {
+  /** From TokenSet.deviceToken of an earlier verifySignIn with trustDevice: skips the second factor. */
+  deviceToken?: string | null | undefined;
   /** Username, email or phone. */
   identifier: string;
   password: string;
@@ -49,6 +53,7 @@ export type SignInMutationVariables = Exact<{
 
 
 export type SignInMutation = { signIn:
+    | { __typename: 'AccountPendingDeletionError', code: ErrorCode, message: string }
     | { __typename: 'MfaChallenge', mfaToken: string, factors: Array<MfaFactorType> }
     | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
     | { __typename: 'RateLimitedError', code: ErrorCode, message: string }

@@ -11,11 +11,14 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { pgliteExtensions, pgliteRunner } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { launchSharedBrowser } from './browser-launch.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: { url: string; template: string; prefix: string } | null;
+    browserEndpoint: string | null;
   }
 }
 
@@ -26,6 +29,11 @@ export function databaseUrlFor(base: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  // The web apps as the service serves them (dist/web/), fresh from web/ (~0.5 s).
+  await buildWeb();
+  // One Chromium for every *.browser.test.ts file of the run (each uses its own browser context).
+  const browser = await launchSharedBrowser(project);
+  project.provide('browserEndpoint', browser?.wsEndpoint() ?? null);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'acct-template-'));
   const db = await PGlite.create({ extensions: pgliteExtensions });
   await migrate(pgliteRunner(db), { advisoryLock: false });
@@ -54,6 +62,7 @@ export default async function setup(project: TestProject) {
   }
 
   return async () => {
+    await browser?.close();
     await rm(dir, { recursive: true, force: true });
     if (base && prefix) {
       const admin = new pg.Client({ connectionString: base });

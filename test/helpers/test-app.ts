@@ -67,6 +67,8 @@ export interface LogLine {
 export interface TestAppOptions {
   /** Capture the app's log lines from this level up into `logs` (default: nothing is logged). */
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Hears every operation the app's Prisma client runs ("User.findUnique", "$queryRaw", …): a real client with a query extension. */
+  onQuery?: (operation: string) => void;
   /** Hash new passwords at the production cost (default: TEST_PASSWORD_HASHING; only tests about hashing need this). */
   productionPasswordHashing?: boolean;
 }
@@ -94,6 +96,17 @@ async function openTestDatabase(): Promise<Database & { url: string | null }> {
 
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const db = await openTestDatabase();
+  if (options.onQuery) {
+    const hear = options.onQuery;
+    db.prisma = db.prisma.$extends({
+      query: {
+        $allOperations({ model, operation, args, query }) {
+          hear(model ? `${model}.${operation}` : operation);
+          return query(args);
+        },
+      },
+    }) as unknown as typeof db.prisma;
+  }
   const mail = await MailSink.start();
   const clock = new FakeClock(new Date());
   const smsSink = await SmsSink.start();
@@ -110,6 +123,11 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       AUTH_RATE_LIMIT_PER_MINUTE: '0',
       LOG_LEVEL: 'silent',
       DATA_DIR: '/nonexistent',
+      // The maintenance job deletes what expired by the (fake) clock: tests that want it run it themselves.
+      MAINTENANCE_WORKER: 'false',
+      // Deletions take effect at once, as the tests written before the grace period expect;
+      // test/account-deletion.test.ts turns the grace period on.
+      DELETION_GRACE_DAYS: '0',
       ...env,
     }),
     passwordHashing: options.productionPasswordHashing ? DEFAULT_PASSWORD_HASHING : TEST_PASSWORD_HASHING,

@@ -1,6 +1,7 @@
 // A real webhook receiver on loopback. Every request is verified with the `standardwebhooks`
 // package (the library receivers use); the behaviour can be switched: answer 2xx, fail with 500
-// a number of times, hang, or be down (the port closed).
+// a number of times, hang, answer with given bytes (a NUL, invalid UTF-8, a huge body), or be down
+// (the port closed).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
@@ -15,6 +16,13 @@ export interface Received {
 
 export type Mode = 'ok' | 'hang';
 
+/** A fixed answer to every verified request (instead of the default 204). */
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+}
+
 export class WebhookReceiver {
   /** Verified deliveries, in arrival order (answered or not). */
   readonly received: Received[] = [];
@@ -23,6 +31,9 @@ export class WebhookReceiver {
   mode: Mode = 'ok';
   /** The next N verified requests get a 500. */
   failNext = 0;
+  answer: Answer | null = null;
+  /** Requests of any kind (verified or not), by path: shows whether a redirect was followed. */
+  readonly paths: string[] = [];
   secret: string | null = null;
   private server: Server | null = null;
   private hanging: ServerResponse[] = [];
@@ -66,6 +77,7 @@ export class WebhookReceiver {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
+    this.paths.push(req.url ?? '');
     try {
       if (!this.secret) throw new Error('no secret configured');
       const payload = new Webhook(this.secret).verify(body, headers) as Received['payload'];
@@ -82,6 +94,10 @@ export class WebhookReceiver {
     if (this.failNext > 0) {
       this.failNext -= 1;
       res.writeHead(500, { 'content-type': 'text/plain' }).end('receiver broke');
+      return;
+    }
+    if (this.answer) {
+      res.writeHead(this.answer.status, this.answer.headers ?? {}).end(this.answer.body ?? '');
       return;
     }
     res.writeHead(204).end();

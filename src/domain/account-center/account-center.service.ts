@@ -1,4 +1,4 @@
-// The account-center config table (API.md §3): which `me` fields are OFF, READ_ONLY or EDIT.
+// The account-center config table (docs/api.md#self-service-me): which `me` fields are OFF, READ_ONLY or EDIT.
 import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
@@ -21,6 +21,8 @@ export const ACCOUNT_FIELDS = [
   'securityActivity',
   // Passkeys: separate from `mfa` (as in Logto), so a deployment can offer one without the other.
   'passkey',
+  // Devices remembered at the MFA step (me.trustedDevices, me.revokeTrustedDevice(s)).
+  'trustedDevices',
 ] as const;
 
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];

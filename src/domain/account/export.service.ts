@@ -12,6 +12,8 @@ export async function exportUserData(deps: Deps, userId: string): Promise<Record
         username: true,
         primaryEmail: true,
         primaryPhone: true,
+        emailVerified: true,
+        phoneVerified: true,
         name: true,
         avatar: true,
         profile: true,

@@ -1,11 +1,14 @@
 // What changing a sign-in address means, whichever door it comes through (me.setPrimaryEmail,
 // me.removePrimaryEmail, admin.updateUser, …): the other identity proofs end (a code sent to the
 // old address must not authorize anything more) and one event says so, which tells the previous
-// address (security notices subscribe to user.email.changed).
+// address (security notices subscribe to user.email.changed). The address's verified flag follows
+// the proof the change carried: a change without one leaves the new address unproven.
 import type { Prisma } from '../../generated/prisma/client.js';
 import type { Deps } from '../deps.js';
 import type { EventCollector } from '../events/collector.js';
+import { setAddressProof } from '../users/address-proof.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
+import { offerEmailRevert } from '../lifecycle/email-revert.service.js';
 
 export type IdentifierChannel = 'email' | 'phone';
 
@@ -22,17 +25,26 @@ export async function identifierChanged(
     /** The proof this change used stays valid (a settings flow may go on with it). */
     keepVerificationId?: string | null;
     details?: Record<string, unknown>;
+    /** The new address was proven by this change (a code sent to it, or an admin vouching). */
+    proven?: boolean;
   },
 ): Promise<void> {
   const { userId, channel, previous, next, audit } = change;
-  if (previous === next) return;
+  if (previous === next) {
+    // The same address again: new proof of it still counts; no proof leaves the flag as it was.
+    if (change.proven && next) await setAddressProof(tx, userId, channel, next, true);
+    return;
+  }
+  await setAddressProof(tx, userId, channel, next, change.proven ?? false);
   await expireIdentityRecords(deps, tx, userId, change.keepVerificationId);
   const user = { id: userId };
   if (channel === 'email') {
+    // The previous address gets a link that undoes the change (docs/account-lifecycle.md).
+    const revertLinkSent = previous ? await offerEmailRevert(deps, tx, ev, { userId, previous, next }) : false;
     ev.emit('user.email.changed', {
       userId,
       audit: audit as 'user.email.set' | 'user.email.remove' | 'admin.user.update',
-      data: { user, email: next, previousEmail: previous },
+      data: { user, email: next, previousEmail: previous, ...(revertLinkSent ? { revertLinkSent } : {}) },
       details: change.details,
     });
   } else {

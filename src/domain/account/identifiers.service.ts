@@ -7,7 +7,6 @@ import { withEvents } from '../events/collector.js';
 import { identifierChanged } from './identifier-change.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
-import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { AppError } from '../errors.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { lockUserRow } from '../users/user-lock.js';
@@ -33,7 +32,7 @@ export async function setPrimaryIdentifier(
       await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
       await consumeNewIdentifierRecord(deps, tx, userId, input.newIdentifierVerificationId, KIND[channel], value);
       const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { primaryEmail: true, primaryPhone: true } });
-      const updated = await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
+      await tx.user.update({ where: { id: userId }, data: { [COLUMN[channel]]: value } });
       await identifierChanged(deps, tx, ev, {
         userId,
         channel,
@@ -42,8 +41,11 @@ export async function setPrimaryIdentifier(
         audit: channel === 'email' ? 'user.email.set' : 'user.phone.set',
         keepVerificationId: input.verificationId,
         details: { [channel]: value },
+        // The consumed record is a code that reached exactly this address.
+        proven: true,
       });
-      return updated;
+      // Read after identifierChanged, which set the address's verified flag.
+      return tx.user.findUniqueOrThrow({ where: { id: userId } });
     });
   } catch (err) {
     identifierInUse(err, { primaryEmail: 'email', primaryPhone: 'phone' });
@@ -66,8 +68,8 @@ export async function removePrimaryIdentifier(
     await lockUserRow(tx, userId);
     const before = await credentialState(tx, userId);
     if (!before.user[column]) throw new AppError('NOT_FOUND', `The account has no ${channel}`, [channel]);
-    assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
-    const after = await tx.user.update({ where: { id: userId }, data: { [column]: null } });
+    deps.credentials.assertKeepsSignInMethod({ ...before, user: { ...before.user, [column]: null } }, channel);
+    await tx.user.update({ where: { id: userId }, data: { [column]: null } });
     await identifierChanged(deps, tx, ev, {
       userId,
       channel,
@@ -77,6 +79,6 @@ export async function removePrimaryIdentifier(
       keepVerificationId: verificationId,
       details: {},
     });
-    return after;
+    return tx.user.findUniqueOrThrow({ where: { id: userId } });
   });
 }

@@ -8,6 +8,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { assertPasswordPolicy } from '../users/users.service.js';
+import { passwordWasChanged } from '../lifecycle/credentials-reset.js';
 import { expireIdentityRecords, requireVerifiedIdentity } from '../verification/verification.service.js';
 
 export async function setOwnPassword(
@@ -30,6 +31,7 @@ export async function setOwnPassword(
   return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordAlgorithm: 'ARGON2ID' } });
     const revokedSessions = await revokeUserSessions(deps, tx, userId, 'password_changed', viewer.sessionId);
+    await passwordWasChanged(tx, userId);
     // The proof this change used stays valid (a settings flow may go on with it); others die.
     await expireIdentityRecords(deps, tx, userId, input.verificationId);
     ev.emit('user.password.changed', {

@@ -5,7 +5,6 @@ import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
-import { assertKeepsSignInMethod } from '../credentials/registry.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { normalizeUsername } from '../users/identifiers.js';
 import { type Profile, type ProfileInput, normalizeProfile } from '../users/profile.js';
@@ -40,7 +39,7 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
         await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
         if (username === null) {
           const state = await credentialState(tx, userId);
-          assertKeepsSignInMethod({ ...state, user: { ...state.user, username: null } }, 'username');
+          deps.credentials.assertKeepsSignInMethod({ ...state, user: { ...state.user, username: null } }, 'username');
         }
         data.username = username;
       }

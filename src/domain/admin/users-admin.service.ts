@@ -1,4 +1,4 @@
-// Admin user management beyond createUser (API.md §4). Every change and its audit event share one
+// Admin user management beyond createUser (docs/api.md#management-admin). Every change and its audit event share one
 // transaction, so the log never names a change that did not happen (or misses one that did).
 import { hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { Prisma, User } from '../../generated/prisma/client.js';
@@ -11,7 +11,10 @@ import { revokeUserSessions } from '../sessions/sessions.service.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from '../users/identifiers.js';
 import type { PasswordContext } from '../users/password-policy.js';
 import { normalizeProfile, type Profile, type ProfileInput } from '../users/profile.js';
+import { assertProofHasAddress, setAddressProof } from '../users/address-proof.js';
 import { expireIdentityRecords } from '../verification/verification.service.js';
+import { passwordWasChanged } from '../lifecycle/credentials-reset.js';
+import { deletionHasGrace, scheduleDeletion } from '../lifecycle/deletion.service.js';
 import {
   assertPasswordPolicy,
   identifierInUse,
@@ -33,7 +36,12 @@ export interface UpdateUserInput {
   customData?: Record<string, unknown> | null;
   roles?: string[] | null;
   password?: string | null;
+  /** The admin vouches for the (new or current) address; omitted: a changed address is unproven. */
+  emailVerified?: boolean | null;
+  phoneVerified?: boolean | null;
 }
+
+const PROOF_INPUT = { email: 'emailVerified', phone: 'phoneVerified' } as const;
 
 async function loadUser(tx: Tx, id: string): Promise<User> {
   const user = await tx.user.findUnique({ where: { id } });
@@ -91,31 +99,45 @@ export async function updateUser(deps: Deps, id: string, input: UpdateUserInput,
       const ref = { id };
       const audit = 'admin.user.update' as const;
       const given = (k: string) => (data as Record<string, unknown>)[k] !== undefined;
+      const proofFields: string[] = [];
+      const proofValues: Record<string, boolean> = {};
       for (const [channel, column] of [['email', 'primaryEmail'], ['phone', 'primaryPhone']] as const) {
-        if (!given(column)) continue;
-        await identifierChanged(deps, tx, ev, { userId: id, channel, previous: current[column], next: user[column], audit, details: { fields: [column] } });
+        const vouched = input[PROOF_INPUT[channel]];
+        if (given(column)) {
+          // A changed address is proven only when the admin says so in the same call.
+          await identifierChanged(deps, tx, ev, { userId: id, channel, previous: current[column], next: user[column], audit, details: { fields: [column] }, proven: vouched === true });
+        }
+        if (vouched === undefined || vouched === null) continue;
+        assertProofHasAddress(channel, user[column], vouched);
+        if (!given(column) || current[column] === user[column]) await setAddressProof(tx, id, channel, user[column], vouched);
+        proofFields.push(PROOF_INPUT[channel]);
+        proofValues[PROOF_INPUT[channel]] = vouched;
       }
       if (input.password) {
         await expireIdentityRecords(deps, tx, id);
+        await passwordWasChanged(tx, id);
         ev.emit('user.password.changed', { userId: id, audit, data: { user: ref, via: 'admin' }, details: { fields: ['password'] } });
       }
       if (given('roles')) {
         ev.emit('user.roles.changed', { userId: id, audit, data: { user: ref, before: current.roles, after: user.roles }, details: { fields: ['roles'] } });
       }
-      const fields = PROFILE_FIELDS.filter(given);
+      const fields = [...PROFILE_FIELDS.filter(given), ...proofFields];
       // Every admin mutation is audited, even one that changed nothing.
       if (fields.length || ev.emitted() === 0) {
-        ev.emit('user.updated', { userId: id, audit, data: { user: ref, fields: [...fields] }, details: { fields: [...fields] } });
+        ev.emit('user.updated', { userId: id, audit, data: { user: ref, fields: [...fields] }, details: { fields: [...fields], ...proofValues } });
       }
-      return user;
+      // Read again: identifierChanged and the admin's vouching set the verified flags.
+      return proofFields.length || given('primaryEmail') || given('primaryPhone') ? loadUser(tx, id) : user;
     });
   } catch (err) {
     identifierInUse(err);
   }
 }
 
-/** Deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once. */
 /**
+ * With a grace period (DELETION_GRACE_DAYS > 0) and not `immediately`, the deletion is scheduled
+ * (docs/account-lifecycle.md): every session and token ends now, the purge comes later. Otherwise
+ * deleting cascades to sessions, refresh tokens and personal access tokens: every token stops at once.
  * `read` is what the caller wants back (a Prisma select/include): it is loaded before the row and
  * its relations are gone, since nothing can be read about the user afterwards.
  */
@@ -125,8 +147,14 @@ export async function deleteUser(
   actor: AuditActor,
   request: RequestInfo,
   read: { include?: Prisma.UserInclude; select?: Prisma.UserSelect } = {},
+  options: { immediately?: boolean } = {},
 ): Promise<User> {
   return withEvents(deps, actor, request, async (tx, ev) => {
+    if (!options.immediately && deletionHasGrace(deps)) {
+      await loadUser(tx, id);
+      await scheduleDeletion(deps, tx, ev, id, 'admin');
+      return (await tx.user.findUniqueOrThrow({ ...(read as object), where: { id } })) as User;
+    }
     const user = (await tx.user.findUnique({ ...(read as object), where: { id } })) as User | null;
     if (!user) throw notFound('User', 'id');
     await tx.user.delete({ where: { id } });
@@ -158,6 +186,7 @@ export async function setUserPassword(deps: Deps, id: string, password: string, 
   return withEvents(deps, actor, request, async (tx, ev) => {
     const user = await tx.user.update({ where: { id: (await loadUser(tx, id)).id }, data: columns });
     await expireIdentityRecords(deps, tx, id);
+    await passwordWasChanged(tx, id);
     ev.emit('user.password.changed', { userId: id, audit: 'admin.user.set_password', data: { user: { id }, via: 'admin' }, details: {} });
     return user;
   });

@@ -5,6 +5,8 @@
 export interface RequestInfo {
   ip: string | null;
   userAgent: string | null;
+  /** The account page's trusted-device cookie (docs/account-lifecycle.md), when the page sent it. */
+  deviceToken?: string | null;
 }
 
 export interface AuditActor {

@@ -1,4 +1,4 @@
-// Sign-in with a password (API.md §2): the password kind's first step. What follows a right
+// Sign-in with a password (docs/api.md#signing-in): the password kind's first step. What follows a right
 // credential (suspension, MFA challenge, session) is the seam's completeFirstStep. One
 // INVALID_CREDENTIALS answer for an unknown identifier and a wrong password alike, with the same cost (a dummy argon2 check), so nothing reveals whether an
 // account exists. The password is checked before suspension/MFA are revealed.
@@ -12,10 +12,14 @@ import { completeFirstStep } from '../credentials/sign-in-completion.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
 import { AppError, invalidCredentials } from '../errors.js';
 import { classifyIdentifier } from '../users/identifiers.js';
+import { refuseUntilPasswordChanged } from '../lifecycle/new-sign-in.service.js';
+import { claimUnknownIdentifierAttempt } from './unknown-identifier-lockout.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
 
 // Kept importable from here for first steps written before the credential seam (use completeFirstStep).
 export { createMfaChallenge, MFA_CHALLENGE_TTL_SECONDS } from '../credentials/sign-in-completion.js';
+
+const accountLocked = () => new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts: try again later');
 
 export async function findUserByIdentifier(deps: Deps, identifier: string): Promise<User | null> {
   const id = classifyIdentifier(identifier);
@@ -26,18 +30,20 @@ export async function findUserByIdentifier(deps: Deps, identifier: string): Prom
 
 export async function signIn(
   deps: Deps,
-  input: { identifier: string; password: string },
+  input: { identifier: string; password: string; deviceToken?: string | null },
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
   const now = deps.clock.now();
   const user = await findUserByIdentifier(deps, input.identifier);
   if (!user?.passwordHash || !user.passwordAlgorithm) {
+    // Locked out and counted like an account, so the answers cannot tell the two apart.
+    if (!(await claimUnknownIdentifierAttempt(deps, input.identifier))) throw accountLocked();
     await burnPasswordCheck(input.password, deps.config.passwordHashing);
     throw invalidCredentials();
   }
   if ((user.lockedUntil && user.lockedUntil > now) || !(await claimPasswordAttempt(deps, user.id, request))) {
-    throw new AppError('ACCOUNT_LOCKED', 'Too many failed sign-in attempts: try again later');
+    throw accountLocked();
   }
   const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
   if (!ok) {
@@ -45,6 +51,7 @@ export async function signIn(
     throw invalidCredentials();
   }
   await releasePasswordAttempt(deps, user.id);
+  refuseUntilPasswordChanged(user);
 
   if (!user.isSuspended && needsRehash(user.passwordAlgorithm, user.passwordHash, deps.config.passwordHashing)) {
     // Imported (or outdated) digests become argon2id on the first successful sign-in.
@@ -53,7 +60,8 @@ export async function signIn(
       data: { passwordHash: await hashPassword(input.password, deps.config.passwordHashing), passwordAlgorithm: 'ARGON2ID' },
     });
   }
-  return completeFirstStep(deps, user, passwordKind, request);
+  // A trusted device (docs/account-lifecycle.md) may skip the second factor of a password sign-in only.
+  return completeFirstStep(deps, user, passwordKind, request, {}, { deviceToken: input.deviceToken ?? request.deviceToken });
 }
 
 /**

@@ -4,6 +4,8 @@ export interface TokenSet {
   tokenType: 'Bearer';
   expiresIn: number;
   scope: string;
+  /** Only after verifySignIn with trustDevice: sent back as signIn's deviceToken. */
+  deviceToken?: string | null;
 }
 
 export interface MfaChallengeResult {

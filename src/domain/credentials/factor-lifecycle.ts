@@ -1,11 +1,11 @@
 // What every enrollment and removal of a credential shares, whatever its kind: its event
 // (user.mfa.added / user.mfa.removed, whose subscribers send the kind's security notice after
 // commit), and the LAST_SIGN_IN_METHOD rule on removal.
+import type { Deps } from '../deps.js';
 import type { MfaFactor } from '../../generated/prisma/client.js';
 import { notFound } from '../errors.js';
 import type { EventCollector } from '../events/collector.js';
 import type { CredentialKind, CredentialState, Tx } from './credential-kind.js';
-import { assertKeepsSignInMethod, kindOfFactor } from './registry.js';
 
 export async function credentialState(tx: Tx, userId: string): Promise<CredentialState> {
   const user = await tx.user.findUniqueOrThrow({
@@ -46,15 +46,15 @@ export function emitRemoval(ev: EventCollector, factor: Pick<MfaFactor, 'id' | '
  * Deletes one factor of the user (caller holds the user's row lock). A factor whose kind is a way
  * into the account (a passkey) cannot go when it is the last such way: LAST_SIGN_IN_METHOD.
  */
-export async function deleteFactor(tx: Tx, userId: string, factorId: string, path: string): Promise<{ factor: MfaFactor; kind: CredentialKind }> {
+export async function deleteFactor(deps: Deps, tx: Tx, userId: string, factorId: string, path: string): Promise<{ factor: MfaFactor; kind: CredentialKind }> {
   const factor = await tx.mfaFactor.findFirst({ where: { id: factorId, userId } });
   if (!factor) throw notFound('MFA factor', path);
-  const kind = kindOfFactor(factor.type);
+  const kind = deps.credentials.kindOfFactor(factor.type);
   if (kind.isSignInMethod) {
     const before = await credentialState(tx, userId);
     const remaining = [...before.factorTypes];
     remaining.splice(remaining.indexOf(factor.type), 1);
-    assertKeepsSignInMethod({ ...before, factorTypes: remaining }, path);
+    deps.credentials.assertKeepsSignInMethod({ ...before, factorTypes: remaining }, path);
   }
   await tx.mfaFactor.delete({ where: { id: factor.id } });
   return { factor, kind };

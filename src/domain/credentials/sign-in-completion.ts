@@ -11,7 +11,9 @@ import { AppError } from '../errors.js';
 import { withEvents } from '../events/collector.js';
 import { openSession } from '../sessions/sessions.service.js';
 import type { CredentialKind } from './credential-kind.js';
-import { challengeFactors } from './registry.js';
+import { refusePendingDeletion } from '../lifecycle/deletion.service.js';
+import { noteSuccessfulSignIn } from '../lifecycle/new-sign-in.service.js';
+import { trustedDeviceOf } from '../lifecycle/trusted-devices.service.js';
 
 // An MFA challenge lives 5 minutes: long enough to open an authenticator app, short enough to limit guessing.
 export const MFA_CHALLENGE_TTL_SECONDS = 300;
@@ -28,13 +30,17 @@ export async function completeFirstStep(
   kind: CredentialKind,
   request: RequestInfo,
   details: Record<string, unknown> = {},
+  options: { deviceToken?: string | null } = {},
 ): Promise<TokenSet | MfaChallengeResult> {
   const step = kind.signIn;
   if (!step) throw new Error(`${kind.key} has no sign-in step`);
   if (user.isSuspended) throw accountSuspended();
-  if (!step.satisfiesMfa) {
+  await refusePendingDeletion(deps, deps.prisma, user);
+  const trustedDevice = step.satisfiesMfa ? null : await trustedDeviceOf(deps, user.id, options.deviceToken);
+  if (trustedDevice) details = { ...details, trustedDevice };
+  if (!step.satisfiesMfa && !trustedDevice) {
     const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-    const factors = challengeFactors(enrolled.map((f) => f.type));
+    const factors = deps.credentials.challengeFactors(enrolled.map((f) => f.type));
     if (factors.length > 0) {
       // The credential was right, so this reveals nothing an MfaChallenge would not; it spares a dead challenge.
       if (user.mfaLockedUntil && user.mfaLockedUntil > deps.clock.now()) {
@@ -45,6 +51,7 @@ export async function completeFirstStep(
   }
   return withEvents(deps, { actorId: user.id, actorType: 'user' }, request, async (tx, ev) => {
     const tokens = await openSession(deps, tx, user, request, [...step.amr]);
+    await noteSuccessfulSignIn(deps, tx, ev, user.id, tokens.sessionId, request);
     ev.emit('user.signed_in', {
       userId: user.id,
       audit: 'user.sign_in',
@@ -76,6 +83,6 @@ export async function createMfaChallenge(
       amr: [...firstStepAmr],
     },
   });
-  return { mfaToken, factors: challengeFactors(factors) };
+  return { mfaToken, factors: deps.credentials.challengeFactors(factors) };
 }
 

@@ -4,7 +4,9 @@
 // for webhooks, the user's activity and the live stream) are one row, written in the change's
 // transaction. Grep a type ('user.email.changed') to find its emitters and its consumers.
 //
-// Payloads never carry a secret or a hash: they go to webhook receivers and to the user.
+// Payloads never carry a secret, a hash or anything that authorizes (a verification record's id, a
+// challenge, a state): they go to webhook receivers and to the user. The collector enforces it
+// (payload-rules.ts); the types below leave such fields out in the first place.
 
 export interface UserRef {
   id: string;
@@ -26,12 +28,23 @@ export interface EventPayloads {
   };
   /** Profile fields (name, avatar, profile, customData, username) changed. */
   'user.updated': { user: UserRef; fields: string[]; username?: string | null };
-  'user.deleted': { user: UserRef; username: string | null; primaryEmail: string | null; primaryPhone: string | null; via: 'admin' | 'self' };
+  /** via purge: the maintenance job ended a grace period (docs/account-lifecycle.md). */
+  'user.deleted': { user: UserRef; username: string | null; primaryEmail: string | null; primaryPhone: string | null; via: 'admin' | 'self' | 'purge' };
+  /** The account is purged at deletionScheduledAt unless restored before. */
+  'user.deletion_scheduled': { user: UserRef; deletionScheduledAt: string; revokedSessions: number; via: 'admin' | 'self' };
+  'user.deletion_cancelled': { user: UserRef; via: 'restore_token' | 'admin' };
+  /** "This was not me": the reported session ended, trusted devices were forgotten, a password change is required. */
+  'user.sign_in_reported': { user: UserRef; sessionId: string | null; revokedSessions: number; forgottenDevices: number };
+  /** A device was trusted at the MFA step (it skips the second factor until it expires). */
+  'user.trusted_device.added': { user: UserRef; device: { id: string; name: string } };
+  /** One device (device) or all (count) forgotten. */
+  'user.trusted_device.removed': { user: UserRef; device?: { id: string; name: string }; count: number };
   'user.suspended': { user: UserRef; revokedSessions: number };
   'user.unsuspended': { user: UserRef };
   'user.roles.changed': { user: UserRef; before: string[]; after: string[] };
   /** Set (email = the new address) or removed (email = null); previousEmail hears of it. */
-  'user.email.changed': { user: UserRef; email: string | null; previousEmail: string | null };
+  /** revertLinkSent: previousEmail got a link that undoes the change (it then gets no plain notice). via revert: that link was followed. */
+  'user.email.changed': { user: UserRef; email: string | null; previousEmail: string | null; revertLinkSent?: boolean; via?: 'revert' };
   'user.phone.changed': { user: UserRef; phone: string | null; previousPhone: string | null };
   'user.password.changed': { user: UserRef; revokedSessions?: number; via: 'self' | 'admin' };
   /** An admin checked a password against the stored hash (admin.verifyUserPassword). */
@@ -47,7 +60,9 @@ export interface EventPayloads {
   'session.revoked': { user: UserRef; sessionId?: string; count: number; reason: 'revoked_by_user' | 'revoked_by_admin' | 'refresh_token_reuse' };
   'token.created': { user: UserRef; token: { id: string; name: string; expiresAt: string | null }; via: 'self' | 'admin' };
   'token.revoked': { user: UserRef; token: { id: string; name: string }; via: 'self' | 'admin' };
-  'verification.code_sent': { user: UserRef; verificationId: string; channel: 'email' | 'phone'; provesIdentity: boolean };
+  /** A personal access token minted by an admin (or machine client) was used; the actor is the minter. */
+  'token.used': { user: UserRef; token: { id: string; name: string }; mintedBy: { id: string; type: 'user' | 'client' } };
+  'verification.code_sent': { user: UserRef; channel: 'email' | 'phone'; provesIdentity: boolean };
   'verification.password_failed': { user: UserRef };
   'verification.totp_failed': { user: UserRef };
   'verification.passkey_failed': { user: UserRef };
@@ -60,7 +75,7 @@ export interface EventPayloads {
   'identity.linked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' | 'trusted_email' };
   'identity.unlinked': { user: UserRef; provider: string; identityId: string; subject: string; via: 'self' | 'admin' };
   /** A linked identity proved the user's identity for a sensitive change (step-up by signing in again at the provider). */
-  'verification.social_verified': { user: UserRef; verificationId: string; provider: string };
+  'verification.social_verified': { user: UserRef; provider: string };
   /** provider: its key (a field named "key" would be redacted). */
   'identity_provider.created': { provider: string; identityProvider: IdentityProviderRef };
   'identity_provider.updated': { provider: string; identityProvider: IdentityProviderRef; clientSecretChanged: boolean };
@@ -103,11 +118,16 @@ export type EventType = keyof EventPayloads;
 export const EVENT_TYPES = {
   'user.created': { audit: ['admin.user.create', 'user.sign_up'], security: false },
   'user.updated': { audit: ['admin.user.update', 'user.profile.update'], security: false },
-  'user.deleted': { audit: ['admin.user.delete', 'user.delete_self'], security: false },
+  'user.deleted': { audit: ['admin.user.delete', 'user.delete_self', 'user.purge'], security: false },
+  'user.deletion_scheduled': { audit: ['user.deletion.schedule', 'admin.user.deletion.schedule'], security: true },
+  'user.deletion_cancelled': { audit: ['user.deletion.cancel', 'admin.user.deletion.cancel'], security: true },
+  'user.sign_in_reported': { audit: ['user.sign_in.report'], security: true },
+  'user.trusted_device.added': { audit: ['user.trusted_device.add'], security: true },
+  'user.trusted_device.removed': { audit: ['user.trusted_device.revoke', 'user.trusted_device.revoke_all'], security: true },
   'user.suspended': { audit: ['admin.user.suspend'], security: true },
   'user.unsuspended': { audit: ['admin.user.unsuspend'], security: true },
   'user.roles.changed': { audit: ['admin.user.set_roles', 'admin.user.update'], security: false },
-  'user.email.changed': { audit: ['user.email.set', 'user.email.remove', 'admin.user.update'], security: true },
+  'user.email.changed': { audit: ['user.email.set', 'user.email.remove', 'admin.user.update', 'user.email.revert'], security: true },
   'user.phone.changed': { audit: ['user.phone.set', 'user.phone.remove', 'admin.user.update'], security: true },
   'user.password.changed': { audit: ['user.password.set', 'admin.user.set_password', 'admin.user.update'], security: true },
   'user.password.checked': { audit: ['admin.user.verify_password'], security: false },
@@ -120,6 +140,7 @@ export const EVENT_TYPES = {
   'session.revoked': { audit: ['user.session.revoke', 'user.session.revoke_others', 'admin.user.revoke_sessions', 'session.refresh_token_reused'], security: true },
   'token.created': { audit: ['user.pat.create', 'admin.pat.create'], security: true },
   'token.revoked': { audit: ['user.pat.revoke', 'admin.pat.revoke'], security: true },
+  'token.used': { audit: ['admin.pat.use'], security: false },
   'verification.code_sent': { audit: ['user.verification.code_sent'], security: false },
   'verification.password_failed': { audit: ['user.verification.password_failed'], security: true },
   'verification.totp_failed': { audit: ['user.verification.totp_failed'], security: true },

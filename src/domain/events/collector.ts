@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, redact } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
+import { withoutLiveHandles } from './payload-rules.js';
 import type { AuditActionOf, CommittedEvent, EventPayloads, EventType } from './catalogue.js';
 
 type Tx = Prisma.TransactionClient;
@@ -43,6 +44,7 @@ export class EventCollector {
   private written: CommittedEvent[] = [];
   /** Deliveries created by the flushes so far (the dispatcher is woken when > 0). */
   deliveries = 0;
+  private afterCommitWork: (() => void)[] = [];
 
   constructor(
     readonly actor: AuditActor,
@@ -74,8 +76,8 @@ export class EventCollector {
           userId: input.userId ?? null,
           ip: request.ip,
           userAgent: request.userAgent?.slice(0, 512) ?? null,
-          details: redact(input.details ?? rest) as Prisma.InputJsonValue,
-          data: redact(input.data as Record<string, unknown>) as Prisma.InputJsonValue,
+          details: withoutLiveHandles(redact(input.details ?? rest)) as Prisma.InputJsonValue,
+          data: withoutLiveHandles(redact(input.data as Record<string, unknown>)) as Prisma.InputJsonValue,
         };
       }),
       select: { id: true, at: true, data: true },
@@ -117,6 +119,18 @@ export class EventCollector {
   committed(): CommittedEvent[] {
     return this.written;
   }
+
+  /**
+   * Runs `work` once the transaction committed (never after a rollback): for what must not go in
+   * an event, such as a mail carrying a one-time link. It must not throw; it is not awaited.
+   */
+  afterCommit(work: () => void): void {
+    this.afterCommitWork.push(work);
+  }
+
+  runAfterCommit(): void {
+    for (const work of this.afterCommitWork.splice(0)) work();
+  }
 }
 
 /**
@@ -136,6 +150,7 @@ export async function withEvents<T>(
     return value;
   });
   deps.events.publish(ev.committed(), ev.deliveries);
+  ev.runAfterCommit();
   return result;
 }
 

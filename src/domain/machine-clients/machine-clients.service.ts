@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { randomToken, safeEqual, sha256 } from '../../auth/crypto.js';
 import { lookupMachineClient } from '../../auth/machine-client-lookup.js';
+import type { ValidityCache } from '../../auth/validity-cache.js';
 import { type AdminScope, isAdminScope } from '../../auth/scope-names.js';
 import { MACHINE_CLIENT_ID_PREFIX } from '../../auth/token-kinds.js';
 import type { MachineClient } from '../../generated/prisma/client.js';
@@ -71,9 +72,12 @@ export async function deleteMachineClient(deps: Deps, id: string, actor: AuditAc
   });
 }
 
-/** The client whose id and secret match, or null. Compares in constant time. Read from the validity cache when warm. */
-export async function authenticateMachineClient(deps: Deps, clientId: string, clientSecret: string): Promise<MachineClient | null> {
-  const client = await lookupMachineClient(deps.prisma, deps.validity, clientId);
+/**
+ * The client whose id and secret match, or null. Compares in constant time. Read from the validity
+ * cache when warm (the HTTP layer owns the cache and passes it in).
+ */
+export async function authenticateMachineClient(deps: Deps, cache: ValidityCache, clientId: string, clientSecret: string): Promise<MachineClient | null> {
+  const client = await lookupMachineClient(deps.prisma, cache, clientId);
   if (!client || !safeEqual(client.secretHash, sha256(clientSecret))) return null;
   return client;
 }

@@ -4,6 +4,7 @@ import { deleteFactor, emitRemoval } from '../credentials/factor-lifecycle.js';
 import type { Deps } from '../deps.js';
 import { withEvents } from '../events/collector.js';
 import { lockUserRow } from '../users/user-lock.js';
+import { mfaWasReset } from '../lifecycle/credentials-reset.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 
 export { lockUserRow };
@@ -18,7 +19,7 @@ export async function removeOwnMfaFactor(
   await withEvents(deps, actor, request, async (tx, ev) => {
     await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
     await lockUserRow(tx, userId);
-    const { factor } = await deleteFactor(tx, userId, input.id, 'id');
+    const { factor } = await deleteFactor(deps, tx, userId, input.id, 'id');
     emitRemoval(ev, factor, 'self');
   });
 }
@@ -33,8 +34,10 @@ export async function adminRemoveMfaFactor(
 ): Promise<void> {
   await withEvents(deps, actor, request, async (tx, ev) => {
     await lockUserRow(tx, userId);
-    const { factor } = await deleteFactor(tx, userId, factorId, 'factorId');
+    const { factor } = await deleteFactor(deps, tx, userId, factorId, 'factorId');
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0, mfaLockedUntil: null } });
+    // An MFA reset: devices trusted to skip the second factor are forgotten too.
+    await mfaWasReset(tx, userId);
     emitRemoval(ev, factor, 'admin');
   });
 }

@@ -1,4 +1,4 @@
-// The second step of sign-in (API.md §2): an MfaChallenge token from the first step plus the answer
+// The second step of sign-in (docs/api.md#signing-in): an MfaChallenge token from the first step plus the answer
 // of one enrolled factor kind (verifySignIn's totpCode, backupCode, … : whichever MfaStep the
 // credential registry holds) gives the TokenSet. Wrong answers count per challenge (it dies with
 // TOO_MANY_ATTEMPTS) and per user across challenges (MFA locks with ACCOUNT_LOCKED); limits in
@@ -10,17 +10,21 @@ import type { RequestInfo } from '../audit/audit.service.js';
 import { type EventCollector, withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import { accountSuspended } from '../credentials/sign-in-completion.js';
-import { mfaSteps } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput } from '../errors.js';
 import { openSession } from '../sessions/sessions.service.js';
 import { lockUserRow } from '../users/user-lock.js';
+import { accountPendingDeletion } from '../lifecycle/deletion.service.js';
+import { noteSuccessfulSignIn } from '../lifecycle/new-sign-in.service.js';
+import { trustDevice } from '../lifecycle/trusted-devices.service.js';
 
 type Tx = Prisma.TransactionClient;
 
 /** mfaToken plus exactly one kind's answer, keyed by its MfaStep.inputField. */
 export interface VerifySignInInput {
   mfaToken: string;
+  /** Remember this device: later password sign-ins from it skip the second factor (docs/account-lifecycle.md). */
+  trustDevice?: boolean | null;
   [answerField: string]: unknown;
 }
 
@@ -63,7 +67,7 @@ export async function recordMfaFailure(
 
 export async function verifySignIn(deps: Deps, input: VerifySignInInput, request: RequestInfo): Promise<TokenSet> {
   await deps.ipRateLimiter.consume('mfa', request.ip);
-  const steps = mfaSteps();
+  const steps = deps.credentials.mfaSteps();
   const given = steps.flatMap(({ kind, step }) => {
     const answer = step.parse(input[step.inputField]);
     return answer === null ? [] : [{ kind, step, answer }];
@@ -83,6 +87,7 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     await lockUserRow(tx, challenge.userId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: challenge.userId } });
     if (user.isSuspended) return { error: accountSuspended() };
+    if (user.deletionScheduledAt) return { error: await accountPendingDeletion(deps, tx, user) };
     const locked = mfaLockedError(user.mfaLockedUntil, now);
     if (locked) return { error: locked };
     // Claiming the attempt before checking the code makes the per-challenge limit race-free.
@@ -105,7 +110,9 @@ export async function verifySignIn(deps: Deps, input: VerifySignInInput, request
     await tx.user.update({ where: { id: user.id }, data: { mfaFailures: 0, mfaLockedUntil: null } });
     // Challenges from before the amr column came from a password sign-in.
     const firstStep = challenge.amr.length > 0 ? challenge.amr : ['pwd'];
-    const tokens = await openSession(deps, tx, user, request, [...firstStep, chosen.step.amr]);
+    const session = await openSession(deps, tx, user, request, [...firstStep, chosen.step.amr]);
+    await noteSuccessfulSignIn(deps, tx, ev, user.id, session.sessionId, request);
+    const tokens = input.trustDevice === true ? { ...session, deviceToken: await trustDevice(deps, tx, ev, user.id, request) } : session;
     ev.emit('user.signed_in', {
       userId: user.id,
       audit: 'user.sign_in',

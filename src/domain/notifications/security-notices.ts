@@ -5,7 +5,6 @@
 // is reported exactly like the user's own.
 import { type SecurityNotice, securityNoticeEmail } from '../../delivery/templates.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
-import { kindOfFactor } from '../credentials/registry.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
 
@@ -31,7 +30,9 @@ function notify(deps: Deps, event: CommittedEvent): void {
       return sendToUser(deps, event, 'password_changed');
     case 'user.email.changed': {
       // The previous address hears of it: whoever took the account cannot silence its owner this way.
-      const { email, previousEmail } = (event as CommittedEvent<'user.email.changed'>).data;
+      const { email, previousEmail, revertLinkSent } = (event as CommittedEvent<'user.email.changed'>).data;
+      // Then it got the notice with the undo link instead (src/domain/lifecycle/email-revert.service.ts).
+      if (revertLinkSent) return;
       if (previousEmail && previousEmail !== email) send(deps, previousEmail, email ? 'email_changed' : 'email_removed', event);
       return;
     }
@@ -39,7 +40,7 @@ function notify(deps: Deps, event: CommittedEvent): void {
     case 'user.mfa.removed': {
       // Each credential kind names its notice (TOTP, backup codes, passkeys: src/domain/credentials/kinds).
       const { factor } = (event as CommittedEvent<'user.mfa.added'>).data;
-      const notice = kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
+      const notice = deps.credentials.kindOfFactor(factor.type).notices[event.type === 'user.mfa.added' ? 'added' : 'removed'];
       if (notice) sendToUser(deps, event, notice);
       return;
     }

@@ -1,8 +1,7 @@
-// Signing in with a passkey (API.md §7): passwordless (startPasskeySignIn + finishPasskeySignIn,
+// Signing in with a passkey (docs/passkeys.md): passwordless (startPasskeySignIn + finishPasskeySignIn,
 // with or without an identifier) and as the second step of an MFA challenge (startMfaPasskey; the
 // answer goes to verifySignIn { passkey }). Same rate limits, lockout and suspension as signIn.
 import { generateAuthenticationOptions } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { sha256 } from '../../auth/crypto.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { claimPasswordAttempt, findUserByIdentifier, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
@@ -21,21 +20,19 @@ async function allowCredentials(deps: Deps, userId: string) {
 }
 
 /**
- * For an identifier without passkeys (or without an account): one stable made-up credential id,
- * so the options look like those of an account with one passkey and reveal nothing.
+ * A passwordless start lists no credentials, with or without an identifier, for every account and
+ * for none: the answer is the same whatever the identifier, so it reveals neither whether an
+ * account exists nor how many passkeys it has (a made-up list per identifier can only imitate real
+ * ones, and differs from them over time). The browser offers the user's discoverable passkeys
+ * (registration asks for one, residentKey: required); with an identifier the challenge is bound to
+ * that account, so only its passkey can finish. A non-discoverable credential registered earlier
+ * still serves as the second step after a password (startMfaPasskey lists it).
  */
-function decoyCredential(deps: Deps, identifier: string) {
-  const id = Buffer.from(deps.secrets.mac('passkey-decoy', identifier.trim().toLowerCase()), 'hex');
-  return [{ id: isoBase64URL.fromBuffer(new Uint8Array(id)), transports: ['internal', 'hybrid'] }];
-}
-
 export async function startPasskeySignIn(deps: Deps, input: { identifier?: string | null }, request: RequestInfo): Promise<PasskeyChallengeResult> {
   await deps.ipRateLimiter.consume('passkey-challenge', request.ip);
   const rp = relyingParty(deps);
   const identifier = input.identifier?.trim() || null;
   const user = identifier ? await findUserByIdentifier(deps, identifier) : null;
-  let allow = user ? await allowCredentials(deps, user.id) : [];
-  if (identifier && allow.length === 0) allow = decoyCredential(deps, identifier);
   // Without an identifier any account's discoverable passkey may answer; with one, only that account's.
   const binding = identifier ? { userId: user?.id ?? null, userBound: true } : { userId: null, userBound: false };
   return createChallenge(deps, deps.prisma, { purpose: 'SIGN_IN', ...binding }, (challenge) =>
@@ -43,7 +40,7 @@ export async function startPasskeySignIn(deps: Deps, input: { identifier?: strin
       rpID: rp.id,
       challenge,
       timeout: 300_000,
-      ...(identifier ? { allowCredentials: allow } : {}),
+      allowCredentials: [],
       // Passwordless: the passkey stands for both factors, so the authenticator must verify the user.
       userVerification: 'required',
     }),

@@ -51,7 +51,8 @@ export async function startPasskeyRegistration(deps: Deps, userId: string, verif
       excludeCredentials: user.mfaFactors.map((f) => ({ id: f.credentialId!, transports: f.transports })),
       // Discoverable when the authenticator can (sign-in without typing an identifier), and user
       // verification when it can; neither is demanded, so plain security keys still register.
-      authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
+      // Discoverable: passwordless sign-in never lists credentials (passkey-sign-in.service.ts).
+      authenticatorSelection: { residentKey: 'required', userVerification: 'preferred' },
       supportedAlgorithmIDs: SUPPORTED_ALGORITHMS,
     }),
   );

@@ -17,26 +17,30 @@ export interface PasswordPolicyInput {
   rejectCommon?: boolean | null;
   rejectUserInfo?: boolean | null;
   rejectRepetitive?: boolean | null;
+  checkBreached?: boolean | null;
 }
 
-type Row = { minLength: number | null; rejectCommon: boolean; rejectUserInfo: boolean; rejectRepetitive: boolean } | null;
+type Row = { minLength: number | null; rejectCommon: boolean; rejectUserInfo: boolean; rejectRepetitive: boolean; checkBreached: boolean | null } | null;
+type PolicyConfig = Pick<Config, 'passwordMinLength' | 'breachedPasswordCheck'>;
 
-function fromRow(row: Row, config: Pick<Config, 'passwordMinLength'>): PasswordPolicy {
+function fromRow(row: Row, config: PolicyConfig): PasswordPolicy {
   return {
     minLength: row?.minLength ?? config.passwordMinLength,
     maxLength: PASSWORD_MAX_LENGTH,
     rejectCommon: row?.rejectCommon ?? true,
     rejectUserInfo: row?.rejectUserInfo ?? true,
     rejectRepetitive: row?.rejectRepetitive ?? true,
+    // Null: follows BREACHED_PASSWORD_CHECK until an admin sets it.
+    checkBreached: row?.checkBreached ?? config.breachedPasswordCheck,
   };
 }
 
-export async function getPasswordPolicy(db: Db, config: Pick<Config, 'passwordMinLength'>): Promise<PasswordPolicy> {
+export async function getPasswordPolicy(db: Db, config: PolicyConfig): Promise<PasswordPolicy> {
   return fromRow(await db.passwordPolicySettings.findUnique({ where: { id: 1 } }), config);
 }
 
 /** Merges: a rule left out (or null) keeps its setting. */
-export async function updatePasswordPolicy(db: Db, config: Pick<Config, 'passwordMinLength'>, input: PasswordPolicyInput): Promise<PasswordPolicy> {
+export async function updatePasswordPolicy(db: Db, config: PolicyConfig, input: PasswordPolicyInput): Promise<PasswordPolicy> {
   if (input.minLength != null && (!Number.isInteger(input.minLength) || input.minLength < MIN_LENGTH_FLOOR || input.minLength > MIN_LENGTH_CEILING)) {
     throw invalidInput('minLength', `minLength must be between ${MIN_LENGTH_FLOOR} and ${MIN_LENGTH_CEILING}`);
   }
@@ -48,6 +52,7 @@ export async function updatePasswordPolicy(db: Db, config: Pick<Config, 'passwor
     rejectCommon: input.rejectCommon ?? current.rejectCommon,
     rejectUserInfo: input.rejectUserInfo ?? current.rejectUserInfo,
     rejectRepetitive: input.rejectRepetitive ?? current.rejectRepetitive,
+    checkBreached: input.checkBreached ?? stored?.checkBreached ?? null,
   };
   const row = await db.passwordPolicySettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
   return fromRow(row, config);

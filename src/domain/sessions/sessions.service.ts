@@ -152,6 +152,25 @@ export async function revokeOwnOtherSessions(deps: Deps, userId: string, keepSes
 }
 
 /** Whether a stream opened with this session may go on: the session is live and the user neither suspended nor deleted. */
+/**
+ * Whether the credential a long-lived request (a live stream) was opened with still works: its
+ * session, or its personal access token (not revoked, not expired), with the user not suspended.
+ * A request with neither has nothing left to stand on.
+ */
+export async function isCredentialLive(
+  deps: Deps,
+  userId: string,
+  credential: { sessionId: string | null; personalAccessTokenId: string | null },
+): Promise<boolean> {
+  if (credential.sessionId) return isSessionLive(deps, userId, credential.sessionId);
+  if (!credential.personalAccessTokenId) return false;
+  const now = deps.clock.now();
+  const live = await deps.prisma.personalAccessToken.count({
+    where: { id: credential.personalAccessTokenId, userId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], user: { isSuspended: false } },
+  });
+  return live === 1;
+}
+
 export async function isSessionLive(deps: Deps, userId: string, sessionId: string | null): Promise<boolean> {
   const now = deps.clock.now();
   if (!sessionId) return (await deps.prisma.user.count({ where: { id: userId, isSuspended: false } })) === 1;

@@ -51,6 +51,7 @@ export async function beginAuthorization(
     state,
     codeChallenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
     nonce,
+    reauthenticate: purpose === 'VERIFY',
   });
   const now = deps.clock.now();
   await deps.prisma.socialAuthState.create({
@@ -103,7 +104,7 @@ export async function finishAuthorization(
   input: { state: string; code: string; iss?: string | null },
   purpose: SocialAuthPurpose,
   userId: string | null = null,
-): Promise<{ provider: IdentityProvider; result: ProviderResult }> {
+): Promise<{ provider: IdentityProvider; result: ProviderResult; startedAt: Date }> {
   const claimed = await claimState(deps, input.state, purpose, userId);
   if (!claimed) throw invalidState();
   const provider = claimed.row.provider;
@@ -115,5 +116,5 @@ export async function finishAuthorization(
     codeVerifier: claimed.codeVerifier,
     nonce: claimed.row.nonce,
   });
-  return { provider, result };
+  return { provider, result, startedAt: claimed.row.createdAt };
 }

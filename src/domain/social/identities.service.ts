@@ -6,7 +6,7 @@ import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound, uniqueViolationTarget } from '../errors.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { withEvents } from '../events/collector.js';
-import { assertKeepsSignInMethod } from '../credentials/registry.js';
+import { markAddressProven } from '../users/address-proof.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { finishAuthorization, type SocialAuthorization } from './auth-state.js';
@@ -59,6 +59,9 @@ export async function finishSocialLink(
         where: { providerId_subject: { providerId: provider.id, subject: result.profile.subject } },
       });
       if (owner && owner.userId !== userId) throw identityInUse('provider');
+      // A provider trusted for email vouching for the account's own address proves it.
+      const { email, emailVerified } = result.profile;
+      if (provider.trustEmail && emailVerified && email) await markAddressProven(tx, userId, 'email', email);
       if (owner) return tx.userIdentity.update({ where: { id: owner.id }, data: columns });
       const created = await tx.userIdentity.create({
         data: { ...columns, userId, providerId: provider.id, subject: result.profile.subject, linkedAt: now },
@@ -90,7 +93,7 @@ export async function removeOwnIdentity(
     const identity = await tx.userIdentity.findUnique({ where: { userId_providerId: { userId, providerId: provider.id } } });
     if (!identity) throw notFound(`${provider.name} identity`, 'provider');
     const state = await credentialState(tx, userId);
-    assertKeepsSignInMethod({ ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) }, 'provider');
+    deps.credentials.assertKeepsSignInMethod({ ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) }, 'provider');
     await tx.userIdentity.delete({ where: { id: identity.id } });
     ev.emit('identity.unlinked', {
       userId,

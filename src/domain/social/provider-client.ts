@@ -6,7 +6,9 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oauth from 'oauth4webapi';
 import type { IdentityProvider } from '../../generated/prisma/client.js';
-import type { Deps } from '../deps.js';
+import type { SecretBox } from '../../auth/crypto.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
 import { AppError } from '../errors.js';
 import { type ProviderProfile, mapProfile } from './profile-mapping.js';
 
@@ -28,6 +30,8 @@ export interface ProviderTokens {
 export interface ProviderResult {
   profile: ProviderProfile;
   tokens: ProviderTokens;
+  /** OIDC: the ID token's `auth_time` (epoch seconds), when the user last authenticated there; null when absent. */
+  authTime: number | null;
 }
 
 export const providerUnavailable = (key: string) =>
@@ -53,7 +57,7 @@ export class ProviderClient {
   private readonly discovery = new Map<string, { as: oauth.AuthorizationServer; at: number }>();
   private readonly jwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
-  constructor(private readonly deps: Pick<Deps, 'config' | 'secrets' | 'logger'>) {}
+  constructor(private readonly deps: { config: Config; secrets: SecretBox; logger: Logger }) {}
 
   private http() {
     // http: endpoints only outside production (a local or test provider); createIdentityProvider
@@ -101,7 +105,7 @@ export class ProviderClient {
 
   async authorizationUrl(
     provider: IdentityProvider,
-    params: { redirectUri: string; state: string; codeChallenge: string; nonce: string | null },
+    params: { redirectUri: string; state: string; codeChallenge: string; nonce: string | null; reauthenticate?: boolean },
   ): Promise<string> {
     const as = await this.authorizationServer(provider);
     if (!as.authorization_endpoint) throw providerRejected();
@@ -114,6 +118,11 @@ export class ProviderClient {
     url.searchParams.set('code_challenge', params.codeChallenge);
     url.searchParams.set('code_challenge_method', 'S256');
     if (params.nonce) url.searchParams.set('nonce', params.nonce);
+    if (params.reauthenticate) {
+      // Step-up: an open provider session must not count; the user logs in again (OIDC Core 3.1.2.1).
+      url.searchParams.set('prompt', 'login');
+      url.searchParams.set('max_age', '0');
+    }
     return url.href;
   }
 
@@ -163,9 +172,10 @@ export class ProviderClient {
           // The userinfo `sub` must be the ID token's: otherwise the profile is someone else's.
           claims = { ...(await oauth.processUserInfoResponse(as, client, idClaims.sub, info)), ...idClaims };
         }
-        return { profile: mapProfile(provider, claims), tokens: result };
+        const authTime = typeof idClaims.auth_time === 'number' ? idClaims.auth_time : null;
+        return { profile: mapProfile(provider, claims), tokens: result, authTime };
       }
-      return { profile: mapProfile(provider, await this.userinfo(provider, tokens.access_token)), tokens: result };
+      return { profile: mapProfile(provider, await this.userinfo(provider, tokens.access_token)), tokens: result, authTime: null };
     } catch (err) {
       const error = classifyProviderError(provider.key, err);
       // The cause stays in the log (name, oauth4webapi/jose code and message: never a token).

@@ -1,4 +1,4 @@
-// Identity providers configured by admins (admin:settings, API.md §8). The client secret is sealed
+// Identity providers configured by admins (admin:settings, docs/social.md). The client secret is sealed
 // with SECRET_KEY and never readable back; an OIDC issuer's discovery document is read at create
 // and update, so a wrong issuer is refused then, not at a user's first sign-in.
 import type { IdentityProvider, IdentityProviderType, Prisma } from '../../generated/prisma/client.js';
@@ -7,7 +7,6 @@ import { withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, invalidInput, isUniqueViolation, notFound } from '../errors.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
-import { signInMethods } from '../credentials/registry.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { classifyProviderError } from './provider-client.js';
 import { validateProfileMapping } from './profile-mapping.js';
@@ -213,7 +212,7 @@ export async function deleteIdentityProvider(deps: Deps, key: string, actor: Aud
       await lockUserRow(tx, userId);
       const state = await credentialState(tx, userId);
       const after = { ...state, identityProviderIds: state.identityProviderIds.filter((id) => id !== provider.id) };
-      if (signInMethods(after).length === 0) {
+      if (deps.credentials.signInMethods(after).length === 0) {
         throw new AppError(
           'CONFLICT',
           `Some accounts sign in only with "${provider.key}" (e.g. ${userId}): give them another way to sign in or delete them first`,

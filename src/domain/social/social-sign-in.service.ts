@@ -1,4 +1,4 @@
-// Sign-in with a social identity provider (API.md §8): startSocialSignIn hands out the provider's
+// Sign-in with a social identity provider (docs/social.md): startSocialSignIn hands out the provider's
 // authorization URL; finishSocialSignIn spends the state, exchanges the code, and signs in the
 // account the identity is linked to, links it to the account holding its email (only when the
 // provider is trusted for email and says the email is verified), or creates a new account (when
@@ -6,7 +6,6 @@
 import type { IdentityProvider, User } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { socialIdentityKind } from '../credentials/kinds/social-identity.kind.js';
-import { challengeFactors } from '../credentials/registry.js';
 import { accountSuspended, createMfaChallenge } from '../credentials/sign-in-completion.js';
 import type { MfaChallengeResult, TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
@@ -74,11 +73,16 @@ async function resolveAndSignIn(
       resolution = { user: identity.user, created: false, linked: false };
     } else {
       if (holder) {
-        // Never a silent takeover: only a provider trusted for email, vouching for it, links.
-        if (!provider.trustEmail || !profile.emailVerified) {
+        // Never a silent takeover: only a provider trusted for email, vouching for it, links, and
+        // only to an account whose holder proved the address too. An unproven address may have
+        // been typed by anyone at sign-up; linking would hand its holder the owner's identity.
+        if (!provider.trustEmail || !profile.emailVerified || !holder.emailVerified) {
+          const vouched = provider.trustEmail && profile.emailVerified;
           throw new AppError(
             'IDENTIFIER_IN_USE',
-            `An account with this email exists: sign in to it and link ${provider.name} from the account settings`,
+            `An account with this email already exists. If it is yours, sign in to it (with its password or ` +
+              `another way you set up) and link ${provider.name} from the account page` +
+              (vouched ? `, or verify the email address there with a code: then signing in with ${provider.name} links it.` : '.'),
             ['email'],
           );
         }
@@ -98,8 +102,10 @@ async function resolveAndSignIn(
         if (!deps.config.signUpEnabled) throw new AppError('SIGN_UP_DISABLED', 'Self sign-up is disabled on this service');
         const user = await tx.user.create({
           data: {
-            // The provider's email becomes the account's only when the provider verified it.
+            // The provider's email becomes the account's only when the provider verified it, and
+            // counts as proven to this service only when the provider is trusted for email.
             primaryEmail: profile.emailVerified ? profile.email : null,
+            emailVerified: Boolean(profile.emailVerified && profile.email && provider.trustEmail),
             name: profile.name,
             avatar: profile.avatar,
             createdAt: now,
@@ -130,7 +136,7 @@ async function resolveAndSignIn(
     const { user } = resolution;
     if (user.isSuspended) throw accountSuspended();
     const enrolled = await tx.mfaFactor.findMany({ where: { userId: user.id }, select: { type: true } });
-    if (challengeFactors(enrolled.map((f) => f.type)).length > 0) {
+    if (deps.credentials.challengeFactors(enrolled.map((f) => f.type)).length > 0) {
       if (user.mfaLockedUntil && user.mfaLockedUntil > now) throw new AppError('ACCOUNT_LOCKED', 'Too many wrong MFA codes: try again later');
       return { resolution, tokens: null };
     }
@@ -172,5 +178,5 @@ export async function finishSocialSignIn(
   // MFA: the identity is linked and refreshed (the provider proved it); the session waits for the
   // second factor through verifySignIn, as after a password.
   const enrolled = await deps.prisma.mfaFactor.findMany({ where: { userId: resolution.user.id }, select: { type: true } });
-  return createMfaChallenge(deps, resolution.user.id, challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
+  return createMfaChallenge(deps, resolution.user.id, deps.credentials.challengeFactors(enrolled.map((f) => f.type)), request, SIGN_IN_STEP.amr);
 }

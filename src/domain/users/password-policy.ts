@@ -15,6 +15,8 @@ export interface PasswordPolicy {
   rejectUserInfo: boolean;
   /** Refuse passwords that are mostly one run (`aaaa`, `1234`, `abcd`, `9876`) or one short block repeated (isRepetitive). */
   rejectRepetitive: boolean;
+  /** Refuse passwords a k-anonymity range API knows from data breaches (breached-passwords.ts; checked after the rules above). */
+  checkBreached: boolean;
 }
 
 export interface PasswordContext {
@@ -29,6 +31,7 @@ export const PASSWORD_RULES = {
   email: 'CONTAINS_EMAIL',
   name: 'CONTAINS_NAME',
   sequence: 'REPEATED_OR_SEQUENTIAL_CHARACTERS',
+  breached: 'BREACHED_PASSWORD',
 } as const;
 
 /** What each failed rule means, for the PASSWORD_REJECTED message. */
@@ -46,6 +49,8 @@ export function describeRule(rule: string): string {
       return 'must not contain the email address';
     case PASSWORD_RULES.name:
       return 'must not contain the name';
+    case PASSWORD_RULES.breached:
+      return 'must not be a password that has appeared in a data breach';
     case PASSWORD_RULES.sequence:
       return 'must not be mostly repeated or sequential characters like "aaaa", "1234" or "abcd"';
     default:

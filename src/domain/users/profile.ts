@@ -1,4 +1,4 @@
-// OIDC standard profile claims (API.md §3). Updates merge: a claim left out keeps its value,
+// OIDC standard profile claims (docs/api.md#self-service-me). Updates merge: a claim left out keeps its value,
 // an explicit null clears it.
 import { invalidInput } from '../errors.js';
 

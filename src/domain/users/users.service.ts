@@ -9,7 +9,8 @@ import { openSession } from '../sessions/sessions.service.js';
 import type { Deps } from '../deps.js';
 import { AppError, PasswordRejectedError, invalidInput, isUniqueViolation, uniqueViolationField } from '../errors.js';
 import { getPasswordPolicy } from '../password-policy/password-policy.service.js';
-import { checkPassword, type PasswordContext } from './password-policy.js';
+import { checkPassword, PASSWORD_RULES, type PasswordContext } from './password-policy.js';
+import { assertProofHasAddress } from './address-proof.js';
 import { normalizeEmail, normalizePhone, normalizeUsername } from './identifiers.js';
 import { normalizeProfile, type ProfileInput } from './profile.js';
 
@@ -25,6 +26,9 @@ export interface CreateUserInput {
   profile?: ProfileInput | null;
   customData?: Record<string, unknown> | null;
   roles?: string[] | null;
+  /** An admin vouching that the address is the user's (sign-up never passes these). */
+  emailVerified?: boolean | null;
+  phoneVerified?: boolean | null;
 }
 
 const FIELD_PATH: Record<string, string> = { username: 'username', primaryEmail: 'primaryEmail', primaryPhone: 'primaryPhone' };
@@ -72,7 +76,12 @@ export function validateCustomData(data: unknown, path = 'customData'): Record<s
 
 /** Checks a new password against the stored policy (admin-editable, see password-policy.service.ts). */
 export async function assertPasswordPolicy(deps: Deps, password: string, context: PasswordContext, path = 'password'): Promise<void> {
-  const failed = checkPassword(await getPasswordPolicy(deps.prisma, deps.config), password, context);
+  const policy = await getPasswordPolicy(deps.prisma, deps.config);
+  const failed = checkPassword(policy, password, context);
+  // Only a password that passes the local rules is looked up: no request for one refused anyway.
+  if (failed.length === 0 && policy.checkBreached && (await deps.breachedPasswords.check(password)) === 'breached') {
+    failed.push(PASSWORD_RULES.breached);
+  }
   if (failed.length) throw new PasswordRejectedError(failed, path);
 }
 
@@ -83,6 +92,8 @@ async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma
   if (!username && !primaryEmail && !primaryPhone) {
     throw invalidInput('username', 'A user needs at least one of username, primaryEmail or primaryPhone');
   }
+  assertProofHasAddress('email', primaryEmail, input.emailVerified);
+  assertProofHasAddress('phone', primaryPhone, input.phoneVerified);
   let passwordHash: string | null = null;
   let passwordAlgorithm: PasswordAlgorithm | null = null;
   if (input.password && input.passwordDigest) throw invalidInput('password', 'Give either password or passwordDigest, not both');
@@ -102,6 +113,8 @@ async function buildUserData(deps: Deps, input: CreateUserInput): Promise<Prisma
     username,
     primaryEmail,
     primaryPhone,
+    emailVerified: Boolean(input.emailVerified),
+    phoneVerified: Boolean(input.phoneVerified),
     passwordHash,
     passwordAlgorithm,
     name: input.name ? validateName(input.name) : null,
@@ -132,6 +145,8 @@ export async function createUser(deps: Deps, input: CreateUserInput, actor: Audi
           username: user.username,
           primaryEmail: user.primaryEmail,
           primaryPhone: user.primaryPhone,
+          emailVerified: user.emailVerified,
+          phoneVerified: user.phoneVerified,
           roles: user.roles,
           passwordImported: Boolean(input.passwordDigest),
           passwordAlgorithm: user.passwordAlgorithm,

@@ -1,4 +1,4 @@
-// Verification records (API.md §3): short-lived proof that the caller owns the account (a password
+// Verification records (docs/api.md#self-service-me): short-lived proof that the caller owns the account (a password
 // check, or a code sent to the user's current email/phone) or owns a new address (a code sent to it).
 import { numericCode, safeEqual } from '../../auth/crypto.js';
 import { verifyPassword } from '../../auth/passwords.js';
@@ -9,10 +9,10 @@ import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { emitEvent } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError, RateLimitedError, invalidCredentials, invalidInput } from '../errors.js';
+import { markAddressProven } from '../users/address-proof.js';
 import { normalizeEmail, normalizePhone } from '../users/identifiers.js';
 import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
 import { passwordKind } from '../credentials/kinds/password.kind.js';
-import { identityProofOperations, identityProofRecordKinds } from '../credentials/registry.js';
 
 // A record lives 10 minutes: long enough to finish one change, short enough that a forgotten
 // unlocked screen does not grant sensitive changes for long.
@@ -48,10 +48,10 @@ export async function requireVerifiedIdentity(deps: Deps, db: Db, userId: string
     record.userId !== userId ||
     !record.verifiedAt ||
     !record.provesIdentity ||
-    !identityProofRecordKinds().includes(record.kind) ||
+    !deps.credentials.identityProofRecordKinds().includes(record.kind) ||
     record.expiresAt <= deps.clock.now()
   ) {
-    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${identityProofOperations()})`, ['verificationId']);
+    throw new AppError('VERIFICATION_REQUIRED', `This change needs a fresh identity verification (${deps.credentials.identityProofOperations()})`, ['verificationId']);
   }
   return record;
 }
@@ -181,7 +181,7 @@ export async function sendVerificationCode(
   await emitEvent(deps, actor, request, 'verification.code_sent', {
     userId,
     audit: 'user.verification.code_sent',
-    data: { user: { id: userId }, verificationId: record.id, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
+    data: { user: { id: userId }, channel: kind === 'EMAIL_CODE' ? 'email' : 'phone', provesIdentity },
   });
   return record;
 }
@@ -203,8 +203,13 @@ export async function verifyCode(deps: Deps, userId: string, input: { verificati
   if (!safeEqual(codeDigest(deps, record.target!, input.code.trim()), record.codeHash)) {
     throw new AppError('CODE_MISMATCH', 'The code is incorrect', ['code']);
   }
-  // The code is spent: its digest is dropped so it can never be checked again.
-  return deps.prisma.verificationRecord.update({ where: { id: record.id }, data: { verifiedAt: now, codeHash: null } });
+  // The code is spent: its digest is dropped so it can never be checked again. A code that reached
+  // the account's current address proves that address (User.emailVerified / phoneVerified).
+  return deps.prisma.$transaction(async (tx) => {
+    const verified = await tx.verificationRecord.update({ where: { id: record.id }, data: { verifiedAt: now, codeHash: null } });
+    await markAddressProven(tx, userId, record.kind === 'EMAIL_CODE' ? 'email' : 'phone', record.target!);
+    return verified;
+  });
 }
 
 /**

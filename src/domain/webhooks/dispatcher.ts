@@ -4,17 +4,28 @@
 // PostgreSQL exactly one sends a delivery, and a crashed sender's lease lapses for another to
 // retry (at-least-once). The HTTP request runs outside any transaction: a slow receiver never
 // holds a database connection (the embedded database has only one).
-import { Counter, Gauge, type Registry } from 'prom-client';
+// An unreachable database pauses the loop with backoff (the outage is logged once, by Outages)
+// and loses nothing: outcomes of attempts made before it could not be saved are kept and saved
+// first when it is back (while their lease holds; after that the row is sent again).
 import { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
+import { unavailableDependency } from '../../lib/availability/index.js';
 import type { Deps } from '../deps.js';
 import { MAX_ATTEMPTS, retryDelaySeconds } from './backoff.js';
-import { type AttemptResult, postWebhook } from './sender.js';
+import { toStorableText } from '../../lib/unstorable-strings.js';
+import { type AttemptResult, postWebhook, RESPONSE_BODY_CAP_BYTES } from './sender.js';
 import { signPayload } from './signing.js';
+import type { WebhookMetrics } from './webhook-metrics.js';
 
 const BATCH = 50;
+const ERROR_CAP_BYTES = 500;
+/** Stored instead of the answer when the outcome with it could not be written. */
+const UNSTORED_OUTCOME = 'the outcome could not be stored in full; see the service log';
 // A lease outlives the attempt's timeout by this much, so it never lapses while a send is in flight.
 const LEASE_MARGIN_SECONDS = 30;
+// While the database is unreachable the loop retries after this, doubling up to the maximum.
+const OUTAGE_BACKOFF_MS = 100;
+const OUTAGE_BACKOFF_MAX_MS = 2_000;
 
 interface Claimed {
   id: string;
@@ -33,57 +44,31 @@ function utc(date: Date): Prisma.Sql {
   return Prisma.sql`(CAST(${date.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
 }
 
-export interface WebhookMetrics {
-  deliveries: Counter<'outcome'>;
-}
-
-export function registerWebhookMetrics(registry: Registry, deps: Pick<Deps, 'prisma' | 'clock'>): WebhookMetrics {
-  const deliveries = new Counter({
-    name: 'webhook_deliveries_total',
-    help: 'Webhook delivery attempts by outcome: succeeded, retrying (failed, will retry) or failed (gave up)',
-    labelNames: ['outcome'] as const,
-    registers: [registry],
-  });
-  new Gauge({
-    name: 'webhook_queue_depth',
-    help: 'Webhook deliveries waiting to be sent (PENDING)',
-    registers: [registry],
-    async collect() {
-      this.set(await deps.prisma.webhookDelivery.count({ where: { status: 'PENDING' } }));
-    },
-  });
-  new Gauge({
-    name: 'webhook_oldest_pending_seconds',
-    help: 'Age of the oldest pending webhook delivery (0 when none)',
-    registers: [registry],
-    async collect() {
-      const oldest = await deps.prisma.webhookDelivery.findFirst({ where: { status: 'PENDING' }, orderBy: { createdAt: 'asc' }, select: { createdAt: true } });
-      this.set(oldest ? Math.max(0, (deps.clock.now().getTime() - oldest.createdAt.getTime()) / 1000) : 0);
-    },
-  });
-  return { deliveries };
-}
-
 export class WebhookDispatcher {
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private inFlight = new Set<Promise<unknown>>();
+  /** Outcomes the database could not take yet (it was unreachable), saved first when it is back. */
+  private unrecorded: { delivery: Claimed; result: AttemptResult; lease: Date }[] = [];
 
   constructor(
     private deps: Deps,
-    private metrics: WebhookMetrics,
+    /** The queue gauges are refreshed while this dispatcher runs (tests refresh them on demand). */
+    readonly metrics: WebhookMetrics,
   ) {}
 
   start(): void {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    this.metrics.startRefreshing();
   }
 
   /** Stops claiming and waits for the attempts in flight (their results are recorded). */
   async stop(): Promise<void> {
     this.running = false;
+    this.metrics.stopRefreshing();
     this.wake?.();
     await this.loop;
     await Promise.allSettled([...this.inFlight]);
@@ -96,20 +81,29 @@ export class WebhookDispatcher {
 
   private async run(): Promise<void> {
     const { logger, config } = this.deps;
+    let backoff = 0;
     while (this.running) {
       let claimed = 0;
       try {
         claimed = await this.runOnce();
+        backoff = 0;
       } catch (err) {
-        logger.warn({ err }, 'webhook dispatch failed');
+        if (unavailableDependency(err) === 'database') {
+          this.deps.outages.failed('database', err);
+          backoff = Math.min(OUTAGE_BACKOFF_MAX_MS, backoff ? backoff * 2 : OUTAGE_BACKOFF_MS);
+        } else {
+          logger.warn({ err }, 'webhook dispatch failed');
+        }
       }
       if (!this.running) break;
-      // A full batch means more is due: go on at once. Otherwise sleep until poked or the next poll.
+      // A full batch means more is due: go on at once. Otherwise sleep until poked or the next poll
+      // (during an outage: the backoff, which a poke does not cut short).
       if (claimed < BATCH) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, config.webhookPollIntervalMs);
+          const timer = setTimeout(resolve, backoff || config.webhookPollIntervalMs);
           timer.unref();
           this.wake = () => {
+            if (backoff && this.running) return;
             clearTimeout(timer);
             resolve();
           };
@@ -121,11 +115,18 @@ export class WebhookDispatcher {
 
   /**
    * Claims what is due and sends it; resolves once those attempts are recorded. Returns how many.
-   * Two statements per batch (claim with everything the sends need, then every outcome at once):
-   * on the embedded database each statement waits for the one connection, behind the requests.
+   * One statement claims the batch with everything the sends need; each outcome is then written on
+   * its own as soon as its answer is in, so neither a slow receiver nor an outcome that cannot be
+   * written holds the others.
    */
   async runOnce(): Promise<number> {
     const { prisma, clock, config } = this.deps;
+    // Outcomes an outage kept from being saved go first; this throws while the database is still away.
+    while (this.unrecorded.length) {
+      const { delivery, result, lease } = this.unrecorded[0]!;
+      await this.record(delivery, result, lease, false);
+      this.unrecorded.shift();
+    }
     const now = clock.now();
     const lease = addSeconds(now, config.webhookTimeoutMs / 1000 + LEASE_MARGIN_SECONDS);
     const claimed = await prisma.$queryRaw<Claimed[]>`
@@ -144,16 +145,42 @@ export class WebhookDispatcher {
         to_char(e.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "eventAt", e.data AS "eventData"
       FROM claimed c JOIN "Webhook" w ON w.id = c."webhookId" LEFT JOIN "AuditEvent" e ON e.id = c."eventId"`;
     if (claimed.length === 0) return 0;
-    const attempts = claimed.map(async (delivery) => ({ delivery, result: await this.attempt(delivery) }));
-    const tracked = Promise.all(attempts);
+    const tracked = Promise.all(claimed.map((delivery) => this.deliver(delivery, lease)));
     this.inFlight.add(tracked);
     try {
-      const outcomes = await tracked;
-      await this.record(outcomes, lease);
+      const outages = (await tracked).filter((err) => err !== undefined);
+      // The loop backs off while the database is away; what was sent waits in `unrecorded`.
+      if (outages.length) throw outages[0];
     } finally {
       this.inFlight.delete(tracked);
     }
     return claimed.length;
+  }
+
+  /**
+   * Sends one claimed delivery and records its outcome; never throws (a failure is logged). When the
+   * database is unreachable the outcome is kept for later and the outage error is returned.
+   */
+  private async deliver(delivery: Claimed, lease: Date): Promise<unknown> {
+    // Claimed once more after MAX_ATTEMPTS sends: the outcome of the last one was never recorded
+    // (its write failed, or the sender died), so its lease lapsed. Give up without sending again.
+    if (delivery.attempts > MAX_ATTEMPTS) {
+      // During an outage the lease lapses and the row is claimed (and given up) again later.
+      return this.giveUp(delivery, lease).then(() => undefined, (err: unknown) => err);
+    }
+    let result: AttemptResult;
+    try {
+      result = await this.attempt(delivery);
+    } catch (err) {
+      result = { ok: false, statusCode: null, error: `could not send: ${(err as Error).message}`, responseBody: null };
+    }
+    try {
+      await this.record(delivery, result, lease);
+      return undefined;
+    } catch (err) {
+      this.unrecorded.push({ delivery, result, lease });
+      return err;
+    }
   }
 
   private async attempt(delivery: Claimed): Promise<AttemptResult> {
@@ -179,34 +206,52 @@ export class WebhookDispatcher {
     );
   }
 
-  /** Every outcome of a batch in one statement, only where the lease is still ours (else another instance owns the row). */
-  private async record(outcomes: { delivery: Claimed; result: AttemptResult }[], lease: Date): Promise<void> {
+  /**
+   * One delivery's outcome, only where the lease is still ours (else another instance owns the row).
+   * What the receiver said is cleaned and capped first (PostgreSQL text refuses NUL). Should the
+   * write fail all the same, the outcome is written again without anything the receiver sent, so
+   * the schedule (status, next attempt) moves on; if that fails too, the lease lapses and the
+   * delivery is claimed again, counted as an attempt, so MAX_ATTEMPTS still ends it. An unreachable
+   * database is no reason to drop what the receiver said: that error goes up (see `deliver`).
+   */
+  private async record(delivery: Claimed, result: AttemptResult, lease: Date, firstTime = true): Promise<void> {
     const { deps } = this;
     const now = deps.clock.now();
-    const rows = outcomes.map(({ delivery, result }) => {
-      const delay = result.ok ? null : retryDelaySeconds(delivery.attempts);
-      const status = result.ok ? 'SUCCEEDED' : delay === null || delivery.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING';
-      this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retrying' });
-      if (!result.ok) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error: result.error }, 'webhook delivery failed');
-      return { id: delivery.id, status, result, next: status === 'PENDING' ? addSeconds(now, delay!).toISOString() : null };
-    });
-    await deps.prisma.$executeRaw`
-      UPDATE "WebhookDelivery" d SET
-        status = v.status::"WebhookDeliveryStatus",
-        "lockedUntil" = NULL,
-        "lastStatusCode" = v.code,
-        "lastError" = v.error,
-        "lastResponseBody" = v.body,
-        "deliveredAt" = CASE WHEN v.status = 'SUCCEEDED' THEN ${utc(now)} ELSE d."deliveredAt" END,
-        "nextAttemptAt" = COALESCE(v.next::timestamptz AT TIME ZONE 'UTC', d."nextAttemptAt")
-      FROM unnest(
-        ${rows.map((r) => r.id)}::text[],
-        ${rows.map((r) => r.status)}::text[],
-        ${rows.map((r) => r.result.statusCode)}::int[],
-        ${rows.map((r) => r.result.error?.slice(0, 500) ?? null)}::text[],
-        ${rows.map((r) => r.result.responseBody)}::text[],
-        ${rows.map((r) => r.next)}::text[]
-      ) AS v(id, status, code, error, body, next)
-      WHERE d.id = v.id AND d."lockedUntil" = ${utc(lease)}`;
+    const delay = result.ok ? null : retryDelaySeconds(delivery.attempts);
+    const status = result.ok ? 'SUCCEEDED' : delay === null || delivery.attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING';
+    const error = result.error === null ? null : toStorableText(result.error, ERROR_CAP_BYTES);
+    if (!result.ok && firstTime) deps.logger.info({ deliveryId: delivery.id, attempts: delivery.attempts, status, error }, 'webhook delivery failed');
+    const outcome = {
+      status,
+      lockedUntil: null,
+      lastStatusCode: result.statusCode,
+      nextAttemptAt: status === 'PENDING' ? addSeconds(now, delay!) : undefined,
+      deliveredAt: status === 'SUCCEEDED' ? now : undefined,
+    } as const;
+    const responseBody = result.responseBody === null ? null : toStorableText(result.responseBody, RESPONSE_BODY_CAP_BYTES);
+    const saved =
+      (await this.write(delivery, lease, { ...outcome, lastError: error, lastResponseBody: responseBody || null })) ||
+      (await this.write(delivery, lease, { ...outcome, lastError: UNSTORED_OUTCOME, lastResponseBody: null }));
+    if (saved) this.metrics.deliveries.inc({ outcome: status === 'SUCCEEDED' ? 'succeeded' : status === 'FAILED' ? 'failed' : 'retrying' });
+  }
+
+  private async giveUp(delivery: Claimed, lease: Date): Promise<void> {
+    const lastError = `gave up after ${MAX_ATTEMPTS} attempts: the outcome of the last one could not be recorded`;
+    this.deps.logger.warn({ deliveryId: delivery.id }, 'webhook delivery given up');
+    if (await this.write(delivery, lease, { status: 'FAILED', lockedUntil: null, attempts: MAX_ATTEMPTS, lastError })) {
+      this.metrics.deliveries.inc({ outcome: 'failed' });
+    }
+  }
+
+  /** One statement for one delivery; false (and logged) when it fails, thrown when the database is away. */
+  private async write(delivery: Claimed, lease: Date, data: Prisma.WebhookDeliveryUpdateManyMutationInput): Promise<boolean> {
+    try {
+      await this.deps.prisma.webhookDelivery.updateMany({ where: { id: delivery.id, lockedUntil: lease }, data });
+      return true;
+    } catch (err) {
+      if (unavailableDependency(err) === 'database') throw err;
+      this.deps.logger.warn({ err, deliveryId: delivery.id }, 'could not record a webhook outcome');
+      return false;
+    }
   }
 }

@@ -9,7 +9,7 @@ export interface AttemptResult {
   ok: boolean;
   statusCode: number | null;
   error: string | null;
-  /** The start of the receiver's answer, for the admin looking into a failure. */
+  /** The start of the receiver's answer (any text: not yet safe to store), for the admin looking into a failure. */
   responseBody: string | null;
 }
 
@@ -56,7 +56,8 @@ export function postWebhook(
             ok,
             statusCode,
             error: ok ? null : `HTTP ${statusCode}`,
-            responseBody: Buffer.concat(chunks).subarray(0, RESPONSE_BODY_CAP_BYTES).toString('utf8') || null,
+            // Decoded whole (bytes that are not UTF-8 become U+FFFD); the dispatcher cleans and cuts it to the cap when storing.
+            responseBody: Buffer.concat(chunks).toString('utf8') || null,
           });
           response.destroy();
         };

@@ -1,4 +1,4 @@
-// Managing webhooks (admin:settings, API.md §9). The signing secret is shown once (create, rotate)
+// Managing webhooks (admin:settings, docs/events.md). The signing secret is shown once (create, rotate)
 // and stored sealed with SECRET_KEY; every change is an event like any other admin change.
 import type { Webhook, WebhookDelivery } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';

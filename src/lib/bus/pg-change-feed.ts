@@ -8,7 +8,9 @@ import { type ChangeFeed, FeedHandlers } from './change-feed.js';
 const HEARTBEAT_MS = 2_000;
 // A heartbeat unanswered for this long means the connection is gone even if TCP has not said so.
 const HEARTBEAT_TIMEOUT_MS = 1_500;
-const MAX_BACKOFF_MS = 5_000;
+// Short enough that the cache is back on within ~2 s of the database (docs/scale-out.md).
+const MAX_BACKOFF_MS = 2_000;
+const CONNECT_TIMEOUT_MS = 5_000;
 const SYNC_PREFIX = 'sync:';
 const SYNC_TIMEOUT_MS = 1_000;
 
@@ -17,6 +19,8 @@ export class PgChangeFeed implements ChangeFeed {
   private isLive = false;
   private closed = false;
   private backoff = 100;
+  /** The current loss has been logged: reconnect failures until it ends are not (one line per outage). */
+  private lossLogged = false;
   private heartbeat?: NodeJS.Timeout;
   private syncSeq = 0;
   private readonly pendingSyncs = new Map<string, () => void>();
@@ -102,7 +106,12 @@ export class PgChangeFeed implements ChangeFeed {
 
   private async connect(): Promise<void> {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.connectionString, keepAlive: true, application_name: 'account-service change feed' });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      keepAlive: true,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: 'account-service change feed',
+    });
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
     client.on('notification', (msg) => {
@@ -118,13 +127,17 @@ export class PgChangeFeed implements ChangeFeed {
       await client.connect();
       await client.query(`LISTEN "${this.channel}"`);
     } catch (err) {
-      this.logger.warn({ err }, 'change feed: LISTEN failed; the validity cache stays off until it succeeds');
+      if (this.lossLogged) this.logger.debug({ err }, 'change feed: LISTEN failed again');
+      else this.logger.warn({ err }, 'change feed: LISTEN failed; the validity cache stays off until it succeeds');
+      this.lossLogged = true;
       client.end().catch(() => {});
       this.scheduleReconnect();
       return;
     }
     this.client = client;
     this.backoff = 100;
+    if (this.lossLogged) this.logger.info('change feed: listening again; the validity cache is back on');
+    this.lossLogged = false;
     clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => void this.beat(client), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -163,6 +176,7 @@ export class PgChangeFeed implements ChangeFeed {
     client.end().catch(() => {});
     if (!this.closed) {
       this.logger.warn('change feed: connection lost; the validity cache is off until it reconnects');
+      this.lossLogged = true;
       this.scheduleReconnect();
     }
   }

@@ -1,4 +1,4 @@
-// The account-center config table (API.md §3): public to read, `admin:settings` to change.
+// The account-center config table (docs/api.md#self-service-me): public to read, `admin:settings` to change.
 import {
   ACCOUNT_FIELDS,
   type AccountCenterSettings,

@@ -1,4 +1,4 @@
-// The audit log (API.md §4): admin.auditEvents and User.auditEvents, both under admin:audit:read.
+// The audit log (docs/api.md#management-admin): admin.auditEvents and User.auditEvents, both under admin:audit:read.
 import { AUDIT_ORDER, type AuditFilter, auditWhere } from '../../domain/audit/audit.queries.js';
 import { builder } from '../builder.js';
 import { AdminQuery } from '../root.js';

@@ -6,11 +6,11 @@ import {
   type MachineClientSecret,
   rotateMachineClientSecret,
 } from '../../domain/machine-clients/machine-clients.service.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../context.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
 import { AdminMutation, AdminQuery } from '../root.js';
-import { everyScope } from '../../auth/escalation.js';
+import { everyScope } from '../auth/escalation.js';
 
 const SETTINGS = { admin: 'admin:settings' } as const;
 

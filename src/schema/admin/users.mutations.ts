@@ -1,4 +1,4 @@
-// Admin user management (API.md §4).
+// Admin user management (docs/api.md#management-admin).
 import {
   adminCreatePersonalAccessToken,
   adminRevokePersonalAccessToken,
@@ -17,7 +17,7 @@ import { createUser } from '../../domain/users/users.service.js';
 import { TokenSetType } from '../auth/token.types.js';
 import { builder } from '../builder.js';
 import { actorOf } from '../actor.js';
-import { grantsAdminRole, isAdminTokenOwner, isAdminUser, usersWrite } from '../../auth/escalation.js';
+import { grantsAdminRole, impersonate, isAdminTokenOwner, isAdminUser, usersWrite } from '../auth/escalation.js';
 import { AdminMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { PersonalAccessTokenSecretType } from '../tokens/pat.types.js';
@@ -40,12 +40,16 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     profile: t.field({ type: ProfileInput }),
     customData: t.field({ type: 'JSON' }),
     roles: t.stringList(),
+    emailVerified: t.boolean({ description: 'You vouch that primaryEmail is the user\'s (default false: unproven).' }),
+    phoneVerified: t.boolean({ description: 'You vouch that primaryPhone is the user\'s (default false: unproven).' }),
   }),
 });
 
 builder.objectField(AdminMutation, 'createUser', (t) =>
   t.field({
     type: UserType,
+    // An imported digest (passwordDigest) is stored as given: only a plain password is hashed.
+    expensive: { kind: 'hash', when: ({ input }) => input.password != null, account: ({ input }) => input.username ?? input.primaryEmail ?? input.primaryPhone },
     errors: {},
     authScopes: (_root, { input }) => usersWrite(grantsAdminRole(input.roles)),
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
@@ -65,6 +69,8 @@ const UpdateUserInput = builder.inputType('UpdateUserInput', {
     customData: t.field({ type: 'JSON' }),
     roles: t.stringList(),
     password: t.string(),
+    emailVerified: t.boolean({ description: 'Set whether the (new or current) primaryEmail is proven. A changed primaryEmail without it is unproven.' }),
+    phoneVerified: t.boolean({ description: 'Set whether the (new or current) primaryPhone is proven. A changed primaryPhone without it is unproven.' }),
   }),
 });
 
@@ -96,10 +102,12 @@ builder.objectFields(AdminMutation, (t) => ({
     type: UserType,
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
-    description: 'Deletes the user; every session and token stops at once. The audit history is kept.',
-    args: { id: t.arg.id({ required: true }) },
+    description:
+      'Deletes the user; every session and token stops at once. With a grace period (DELETION_GRACE_DAYS) the deletion is scheduled ' +
+      '(deletionScheduledAt) unless `immediately`. The audit history is kept.',
+    args: { id: t.arg.id({ required: true }), immediately: t.arg.boolean({ description: 'Purge now, without the grace period.' }) },
     // The selection is read inside the deleting transaction: afterwards there is nothing to load.
-    resolve: (query, _root, { id }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query),
+    resolve: (query, _root, { id, immediately }, ctx) => deleteUser(ctx.deps, id, actorOf(ctx), ctx.request, query, { immediately: immediately === true }),
   }),
   setUserSuspended: t.field({
     type: UserType,
@@ -111,6 +119,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   setUserPassword: t.field({
     type: UserType,
+    expensive: 'hash',
     errors: {},
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
     args: { id: t.arg.id({ required: true }), password: t.arg.string({ required: true }) },
@@ -118,6 +127,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   verifyUserPassword: t.field({
     type: PasswordCheck,
+    expensive: 'hash',
     errors: {},
     // No sign-in lockout applies here: an unlimited oracle on an admin's password.
     authScopes: async (_root, { id }, ctx) => usersWrite(await isAdminUser(ctx, id)),
@@ -162,8 +172,9 @@ builder.objectFields(AdminMutation, (t) => ({
   impersonateUser: t.field({
     type: TokenSetType,
     errors: {},
-    authScopes: { admin: 'admin:users:impersonate' },
-    description: 'An access token (no refresh token) acting as the user, with `act.sub` = you. At most one hour; audited.',
+    authScopes: async (_root, { input }, ctx) => impersonate(await isAdminUser(ctx, input.userId)),
+    description:
+      'An access token (no refresh token) acting as the user, with `act.sub` = you. At most one hour; audited. An admin target also needs the right to change them (admin:users:write and every admin scope).',
     args: { input: t.arg({ type: ImpersonateUserInput, required: true }) },
     resolve: (_root, { input }, ctx) => {
       const { viewer } = ctx;

@@ -1,4 +1,4 @@
-// admin.users / admin.user (API.md §4).
+// admin.users / admin.user (docs/api.md#management-admin).
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { GraphQLError } from 'graphql';
 import { countUsers, findUserPage, USER_COUNT_CAP, type UserCount, type UserFilter } from '../../domain/admin/user-search.js';

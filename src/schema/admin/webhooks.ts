@@ -1,4 +1,4 @@
-// Webhooks (admin:settings, API.md §9): signed event deliveries to receivers (docs/webhooks.md).
+// Webhooks (admin:settings, docs/events.md): signed event deliveries to receivers (docs/webhooks.md).
 import {
   createWebhook,
   deleteWebhook,

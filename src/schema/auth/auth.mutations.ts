@@ -1,8 +1,8 @@
-// Sign-in and tokens (API.md §2): root mutations, so they run serially.
+// Sign-in and tokens (docs/api.md#signing-in): root mutations, so they run serially.
 import { revokeSession, refreshTokens } from '../../domain/sessions/sessions.service.js';
 import { signIn } from '../../domain/auth/sign-in.service.js';
 import { signUp } from '../../domain/users/users.service.js';
-import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
+import { AccountPendingDeletionError, AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import { wrapOrThrow } from '@pothos/plugin-errors';
 import { builder } from '../builder.js';
 import { SignOutPayload, signInResultUnion, TokenSetType } from './token.types.js';
@@ -21,6 +21,7 @@ const SignInInput = builder.inputType('SignInInput', {
   fields: (t) => ({
     identifier: t.string({ required: true, description: 'Username, email or phone.' }),
     password: t.string({ required: true }),
+    deviceToken: t.string({ description: 'From TokenSet.deviceToken of an earlier verifySignIn with trustDevice: skips the second factor.' }),
   }),
 });
 
@@ -29,6 +30,7 @@ const SignInResult = signInResultUnion('SignInResult');
 builder.mutationFields((t) => ({
   signUp: t.field({
     type: TokenSetType,
+    expensive: { kind: 'hash', account: ({ input }) => input.username ?? input.email ?? input.phone },
     description: 'Creates an account and signs it in (only when self sign-up is enabled).',
     errors: {},
     args: { input: t.arg({ type: SignUpInput, required: true }) },
@@ -36,13 +38,14 @@ builder.mutationFields((t) => ({
   }),
   signIn: t.field({
     type: SignInResult as never,
+    expensive: { kind: 'hash', account: ({ input }) => input.identifier },
     description: 'Signs in with a username, email or phone and a password: tokens, or an MFA challenge.',
     args: { input: t.arg({ type: SignInInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       try {
         return (await signIn(ctx.deps, input, ctx.request)) as never;
       } catch (err) {
-        return wrapOrThrow(err, [PasswordRejectedError, RateLimitedError, AppError]) as never;
+        return wrapOrThrow(err, [AccountPendingDeletionError, PasswordRejectedError, RateLimitedError, AppError]) as never;
       }
     },
   }),

@@ -1,4 +1,4 @@
-// verifySignIn (API.md §2): the second step of sign-in for users with MFA.
+// verifySignIn (docs/api.md#signing-in): the second step of sign-in for users with MFA.
 import { verifySignIn } from '../../domain/mfa/mfa-sign-in.service.js';
 import { builder } from '../builder.js';
 import { PasskeyAssertionInput } from '../passkeys/passkeys.types.js';
@@ -10,6 +10,7 @@ const VerifySignInInput = builder.inputType('VerifySignInInput', {
     totpCode: t.string({ description: 'The 6-digit code of the authenticator app.' }),
     backupCode: t.string({ description: 'One of the backup codes (each works once).' }),
     passkey: t.field({ type: PasskeyAssertionInput, description: 'The assertion for a startMfaPasskey challenge.' }),
+    trustDevice: t.boolean({ description: 'Remember this device (TRUSTED_DEVICE_DAYS): the TokenSet carries a deviceToken for later sign-ins.' }),
   }),
 });
 

@@ -1,5 +1,5 @@
 import { unwrapError } from '@pothos/plugin-errors';
-import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
+import { AccountPendingDeletionError, AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import type { MfaChallengeResult, TokenSet } from '../../domain/auth/token-set.js';
 import { builder } from '../builder.js';
 import { MfaFactorTypeEnum } from '../users/user.types.js';
@@ -12,6 +12,11 @@ export const TokenSetType = builder.objectRef<TokenSet>('TokenSet').implement({
     tokenType: t.exposeString('tokenType'),
     expiresIn: t.exposeInt('expiresIn', { description: 'Seconds until the access token expires.' }),
     scope: t.exposeString('scope'),
+    deviceToken: t.string({
+      nullable: true,
+      description: 'Only after verifySignIn with trustDevice: send it as signIn deviceToken to skip the second factor on this device. Keep it secret.',
+      resolve: (s) => s.deviceToken ?? null,
+    }),
   }),
 });
 
@@ -33,10 +38,11 @@ export const SignOutPayload = builder.objectRef<{ success: boolean }>('SignOutPa
  */
 export function signInResultUnion(name: string) {
   return builder.unionType(name, {
-    types: [TokenSetType, MfaChallengeType, AppError, RateLimitedError, PasswordRejectedError] as never,
+    types: [TokenSetType, MfaChallengeType, AppError, RateLimitedError, PasswordRejectedError, AccountPendingDeletionError] as never,
     resolveType: (value) => {
       // Errors arrive wrapped by wrapOrThrow (so graphql-js does not treat them as thrown): unwrap first.
       (value as { [unwrapError]?: () => void })[unwrapError]?.();
+      if (value instanceof AccountPendingDeletionError) return 'AccountPendingDeletionError';
       if (value instanceof PasswordRejectedError) return 'PasswordRejectedError';
       if (value instanceof RateLimitedError) return 'RateLimitedError';
       if (value instanceof AppError) return 'UserError';

@@ -1,4 +1,4 @@
-// me.setPrimaryEmail / removePrimaryEmail / setPrimaryPhone / removePrimaryPhone (API.md §3).
+// me.setPrimaryEmail / removePrimaryEmail / setPrimaryPhone / removePrimaryPhone (docs/api.md#self-service-me).
 import { removePrimaryIdentifier, setPrimaryIdentifier } from '../../domain/account/identifiers.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';

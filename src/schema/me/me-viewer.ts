@@ -1,4 +1,4 @@
-import type { Context } from '../../context.js';
+import type { Context } from '../context.js';
 
 /** The signed-in user of a `me` mutation (its authScopes already demanded `user`). */
 export function meViewer(ctx: Context): { userId: string; sessionId: string | null } {

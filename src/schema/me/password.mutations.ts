@@ -1,4 +1,4 @@
-// me.setPassword (API.md §3).
+// me.setPassword (docs/api.md#self-service-me).
 import { setOwnPassword } from '../../domain/account/password.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
@@ -16,6 +16,7 @@ const SetPasswordInput = builder.inputType('SetPasswordInput', {
 builder.objectFields(MeMutation, (t) => ({
   setPassword: t.prismaField({
     type: UserType,
+    expensive: 'hash',
     errors: {},
     authScopes: { $all: { accountHolder: true, accountCenterWrite: 'password' } },
     description: 'Sets or changes your password; every other session is ended.',

@@ -1,5 +1,5 @@
-// me.updateProfile (API.md §3): each field given must be EDIT in the account center.
-import { allowImpersonation } from '../../auth/scopes.js';
+// me.updateProfile (docs/api.md#self-service-me): each field given must be EDIT in the account center.
+import { allowImpersonation } from '../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import { updateProfile } from '../../domain/account/profile.service.js';
 import { actorOf } from '../actor.js';

@@ -1,4 +1,4 @@
-// Self-service personal access tokens (API.md §3, field `personalAccessTokens`).
+// Self-service personal access tokens (docs/api.md#self-service-me, field `personalAccessTokens`).
 import { createOwnPersonalAccessToken, revokeOwnPersonalAccessToken } from '../../domain/tokens/personal-access-tokens.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';

@@ -1,4 +1,4 @@
-// Identity verification (API.md §3): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
+// Identity verification (docs/api.md#self-service-me): me.verifyPassword, me.sendVerificationCode + me.verifyCode.
 import { emitEvent } from '../../domain/events/collector.js';
 import { verifyTotpRecord } from '../../domain/mfa/totp-step-up.service.js';
 import { sendVerificationCode, verifyCode, verifyPasswordRecord } from '../../domain/verification/verification.service.js';
@@ -19,6 +19,7 @@ const VerifyCodeInput = builder.inputType('VerifyCodeInput', {
 builder.objectFields(MeMutation, (t) => ({
   verifyPassword: t.field({
     type: VerificationRecordType,
+    expensive: 'hash',
     errors: {},
     authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description: 'Proves identity with the current password; returns a verified record for sensitive changes.',
@@ -40,6 +41,7 @@ builder.objectFields(MeMutation, (t) => ({
   }),
   sendVerificationCode: t.field({
     type: VerificationRecordType,
+    expensive: 'send',
     errors: {},
     authScopes: { $all: { accountHolder: true, accountCenterWrite: '*' } },
     description:

@@ -1,5 +1,5 @@
-// admin.removeUserMfaFactor (API.md §4): for a user who lost their device.
-import { isAdminUser, usersWrite } from '../../auth/escalation.js';
+// admin.removeUserMfaFactor (docs/api.md#management-admin): for a user who lost their device.
+import { isAdminUser, usersWrite } from '../auth/escalation.js';
 import { adminRemoveMfaFactor } from '../../domain/mfa/factors.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';

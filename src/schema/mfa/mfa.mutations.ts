@@ -1,10 +1,10 @@
-// Self-service MFA (API.md §3, field `mfa`): TOTP enrollment, backup codes, removal.
+// Self-service MFA (docs/api.md#self-service-me, field `mfa`): TOTP enrollment, backup codes, removal.
 import { generateBackupCodes } from '../../domain/mfa/backup-codes.js';
 import { removeOwnMfaFactor } from '../../domain/mfa/factors.service.js';
 import { enrollTotp, generateTotpSecret } from '../../domain/mfa/totp.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
-import type { Context } from '../../context.js';
+import type { Context } from '../context.js';
 import { MeMutation } from '../root.js';
 import { MfaFactorType, UserType } from '../users/user.types.js';
 import { BackupCodesType, TotpSecretType } from './mfa.types.js';

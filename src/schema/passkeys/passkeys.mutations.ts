@@ -1,6 +1,6 @@
-// Passkeys (API.md §7). Self-service registration, naming and step-up under `me` (field `passkey`
+// Passkeys (docs/passkeys.md). Self-service registration, naming and step-up under `me` (field `passkey`
 // for changes; step-up like verifyPassword); sign-in with a passkey and the MFA passkey step at the root.
-import type { Context } from '../../context.js';
+import type { Context } from '../context.js';
 import { finishPasskeySignIn, startMfaPasskey, startPasskeySignIn } from '../../domain/passkeys/passkey-sign-in.service.js';
 import { finishPasskeyRegistration, renamePasskey, startPasskeyRegistration } from '../../domain/passkeys/registration.service.js';
 import { startPasskeyVerification, verifyPasskey } from '../../domain/passkeys/step-up.service.js';

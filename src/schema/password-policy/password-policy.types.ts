@@ -10,7 +10,7 @@ import { AdminMutation } from '../root.js';
 const PasswordPolicyType = builder.objectRef<PasswordPolicy>('PasswordPolicy').implement({
   description:
     'The rules a new password must pass. A failed rule is named in PasswordRejectedError.rules: MIN_LENGTH_<n>, MAX_LENGTH_<n>, ' +
-    'COMMON_PASSWORD, CONTAINS_USERNAME, CONTAINS_EMAIL, CONTAINS_NAME, REPEATED_OR_SEQUENTIAL_CHARACTERS.',
+    'COMMON_PASSWORD, CONTAINS_USERNAME, CONTAINS_EMAIL, CONTAINS_NAME, REPEATED_OR_SEQUENTIAL_CHARACTERS, BREACHED_PASSWORD.',
   fields: (t) => ({
     minLength: t.exposeInt('minLength', { description: 'Fewest characters (at least 8).' }),
     maxLength: t.exposeInt('maxLength', { description: 'Most characters accepted.' }),
@@ -23,6 +23,11 @@ const PasswordPolicyType = builder.objectRef<PasswordPolicy>('PasswordPolicy').i
         'Refuses passwords that are mostly one repeated or sequential run ("aaaaaaaa", "12345678", "abcdefgh": the longest run is at least ' +
         'half the password) or one block of up to 4 characters repeated 3 times or more ("abababab"). Words and passphrases pass.',
     }),
+    checkBreached: t.exposeBoolean('checkBreached', {
+      description:
+        'Refuses passwords known from data breaches (BREACHED_PASSWORD), asked of a k-anonymity range API (only 5 hex characters of the SHA-1 leave the service; ' +
+        'an unreachable API accepts the password). Default: BREACHED_PASSWORD_CHECK.',
+    }),
   }),
 });
 
@@ -33,6 +38,7 @@ const UpdatePasswordPolicyInput = builder.inputType('UpdatePasswordPolicyInput',
     rejectCommon: t.boolean(),
     rejectUserInfo: t.boolean(),
     rejectRepetitive: t.boolean(),
+    checkBreached: t.boolean(),
   }),
 });
 

@@ -1,5 +1,5 @@
-// Self-service session management (API.md §3, field `sessions`).
-import { allowImpersonation } from '../../auth/scopes.js';
+// Self-service session management (docs/api.md#self-service-me, field `sessions`).
+import { allowImpersonation } from '../auth/scopes.js';
 import { revokeOwnOtherSessions, revokeOwnSession } from '../../domain/sessions/sessions.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';

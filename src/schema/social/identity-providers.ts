@@ -95,6 +95,7 @@ builder.objectFields(AdminQuery, (t) => ({
 builder.objectFields(AdminMutation, (t) => ({
   createIdentityProvider: t.prismaField({
     type: IdentityProviderObject,
+    expensive: 'provider',
     errors: {},
     authScopes: SETTINGS,
     description: 'Adds an identity provider. OIDC: the issuer’s discovery document is read now (http: issuers only outside production).',
@@ -104,6 +105,7 @@ builder.objectFields(AdminMutation, (t) => ({
   }),
   updateIdentityProvider: t.prismaField({
     type: IdentityProviderObject,
+    expensive: 'provider',
     errors: {},
     authScopes: SETTINGS,
     args: { key: t.arg.string({ required: true }), input: t.arg({ type: UpdateIdentityProviderInput, required: true }) },

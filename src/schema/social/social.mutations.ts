@@ -1,4 +1,4 @@
-// Social sign-in and self-service linking (API.md §8). The sign-in pair are root mutations, like
+// Social sign-in and self-service linking (docs/social.md). The sign-in pair are root mutations, like
 // signIn; linking lives under `me` (account-center field `social`, account holder only).
 import { wrapOrThrow } from '@pothos/plugin-errors';
 import { AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
@@ -57,6 +57,7 @@ const FinishSocialSignInResult = signInResultUnion('FinishSocialSignInResult');
 builder.mutationFields((t) => ({
   startSocialSignIn: t.field({
     type: SocialAuthorizationType,
+    expensive: 'provider',
     errors: {},
     description: 'Starts a sign-in with an identity provider: send the browser to `authorizationUrl`.',
     args: { input: t.arg({ type: StartSocialSignInInput, required: true }) },
@@ -64,6 +65,7 @@ builder.mutationFields((t) => ({
   }),
   finishSocialSignIn: t.field({
     type: FinishSocialSignInResult as never,
+    expensive: 'provider',
     description:
       'Finishes a social sign-in with the `state` and `code` the provider returned: tokens, or an MFA challenge. Creates the account when the identity is new (if sign-up is enabled).',
     args: { input: t.arg({ type: FinishSocialSignInInput, required: true }) },
@@ -99,6 +101,7 @@ const VerifySocialIdentityInput = builder.inputType('VerifySocialIdentityInput',
 builder.objectFields(MeMutation, (t) => ({
   startSocialLink: t.field({
     type: SocialAuthorizationType,
+    expensive: 'provider',
     errors: {},
     authScopes: ME_SOCIAL,
     description: 'Starts linking an identity provider to your account: send the browser to `authorizationUrl`.',
@@ -108,6 +111,7 @@ builder.objectFields(MeMutation, (t) => ({
   }),
   finishSocialLink: t.prismaField({
     type: UserIdentityObject,
+    expensive: 'provider',
     errors: {},
     authScopes: ME_SOCIAL,
     description: 'Finishes linking with the `state` and `code` the provider returned.',
@@ -119,6 +123,7 @@ builder.objectFields(MeMutation, (t) => ({
   }),
   startSocialVerification: t.field({
     type: SocialAuthorizationType,
+    expensive: 'provider',
     errors: {},
     authScopes: ME_VERIFY,
     description: 'Starts an identity proof by signing in again at a linked provider: send the browser to `authorizationUrl`.',
@@ -127,6 +132,7 @@ builder.objectFields(MeMutation, (t) => ({
   }),
   verifySocialIdentity: t.field({
     type: VerificationRecordType,
+    expensive: 'provider',
     errors: {},
     authScopes: ME_VERIFY,
     description: 'Finishes the identity proof: the provider must sign in the identity linked to your account. Returns a verified record.',

@@ -1,4 +1,4 @@
-// Types of social sign-in (API.md §8). IdentityProvider is public for key, name and type (sign-in
+// Types of social sign-in (docs/social.md). IdentityProvider is public for key, name and type (sign-in
 // pages render buttons from it); its configuration needs admin:settings; the client secret has no
 // field at all.
 import type { IdentityAccessToken } from '../../domain/social/identities.service.js';

@@ -1,4 +1,4 @@
-// The user's own security activity (API.md §9): me.securityEvents (newest first), me.exportData,
+// The user's own security activity (docs/events.md): me.securityEvents (newest first), me.exportData,
 // and the SecurityEvent type that Subscription.securityEvents streams.
 import { exportUserData } from '../../domain/account/export.service.js';
 import { AUDIT_ORDER } from '../../domain/audit/audit.queries.js';

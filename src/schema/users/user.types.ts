@@ -1,6 +1,6 @@
-// The User type, shared by `me` and `admin` (API.md §3). A field whose account-center mode is OFF
+// The User type, shared by `me` and `admin` (docs/api.md#self-service-me). A field whose account-center mode is OFF
 // reads as null / empty through `me`; admins always see it. Admin-only fields need an admin scope.
-import { readableFactorTypes } from '../../auth/scopes.js';
+import { readableFactorTypes } from '../auth/scopes.js';
 import type { AccountField } from '../../domain/account-center/account-center.service.js';
 import type { Profile } from '../../domain/users/profile.js';
 import { GraphQLError } from 'graphql';
@@ -89,7 +89,7 @@ export const PersonalAccessTokenType = builder.prismaNode('PersonalAccessToken',
 });
 
 /** A `me` field gated by its account-center mode (admins always pass). */
-function readable(field: AccountField) {
+export function readable(field: AccountField) {
   return { authScopes: { accountCenterRead: field } } as const;
 }
 
@@ -102,6 +102,16 @@ export const UserType = builder.prismaNode('User', {
     username: t.exposeString('username', { nullable: true, ...readable('username'), unauthorizedResolver: () => null }),
     primaryEmail: t.exposeString('primaryEmail', { nullable: true, ...readable('email'), unauthorizedResolver: () => null }),
     primaryPhone: t.exposeString('primaryPhone', { nullable: true, ...readable('phone'), unauthorizedResolver: () => null }),
+    emailVerified: t.exposeBoolean('emailVerified', {
+      description: 'The current primaryEmail was proven to this service (a code sent to it, a trusted provider, or an admin).',
+      ...readable('email'),
+      unauthorizedResolver: () => false,
+    }),
+    phoneVerified: t.exposeBoolean('phoneVerified', {
+      description: 'The current primaryPhone was proven to this service (a code sent to it, or an admin).',
+      ...readable('phone'),
+      unauthorizedResolver: () => false,
+    }),
     name: t.exposeString('name', { nullable: true, ...readable('name'), unauthorizedResolver: () => null }),
     avatar: t.exposeString('avatar', { nullable: true, ...readable('avatar'), unauthorizedResolver: () => null }),
     profile: t.field({
@@ -125,6 +135,8 @@ export const UserType = builder.prismaNode('User', {
     }),
     identityAccessToken: t.field({
       type: IdentityAccessTokenType,
+      // Refreshes at the provider when the token has expired.
+      expensive: 'provider',
       nullable: true,
       description:
         "The provider's access token of your linked identity, to call the provider's API (refreshed first when expired). Only for the account holder: never for admins or impersonation tokens.",

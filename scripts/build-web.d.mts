@@ -1,0 +1,2 @@
+export const WEB_APPS: string[];
+export function buildWeb(root?: string): Promise<string>;
