@@ -9,7 +9,7 @@ const PROCESS_FILES = [
   'test/server.test.ts',
   'test/first-run.test.ts',
   'test/crash-safety.test.ts',
-  'test/account-page.browser.test.ts',
+  'test/*.browser.test.ts',
 ];
 
 export default defineConfig({
