@@ -61,7 +61,7 @@ export async function userPageView(ctx: AdminCtx, id: string): Promise<void> {
       ['Name', user.name], ['Email', user.primaryEmail], ['Username', user.username], ['Phone', user.primaryPhone]])),
     card('user-roles', 'Roles', write ? rolesForm(ctx, user, reload) : h('p', null, user.roles.join(', ') || 'No roles.')),
     card('user-mfa', 'Two-step sign-in and passkeys', factors.length ? table('MFA factors', ['Factor', 'Use', 'Added', ''], factors, 'user-factors') : h('p', { id: 'user-factors-none' }, 'No two-step sign-in.')),
-    card('user-identities', 'Social identities', identities.length ? table('Social identities', ['Provider', 'Account', 'Linked', ''], identities) : h('p', null, 'None linked.')),
+    card('user-identities', 'Social identities', identities.length ? table('Linked social identities', ['Provider', 'Account', 'Linked', ''], identities) : h('p', null, 'None linked.')),
     card('user-sessions', `Sessions (${user.sessions.totalCount})`, sessions.length ? table('Sessions', ['Device', 'Address', 'Signed in', 'Active', 'Kind'], sessions, 'user-session-list') : h('p', { id: 'user-sessions-none' }, 'No active session.')),
     tokensCard(ctx, user, reload),
     user.auditEvents && card('user-audit', 'Audit events', auditRows(user.auditEvents.edges.map((e) => e.node))));
