@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserEndpoint, type BrowserApp, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
+import { consolePage } from './helpers/console-page.js';
 import { ENROLL, GENERATE_SECRET, nextStep, totpAt } from './helpers/mfa.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './helpers/test-app.js';
 import { WebhookReceiver } from './helpers/webhook-receiver.js';
@@ -22,8 +23,7 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
   const sent: string[] = [];
 
   beforeAll(async () => {
-    // A grace period, as in production: `Delete user` schedules, and `Delete now` purges.
-    app = await startBrowserApp(ARTIFACTS, { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_INTERVAL_MS: '100', WEBHOOK_TIMEOUT_MS: '2000', DELETION_GRACE_DAYS: '30' });
+    app = await startBrowserApp(ARTIFACTS, { WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_POLL_INTERVAL_MS: '100', WEBHOOK_TIMEOUT_MS: '2000' });
     ({ t, page } = app);
     receiver = await WebhookReceiver.start();
     // Every GraphQL document the console sends, to prove a non-admin is never asked admin data.
@@ -39,37 +39,7 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
 
   const shots = () => screenshots(page, ARTIFACTS);
   const bothWidths = (name: string, selector?: string) => shots().bothWidths(name, selector, true);
-  const click = async (selector: string) => {
-    await page.waitForSelector(selector, { visible: true });
-    await page.click(selector);
-  };
-  const fill = async (selector: string, value: string) => {
-    await page.waitForSelector(selector, { visible: true });
-    await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
-    await page.type(selector, value);
-  };
-  const waitText = (selector: string, expected: string) =>
-    page.waitForFunction((s, e) => document.querySelector(s)?.textContent?.includes(e), {}, selector, expected);
-  const heading = (expected: string) => waitText('#page-title', expected);
-  const status = (expected: string) => waitText('#status', expected);
-  const confirm = async (answer: 'ok' | 'cancel') => {
-    await page.waitForSelector('#confirm-dialog[open]');
-    await click(`#confirm-${answer}`);
-    await page.waitForSelector('#confirm-dialog', { hidden: true });
-  };
-  const admin = async (query: string, variables?: Record<string, unknown>) => t.gql(query, variables, await t.adminToken());
-  const navTo = async (label: string) => {
-    const link = await page.waitForSelector(`xpath/.//nav//a[normalize-space()="${label}"]`);
-    await link!.click();
-    await heading(label);
-  };
-  const signInAt = async (identifier: string, password: string) => {
-    await fill('#signin-identifier', identifier);
-    await fill('#signin-password', password);
-    await click('#signin-submit');
-  };
-  const userIdOf = async (email: string) =>
-    (await admin('query($s: String) { admin { users(first: 1, search: $s) { edges { node { id } } } } }', { s: email })).data.admin.users.edges[0]?.node.id as string | undefined;
+  const { click, fill, waitText, heading, status, confirm, admin, navTo, signInAt, userIdOf } = consolePage(() => app);
 
   it('lets the first admin sign in through TOTP and work every view', async () => {
     // The first admin has an authenticator app.
@@ -84,12 +54,6 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     const aliceProof = await t.gql('mutation($p: String!) { me { verifyPassword(password: $p) { ... on VerificationRecord { id } } } }', { p: PASSWORD }, alice.token);
     await t.gql(ENROLL, { input: { secret: aliceTotp, code: await totpAt(t, aliceTotp), verificationId: aliceProof.data.me.verifyPassword.id } }, alice.token);
     for (let i = 0; i < 3; i++) await t.createUser({ primaryEmail: `member${i}@example.com`, password: PASSWORD });
-    // An identity provider with one linked identity, for the users list's provider filter.
-    const provider = await admin(`mutation { admin { createIdentityProvider(input: { type: OAUTH2, key: "octo", name: "Octo", clientId: "c", clientSecret: "s",
-      authorizationEndpoint: "https://octo.example/authorize", tokenEndpoint: "https://octo.example/token", userinfoEndpoint: "https://octo.example/user" }) { __typename } } }`);
-    expect(provider.data.admin.createIdentityProvider.__typename).toBe('IdentityProvider');
-    const linked = await admin('mutation($id: ID!) { admin { linkUserIdentity(input: { userId: $id, provider: "octo", subject: "4242" }) { __typename } } }', { id: alice.id });
-    expect(linked.data.admin.linkUserIdentity.__typename).toBe('UserIdentity');
     const total = (await admin('{ admin { users { totalCount } } }')).data.admin.users.totalCount as number;
 
     // First load and sign-in, by the same labels as the account page.
@@ -117,12 +81,6 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     await navTo('Users');
     await waitText('#users-total', `${total} users`);
     await bothWidths('04-users');
-    // The provider filter: only the user with an identity there.
-    await page.select('#user-search-provider', 'octo');
-    await click('#user-search-submit');
-    await page.waitForFunction((id) => document.querySelectorAll('#users-table tbody tr').length === 1 && !!document.querySelector(`#users-table a[href="#/users/${id}"]`), {}, alice.id);
-    await waitText('#users-total', '1 user');
-    await page.select('#user-search-provider', '');
     await fill('#user-search-search', 'alice');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelectorAll('#users-table tbody tr').length === 1);
@@ -158,28 +116,6 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     await status('sessions revoked');
     expect((await t.gql('{ me { id } }', {}, aliceSession.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    // A personal access token: its secret once, with a copy button and the warning; then revoked.
-    await click('#create-token-open');
-    await fill('#create-token-name', 'Support script');
-    await click('#create-token-submit');
-    await status('Token created.');
-    const pat = (await page.$eval('#token-secret-value', (el) => el.textContent))!;
-    expect(pat).toMatch(/^pat_/);
-    expect(await page.$eval('#token-secret', (el) => el.textContent)).toContain('it will not be shown again');
-    await page.waitForSelector('#token-secret-copy', { visible: true });
-    expect((await t.gql('{ me { id } }', {}, pat)).data?.me.id).toBe(alice.id);
-    await waitText('#user-token-list', 'Support script');
-    await page.reload({ waitUntil: 'load' });
-    await heading('alice@example.com');
-    await waitText('#user-token-list', 'Support script');
-    expect(await page.$('#token-secret')).toBeNull(); // shown once only
-    const patId = (await admin('query($id: ID!) { admin { user(id: $id) { personalAccessTokens { edges { node { id } } } } } }', { id: alice.id }))
-      .data.admin.user.personalAccessTokens.edges[0].node.id as string;
-    await click(`#token-revoke-${patId}`);
-    await confirm('ok');
-    await page.waitForSelector('#user-tokens-none');
-    expect((await t.gql('{ me { id } }', {}, pat)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-
     // Impersonate: the account page as Alice with a banner, then back to the console.
     await click('#user-impersonate-open');
     await fill('#user-impersonate-reason', 'support ticket 42');
@@ -209,27 +145,10 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     const doomed = await t.createUser({ primaryEmail: 'doomed@example.com', password: PASSWORD });
     await page.goto(`${app.origin}/admin#/users/${doomed.id}`);
     await heading('doomed@example.com');
-    // With the grace period, Confirm schedules: the page says until when, and Cancel deletion undoes it.
-    const deletion = async () => (await admin('query($id: ID!) { admin { user(id: $id) { deletionScheduledAt } } }', { id: doomed.id })).data.admin.user;
     await click('#user-delete');
-    await page.waitForSelector('#confirm-delete-now', { visible: true });
     await confirm('ok');
-    await waitText('#user-deletion', 'Deletion scheduled for');
-    const scheduledAt = (await deletion()).deletionScheduledAt as string;
-    expect(new Date(scheduledAt).getTime() - t.clock.now().getTime()).toBe(30 * 86_400_000);
-    expect(await page.$eval('#user-deletion', (el) => el.textContent))
-      .toContain(await page.evaluate((iso) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), scheduledAt));
-    await bothWidths('16-deletion-scheduled');
-    await click('#user-cancel-deletion');
-    await status('cancelled');
-    await page.waitForSelector('#user-deletion', { hidden: true });
-    expect(await deletion()).toEqual({ deletionScheduledAt: null });
-    // Delete now purges at once.
-    await click('#user-delete');
-    await page.waitForSelector('#confirm-dialog[open]');
-    await click('#confirm-delete-now');
     await heading('Users');
-    expect(await deletion()).toBeNull();
+    expect((await admin('query($id: ID!) { admin { user(id: $id) { id } } }', { id: doomed.id })).data.admin.user).toBeNull();
 
     // The audit log, filtered by action.
     await navTo('Audit log');
@@ -239,25 +158,6 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     await click('#audit-list summary');
     await waitText('#audit-list', alice.id);
     await bothWidths('08-audit-log');
-    // Paging: older events, then back to the newest (30 role changes of one user: two pages).
-    const member0 = (await userIdOf('member0@example.com'))!;
-    for (let i = 0; i < 30; i++) await admin('mutation($id: ID!, $r: [String!]!) { admin { setUserRoles(id: $id, roles: $r) { __typename } } }', { id: member0, r: [`r${i}`] });
-    await fill('#audit-filter-action', 'admin.user.set_roles');
-    await fill('#audit-filter-user', member0);
-    await click('#audit-filter-submit');
-    await page.waitForSelector('#audit-older', { visible: true });
-    expect(await page.$('#audit-newer')).toBeNull();
-    const detailsOf = () => page.$$eval('#audit-list pre', (ps) => ps.map((p) => p.textContent));
-    const newest = await detailsOf();
-    expect(newest).toHaveLength(25);
-    expect(newest[0]).toContain('"r29"');
-    await click('#audit-older');
-    await page.waitForFunction(() => document.querySelectorAll('#audit-list li').length === 5);
-    expect((await detailsOf())[0]).toContain('"r4"');
-    await click('#audit-newer');
-    await page.waitForFunction(() => document.querySelectorAll('#audit-list li').length === 25);
-    expect(await detailsOf()).toEqual(newest);
-    expect(await page.$('#audit-newer')).toBeNull();
 
     // A webhook: the secret once, a test event at the real receiver, then a redelivery.
     await navTo('Webhooks');
@@ -324,7 +224,7 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
 
-  it('shows a users:read-only admin the users (a capped total past 10,000) and no write control, and a non-admin nothing', async () => {
+  it('shows a users:read-only admin the users and no write control, and a non-admin nothing', async () => {
     await t.createUser({ primaryEmail: 'support@example.com', password: PASSWORD, roles: ['admin:users:read'] });
     await t.createUser({ primaryEmail: 'plain@example.com', password: PASSWORD });
     const member = (await userIdOf('member0@example.com'))!;
@@ -338,15 +238,8 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
     await heading('Overview');
     expect(await page.$$eval('nav a', (as) => as.map((a) => a.textContent))).toEqual(['Overview', 'Users']);
     expect(await page.$('#overview-sign-ins')).toBeNull();
-    // Past 10,000 matches admin.users stops counting, and the list says so: 10,001 accounts
-    // straight into the table (sign-ups through the API would take minutes).
-    await t.db.prisma.$executeRaw`INSERT INTO "User" ("username", "updatedAt") SELECT 'many-' || n, now() FROM generate_series(0, 10000) AS n`;
     await navTo('Users');
-    await waitText('#users-total', '10,000+ users');
     expect(await page.$('#create-user')).toBeNull();
-    await fill('#user-search-search', 'many-1000');
-    await page.keyboard.press('Enter');
-    await waitText('#users-total', '2 users'); // many-1000 and many-10000: exact below the cap
     await page.goto(`${app.origin}/admin#/users/${member}`);
     await heading('member0@example.com');
     expect(await page.$$('#view form, #view button:not(.link)')).toEqual([]);
