@@ -107,11 +107,16 @@ describe.skipIf(!browserEndpoint())('admin console: users and the account lifecy
     await navTo('Users');
     await page.waitForFunction(() => document.querySelector('#users-table')?.textContent?.includes('Deletion scheduled'));
     await openUser(doomed.id, 'doomed@example.com');
+    // Already scheduled: the dialog offers only Delete now.
+    await click('#user-delete');
+    await page.waitForSelector('#confirm-delete-now', { visible: true });
+    expect(await page.$('#confirm-ok')).toBeNull();
+    await confirm('cancel');
     await click('#user-cancel-deletion');
     await status('cancelled');
     await page.waitForSelector('#user-deletion', { hidden: true });
     expect(await deletion()).toEqual({ deletionScheduledAt: null });
-    // Delete now purges at once (and a scheduled user is offered only that).
+    // Delete now purges at once.
     await click('#user-delete');
     await page.waitForSelector('#confirm-dialog[open]');
     await click('#confirm-delete-now');
