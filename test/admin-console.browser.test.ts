@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserEndpoint, type BrowserApp, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
+import { consolePage } from './helpers/console-page.js';
 import { ENROLL, GENERATE_SECRET, nextStep, totpAt } from './helpers/mfa.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './helpers/test-app.js';
 import { WebhookReceiver } from './helpers/webhook-receiver.js';
@@ -38,37 +39,7 @@ describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
 
   const shots = () => screenshots(page, ARTIFACTS);
   const bothWidths = (name: string, selector?: string) => shots().bothWidths(name, selector, true);
-  const click = async (selector: string) => {
-    await page.waitForSelector(selector, { visible: true });
-    await page.click(selector);
-  };
-  const fill = async (selector: string, value: string) => {
-    await page.waitForSelector(selector, { visible: true });
-    await page.$eval(selector, (el) => ((el as HTMLInputElement).value = ''));
-    await page.type(selector, value);
-  };
-  const waitText = (selector: string, expected: string) =>
-    page.waitForFunction((s, e) => document.querySelector(s)?.textContent?.includes(e), {}, selector, expected);
-  const heading = (expected: string) => waitText('#page-title', expected);
-  const status = (expected: string) => waitText('#status', expected);
-  const confirm = async (answer: 'ok' | 'cancel') => {
-    await page.waitForSelector('#confirm-dialog[open]');
-    await click(`#confirm-${answer}`);
-    await page.waitForSelector('#confirm-dialog', { hidden: true });
-  };
-  const admin = async (query: string, variables?: Record<string, unknown>) => t.gql(query, variables, await t.adminToken());
-  const navTo = async (label: string) => {
-    const link = await page.waitForSelector(`xpath/.//nav//a[normalize-space()="${label}"]`);
-    await link!.click();
-    await heading(label);
-  };
-  const signInAt = async (identifier: string, password: string) => {
-    await fill('#signin-identifier', identifier);
-    await fill('#signin-password', password);
-    await click('#signin-submit');
-  };
-  const userIdOf = async (email: string) =>
-    (await admin('query($s: String) { admin { users(first: 1, search: $s) { edges { node { id } } } } }', { s: email })).data.admin.users.edges[0]?.node.id as string | undefined;
+  const { click, fill, waitText, heading, status, confirm, admin, navTo, signInAt, userIdOf } = consolePage(() => app);
 
   it('lets the first admin sign in through TOTP and work every view', async () => {
     // The first admin has an authenticator app.

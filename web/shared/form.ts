@@ -120,9 +120,21 @@ export function actionButton(id: string, label: string, action: () => Promise<Re
 }
 
 /** Asks in a modal dialog; true for `Confirm`, false for `Cancel` or Escape. */
-export function confirmDialog(title: string, body: string, confirmLabel = 'Confirm'): Promise<boolean> {
+export async function confirmDialog(title: string, body: string, confirmLabel = 'Confirm'): Promise<boolean> {
+  return (await chooseDialog(title, body, [{ id: 'ok', label: confirmLabel }])) === 'ok';
+}
+
+export interface Choice {
+  /** The button's id is `confirm-${id}`. */
+  id: string;
+  label: string;
+  class?: string;
+}
+
+/** Asks in a modal dialog with one button per choice, then `Cancel`; null for `Cancel` or Escape. */
+export function chooseDialog(title: string, body: string, choices: Choice[]): Promise<string | null> {
   return new Promise((resolve) => {
-    const finish = (answer: boolean) => {
+    const finish = (answer: string | null) => {
       if (!dialog.isConnected) return;
       dialog.close();
       dialog.remove();
@@ -132,9 +144,9 @@ export function confirmDialog(title: string, body: string, confirmLabel = 'Confi
       h('h2', { id: 'confirm-title' }, title),
       h('p', { id: 'confirm-body' }, body),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', id: 'confirm-ok', class: 'danger', onclick: () => finish(true) }, confirmLabel),
-        h('button', { type: 'button', id: 'confirm-cancel', class: 'secondary', onclick: () => finish(false) }, 'Cancel')));
-    dialog.addEventListener('close', () => finish(false));
+        choices.map((c) => h('button', { type: 'button', id: `confirm-${c.id}`, class: c.class ?? 'danger', onclick: () => finish(c.id) }, c.label)),
+        h('button', { type: 'button', id: 'confirm-cancel', class: 'secondary', onclick: () => finish(null) }, 'Cancel')));
+    dialog.addEventListener('close', () => finish(null));
     document.body.append(dialog);
     dialog.showModal();
     (dialog.querySelector('#confirm-cancel') as HTMLButtonElement).focus();

@@ -303,11 +303,14 @@ export type ConsoleUpdateAccountCenterMutation = { admin: { updateAccountCenter:
 
 export type ConsoleAuditQueryVariables = Exact<{
   filter?: AuditEventFilter | null | undefined;
+  first?: number | null | undefined;
   after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
 }>;
 
 
-export type ConsoleAuditQuery = { admin: { auditEvents: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorId: string | null, userId: string | null, at: string, ip: string | null, details: Record<string, unknown> } }> } } };
+export type ConsoleAuditQuery = { admin: { auditEvents: { pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorId: string | null, userId: string | null, at: string, ip: string | null, details: Record<string, unknown> } }> } } };
 
 export type ConsoleIdentityProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -481,18 +484,6 @@ export type ConsoleImpersonateMutation = { admin: { impersonateUser:
       | { __typename: 'UserError', code: ErrorCode, message: string }
      } };
 
-export type ConsoleDeleteUserMutationVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type ConsoleDeleteUserMutation = { admin: { deleteUser:
-      | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
-      | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
-      | { __typename: 'User' }
-      | { __typename: 'UserError', code: ErrorCode, message: string }
-     } };
-
 export type ConsoleCreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -502,6 +493,31 @@ export type ConsoleCreateUserMutation = { admin: { createUser:
       | { __typename: 'PasswordRejectedError', rules: Array<string>, code: ErrorCode, message: string }
       | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
       | { __typename: 'User', id: string }
+      | { __typename: 'UserError', code: ErrorCode, message: string }
+     } };
+
+export type ConsoleDeleteUserMutationVariables = Exact<{
+  id: string | number;
+  immediately?: boolean | null | undefined;
+}>;
+
+
+export type ConsoleDeleteUserMutation = { admin: { deleteUser:
+      | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+      | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+      | { __typename: 'User', id: string, deletionScheduledAt: string | null }
+      | { __typename: 'UserError', code: ErrorCode, message: string }
+     } };
+
+export type ConsoleCancelUserDeletionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleCancelUserDeletionMutation = { admin: { cancelUserDeletion:
+      | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+      | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+      | { __typename: 'User', id: string, deletionScheduledAt: string | null }
       | { __typename: 'UserError', code: ErrorCode, message: string }
      } };
 
@@ -555,13 +571,27 @@ export type ConsoleUnlinkMutation = { admin: { unlinkUserIdentity:
       | { __typename: 'UserError', code: ErrorCode, message: string }
      } };
 
+export type ConsoleCreateTokenMutationVariables = Exact<{
+  userId: string | number;
+  name: string;
+  expiresAt?: string | null | undefined;
+}>;
+
+
+export type ConsoleCreateTokenMutation = { admin: { createPersonalAccessToken:
+      | { __typename: 'PasswordRejectedError', code: ErrorCode, message: string }
+      | { __typename: 'PersonalAccessTokenSecret', token: string, personalAccessToken: { id: string, name: string } }
+      | { __typename: 'RateLimitedError', code: ErrorCode, message: string }
+      | { __typename: 'UserError', code: ErrorCode, message: string }
+     } };
+
 export type ConsoleUserQueryVariables = Exact<{
   id: string | number;
   audit: boolean;
 }>;
 
 
-export type ConsoleUserQuery = { admin: { user: { id: string, username: string | null, primaryEmail: string | null, primaryPhone: string | null, name: string | null, avatar: string | null, roles: Array<string>, isSuspended: boolean, hasPassword: boolean, createdAt: string, updatedAt: string, lastSignInAt: string | null, mfaFactors: Array<{ id: string, type: MfaFactorType, name: string | null, createdAt: string, lastUsedAt: string | null, remainingCodes: number }>, identities: Array<{ provider: string, providerName: string, subject: string, email: string | null, linkedAt: string, lastSignInAt: string | null }>, sessions: { totalCount: number, edges: Array<{ node: { id: string, ip: string | null, userAgent: string | null, createdAt: string, lastActiveAt: string, impersonated: boolean } }> }, personalAccessTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } }> }, auditEvents?: { edges: Array<{ node: { id: string, action: string, actorId: string | null, userId: string | null, at: string, ip: string | null, details: Record<string, unknown> } }> } } | null } };
+export type ConsoleUserQuery = { admin: { user: { id: string, username: string | null, primaryEmail: string | null, primaryPhone: string | null, name: string | null, avatar: string | null, roles: Array<string>, isSuspended: boolean, deletionScheduledAt: string | null, hasPassword: boolean, createdAt: string, updatedAt: string, lastSignInAt: string | null, mfaFactors: Array<{ id: string, type: MfaFactorType, name: string | null, createdAt: string, lastUsedAt: string | null, remainingCodes: number }>, identities: Array<{ provider: string, providerName: string, subject: string, email: string | null, linkedAt: string, lastSignInAt: string | null }>, sessions: { totalCount: number, edges: Array<{ node: { id: string, ip: string | null, userAgent: string | null, createdAt: string, lastActiveAt: string, impersonated: boolean } }> }, personalAccessTokens: { totalCount: number, edges: Array<{ node: { id: string, name: string, createdAt: string, expiresAt: string | null, lastUsedAt: string | null } }> }, auditEvents?: { edges: Array<{ node: { id: string, action: string, actorId: string | null, userId: string | null, at: string, ip: string | null, details: Record<string, unknown> } }> } } | null } };
 
 export type ConsoleUsersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -574,7 +604,7 @@ export type ConsoleUsersQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleUsersQuery = { admin: { users: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, primaryEmail: string | null, username: string | null, primaryPhone: string | null, name: string | null, isSuspended: boolean, roles: Array<string>, createdAt: string, lastSignInAt: string | null } }> } } };
+export type ConsoleUsersQuery = { identityProviders: Array<{ key: string, name: string }>, admin: { users: { totalCount: number, totalCountCapped: boolean, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ node: { id: string, primaryEmail: string | null, username: string | null, primaryPhone: string | null, name: string | null, isSuspended: boolean, deletionScheduledAt: string | null, roles: Array<string>, createdAt: string, lastSignInAt: string | null } }> } } };
 
 export type ConsoleRedeliverMutationVariables = Exact<{
   id: string | number;
@@ -716,11 +746,19 @@ export const ConsoleUpdateAccountCenterDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ConsoleUpdateAccountCenterMutation, ConsoleUpdateAccountCenterMutationVariables>;
 export const ConsoleAuditDocument = new TypedDocumentString(`
-    query ConsoleAudit($filter: AuditEventFilter, $after: String) {
+    query ConsoleAudit($filter: AuditEventFilter, $first: Int, $after: String, $last: Int, $before: String) {
   admin {
-    auditEvents(first: 25, after: $after, filter: $filter) {
+    auditEvents(
+      first: $first
+      after: $after
+      last: $last
+      before: $before
+      filter: $filter
+    ) {
       pageInfo {
         hasNextPage
+        hasPreviousPage
+        startCursor
         endCursor
       }
       edges {
@@ -1000,19 +1038,6 @@ export const ConsoleImpersonateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleImpersonateMutation, ConsoleImpersonateMutationVariables>;
-export const ConsoleDeleteUserDocument = new TypedDocumentString(`
-    mutation ConsoleDeleteUser($id: ID!) {
-  admin {
-    deleteUser(id: $id) {
-      __typename
-      ... on Error {
-        code
-        message
-      }
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ConsoleDeleteUserMutation, ConsoleDeleteUserMutationVariables>;
 export const ConsoleCreateUserDocument = new TypedDocumentString(`
     mutation ConsoleCreateUser($input: CreateUserInput!) {
   admin {
@@ -1032,6 +1057,40 @@ export const ConsoleCreateUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleCreateUserMutation, ConsoleCreateUserMutationVariables>;
+export const ConsoleDeleteUserDocument = new TypedDocumentString(`
+    mutation ConsoleDeleteUser($id: ID!, $immediately: Boolean) {
+  admin {
+    deleteUser(id: $id, immediately: $immediately) {
+      __typename
+      ... on User {
+        id
+        deletionScheduledAt
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleDeleteUserMutation, ConsoleDeleteUserMutationVariables>;
+export const ConsoleCancelUserDeletionDocument = new TypedDocumentString(`
+    mutation ConsoleCancelUserDeletion($id: ID!) {
+  admin {
+    cancelUserDeletion(id: $id) {
+      __typename
+      ... on User {
+        id
+        deletionScheduledAt
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCancelUserDeletionMutation, ConsoleCancelUserDeletionMutationVariables>;
 export const ConsoleUpdateUserDocument = new TypedDocumentString(`
     mutation ConsoleUpdateUser($id: ID!, $input: UpdateUserInput!) {
   admin {
@@ -1097,6 +1156,26 @@ export const ConsoleUnlinkDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleUnlinkMutation, ConsoleUnlinkMutationVariables>;
+export const ConsoleCreateTokenDocument = new TypedDocumentString(`
+    mutation ConsoleCreateToken($userId: ID!, $name: String!, $expiresAt: DateTime) {
+  admin {
+    createPersonalAccessToken(userId: $userId, name: $name, expiresAt: $expiresAt) {
+      __typename
+      ... on PersonalAccessTokenSecret {
+        token
+        personalAccessToken {
+          id
+          name
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateTokenMutation, ConsoleCreateTokenMutationVariables>;
 export const ConsoleUserDocument = new TypedDocumentString(`
     query ConsoleUser($id: ID!, $audit: Boolean!) {
   admin {
@@ -1109,6 +1188,7 @@ export const ConsoleUserDocument = new TypedDocumentString(`
       avatar
       roles
       isSuspended
+      deletionScheduledAt
       hasPassword
       createdAt
       updatedAt
@@ -1173,6 +1253,10 @@ export const ConsoleUserDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<ConsoleUserQuery, ConsoleUserQueryVariables>;
 export const ConsoleUsersDocument = new TypedDocumentString(`
     query ConsoleUsers($first: Int, $after: String, $last: Int, $before: String, $search: String, $filter: UserFilter, $orderBy: UserOrder) {
+  identityProviders {
+    key
+    name
+  }
   admin {
     users(
       first: $first
@@ -1184,6 +1268,7 @@ export const ConsoleUsersDocument = new TypedDocumentString(`
       orderBy: $orderBy
     ) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         hasPreviousPage
@@ -1198,6 +1283,7 @@ export const ConsoleUsersDocument = new TypedDocumentString(`
           primaryPhone
           name
           isSuspended
+          deletionScheduledAt
           roles
           createdAt
           lastSignInAt

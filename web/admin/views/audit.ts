@@ -1,5 +1,6 @@
 // Audit log: newest first, filtered by user, actor, action (exact, or a prefix ending in *) and
-// time; each row opens to show the event's details. Paging by cursor ("Older events").
+// time; each row opens to show the event's details. Paging by cursor both ways ("Newer events",
+// "Older events"), the cursor in the address so Back works.
 import { request } from '../../shared/api';
 import { formatDate, h } from '../../shared/dom';
 import { form } from '../../shared/form';
@@ -9,8 +10,12 @@ import type { AuditEventFilter } from '../gql/graphql';
 import { show } from '../ui';
 
 const Audit = graphql(`
-  query ConsoleAudit($filter: AuditEventFilter, $after: String) {
-    admin { auditEvents(first: 25, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id action actorId userId at ip details } } } }
+  query ConsoleAudit($filter: AuditEventFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    admin {
+      auditEvents(first: $first, after: $after, last: $last, before: $before, filter: $filter) {
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id action actorId userId at ip details } }
+      }
+    }
   }
 `);
 
@@ -30,6 +35,7 @@ export function auditRows(events: AuditRow[]): HTMLElement {
 }
 
 const KEYS = ['user', 'actor', 'action', 'from', 'to'] as const;
+const PAGE = 25;
 
 async function render(ctx: AdminCtx, _params: string[], q: URLSearchParams) {
   const filter: AuditEventFilter = {};
@@ -38,7 +44,8 @@ async function render(ctx: AdminCtx, _params: string[], q: URLSearchParams) {
   if (q.get('action')) filter.action = q.get('action');
   if (q.get('from')) filter.from = new Date(q.get('from')!).toISOString();
   if (q.get('to')) filter.to = new Date(q.get('to')!).toISOString();
-  const data = (await request(Audit, { filter, after: q.get('after') })).admin.auditEvents;
+  const page = q.get('before') ? { last: PAGE, before: q.get('before') } : { first: PAGE, after: q.get('after') };
+  const data = (await request(Audit, { filter, ...page })).admin.auditEvents;
   const filters = form({
     id: 'audit-filter',
     fields: [
@@ -55,12 +62,17 @@ async function render(ctx: AdminCtx, _params: string[], q: URLSearchParams) {
       ctx.go(`audit?${next.toString()}`);
     },
   });
-  const older = data.pageInfo.hasNextPage && h('button', { type: 'button', class: 'secondary', id: 'audit-older', onclick: () => {
+  const turn = (key: 'after' | 'before', cursor: string | null | undefined) => () => {
     const next = new URLSearchParams(q);
-    next.set('after', data.pageInfo.endCursor ?? '');
+    next.delete('after');
+    next.delete('before');
+    next.set(key, cursor ?? '');
     ctx.go(`audit?${next.toString()}`);
-  } }, 'Older events');
-  show(ctx, 'Audit log', h('div', { class: 'card' }, filters), auditRows(data.edges.map((e) => e.node)), older);
+  };
+  const paging = h('div', { class: 'actions paging' },
+    data.pageInfo.hasPreviousPage && h('button', { type: 'button', class: 'secondary', id: 'audit-newer', onclick: turn('before', data.pageInfo.startCursor) }, 'Newer events'),
+    data.pageInfo.hasNextPage && h('button', { type: 'button', class: 'secondary', id: 'audit-older', onclick: turn('after', data.pageInfo.endCursor) }, 'Older events'));
+  show(ctx, 'Audit log', h('div', { class: 'card' }, filters), auditRows(data.edges.map((e) => e.node)), paging);
 }
 
 export const auditView: View = { route: 'audit', label: 'Audit log', scope: 'admin:audit:read', render };

@@ -1,11 +1,12 @@
 // A user's actions: `Suspend`/`Restore`, `Reset MFA`, `Revoke sessions`, `Set password`,
-// `Impersonate`, `Delete user`. Destructive ones ask in a dialog (`Confirm` / `Cancel`).
+// `Impersonate`, `Delete user` (user-deletion.ts). Destructive ones ask in a dialog (`Confirm` / `Cancel`).
 import { mutate } from '../../shared/api';
 import { announce, h } from '../../shared/dom';
 import { actionButton, confirmDialog, form, type Result } from '../../shared/form';
 import { type AdminCtx, can } from '../context';
 import { graphql } from '../gql';
 import type { ConsoleUser } from './user';
+import { deleteUserButton } from './user-deletion';
 import { userLabel } from './users';
 
 const SetSuspended = graphql(`
@@ -30,9 +31,6 @@ const Impersonate = graphql(`
   mutation ConsoleImpersonate($input: ImpersonateUserInput!) {
     admin { impersonateUser(input: $input) { __typename ... on TokenSet { accessToken expiresIn } ... on Error { code message } } }
   }
-`);
-const DeleteUser = graphql(`
-  mutation ConsoleDeleteUser($id: ID!) { admin { deleteUser(id: $id) { __typename ... on Error { code message } } } }
 `);
 
 /** Asks, then runs; nothing happens on `Cancel`. */
@@ -71,12 +69,7 @@ export function userActions(ctx: AdminCtx, user: ConsoleUser, reload: () => Prom
         const r = await mutate(RevokeSessions, { id: user.id }, (d) => d.admin.revokeUserSessions);
         return r.error ?? after(`${r.value.revokedCount} sessions revoked.`);
       }), { class: 'secondary' }),
-      actionButton('user-delete', 'Delete user', () => confirmed(`Delete ${name}?`, 'The account, its sign-in methods, sessions and tokens are removed. The audit history is kept.', async () => {
-        const r = await mutate(DeleteUser, { id: user.id }, (d) => d.admin.deleteUser);
-        if (r.error) return r.error;
-        ctx.go('users');
-        announce(`${name} deleted.`);
-      }), { class: 'danger' }),
+      deleteUserButton(ctx, user, reload),
     );
   }
   return h('div', { class: 'user-actions' },

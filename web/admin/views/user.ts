@@ -8,6 +8,8 @@ import { graphql } from '../gql';
 import type { ConsoleUserQuery } from '../gql/graphql';
 import { card, show, table } from '../ui';
 import { userActions } from './user-actions';
+import { deletionNotice } from './user-deletion';
+import { tokensCard } from './user-tokens';
 import { auditRows } from './audit';
 import { profileForm, rolesForm, rowActions } from './user-edit';
 import { userLabel } from './users';
@@ -16,7 +18,7 @@ const User = graphql(`
   query ConsoleUser($id: ID!, $audit: Boolean!) {
     admin {
       user(id: $id) {
-        id username primaryEmail primaryPhone name avatar roles isSuspended hasPassword createdAt updatedAt lastSignInAt
+        id username primaryEmail primaryPhone name avatar roles isSuspended deletionScheduledAt hasPassword createdAt updatedAt lastSignInAt
         mfaFactors { id type name createdAt lastUsedAt remainingCodes }
         identities { provider providerName subject email linkedAt lastSignInAt }
         sessions(first: 50) { totalCount edges { node { id ip userAgent createdAt lastActiveAt impersonated } } }
@@ -42,12 +44,11 @@ export async function userPageView(ctx: AdminCtx, id: string): Promise<void> {
     write ? rowActions.removeFactor(ctx, user, f, reload) : '',
   ]);
   const sessions = user.sessions.edges.map(({ node: s }) => [describeAgent(s.userAgent), s.ip ?? '—', formatDate(s.createdAt), formatDate(s.lastActiveAt), s.impersonated ? 'Impersonation' : '']);
-  const tokens = user.personalAccessTokens.edges.map(({ node: t }) => [t.name, formatDate(t.createdAt), t.expiresAt ? formatDate(t.expiresAt) : 'never', formatDate(t.lastUsedAt),
-    write ? rowActions.revokeToken(ctx, t, reload) : '']);
   const identities = user.identities.map((i) => [i.providerName, i.email ?? i.subject, formatDate(i.linkedAt), write ? rowActions.unlink(ctx, user, i, reload) : '']);
   show(ctx, userLabel(user),
     h('p', null, h('a', { href: '#/users' }, 'Back to users')),
     card('user-status', 'Status',
+      deletionNotice(ctx, user, reload),
       facts([
         ['Status', user.isSuspended ? h('span', { class: 'badge warn', id: 'user-status-value' }, 'Suspended') : h('span', { id: 'user-status-value' }, 'Active')],
         ['Password', user.hasPassword ? 'Set' : 'None'],
@@ -60,8 +61,8 @@ export async function userPageView(ctx: AdminCtx, id: string): Promise<void> {
       ['Name', user.name], ['Email', user.primaryEmail], ['Username', user.username], ['Phone', user.primaryPhone]])),
     card('user-roles', 'Roles', write ? rolesForm(ctx, user, reload) : h('p', null, user.roles.join(', ') || 'No roles.')),
     card('user-mfa', 'Two-step sign-in and passkeys', factors.length ? table('MFA factors', ['Factor', 'Use', 'Added', ''], factors, 'user-factors') : h('p', { id: 'user-factors-none' }, 'No two-step sign-in.')),
-    card('user-identities', 'Social identities', identities.length ? table('Social identities', ['Provider', 'Account', 'Linked', ''], identities) : h('p', null, 'None linked.')),
+    card('user-identities', 'Social identities', identities.length ? table('Linked social identities', ['Provider', 'Account', 'Linked', ''], identities) : h('p', null, 'None linked.')),
     card('user-sessions', `Sessions (${user.sessions.totalCount})`, sessions.length ? table('Sessions', ['Device', 'Address', 'Signed in', 'Active', 'Kind'], sessions, 'user-session-list') : h('p', { id: 'user-sessions-none' }, 'No active session.')),
-    card('user-tokens', 'Personal access tokens', tokens.length ? table('Personal access tokens', ['Name', 'Created', 'Expires', 'Last used', ''], tokens) : h('p', null, 'None.')),
+    tokensCard(ctx, user, reload),
     user.auditEvents && card('user-audit', 'Audit events', auditRows(user.auditEvents.edges.map((e) => e.node))));
 }
