@@ -369,7 +369,14 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
       await bothWidths('11-sign-in-without-password', '.card', true);
       await click('#email-code');
       await heading('Sign in with a code');
-      const on = await gqlAdmin('mutation { admin { updateSignInMethods(input: { password: true }) { __typename ... on Error { code } } } }');
+      // And the other way round: passkey and social off, the password form back.
+      const swapped = await gqlAdmin('mutation { admin { updateSignInMethods(input: { password: true, passkey: false, social: false }) { __typename } } }');
+      expect(swapped.data.admin.updateSignInMethods.__typename).toBe('SignInMethods');
+      await page.goto(`${origin}/account`, { waitUntil: 'load' });
+      await page.waitForSelector('#signin-identifier', { visible: true });
+      for (const gone of ['#signin-passkey-submit', '#social-octo-submit', '.alternatives']) expect(await page.$(gone), gone).toBeNull();
+      expect(await page.$('#forgot-password')).not.toBeNull();
+      const on = await gqlAdmin('mutation { admin { updateSignInMethods(input: { passkey: true, social: true }) { __typename } } }');
       expect(on.data.admin.updateSignInMethods.__typename).toBe('SignInMethods');
     }
 
