@@ -1,5 +1,5 @@
-// Fault injection (PostgreSQL only, and only with FAULT_INJECTION=1: .ci/run sets it for its
-// PostgreSQL run, so it runs once in CI). It stops and starts the machine's own PostgreSQL and
+// Fault injection (PostgreSQL only, and only with FAULT_INJECTION=1: .ci/run runs it once, alone,
+// after the PostgreSQL suite). It stops and starts the machine's own PostgreSQL and
 // Redis while clients read `me` and write their profile through HTTP, and checks what the issue
 // asks: no 500, only SERVICE_UNAVAILABLE (or cached reads within DEGRADED_READ_SECONDS), writes
 // again within 2 s of the database, no acknowledged write lost, every webhook delivery arrives once

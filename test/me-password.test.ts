@@ -103,8 +103,9 @@ describe('me.setPassword', () => {
     expect(payload(res, 'setPassword')).toEqual({ __typename: 'PasswordRejectedError', code: 'PASSWORD_REJECTED', path: ['newPassword'] });
   });
 
-  it('sets a first password without verification when the account has nothing to verify with', async () => {
-    // An account with only a username and no password cannot sign in; an admin-issued PAT is how it acts.
+  it('gives an account with nothing to verify with its first password through the admin, never through an admin-minted token', async () => {
+    // An account with only a username and no password cannot sign in. A token an admin mints for it
+    // is not the account holder (docs/security.md), so it cannot set the password; admin.setUserPassword can.
     const admin = await t.adminToken();
     const created = await t.gql('mutation { admin { createUser(input: {username: "pw_first"}) { ... on User { id } } } }', {}, admin);
     const userId = created.data.admin.createUser.id;
@@ -114,7 +115,18 @@ describe('me.setPassword', () => {
       admin,
     );
     const token = pat.data.admin.createPersonalAccessToken.token;
-    expect(await setPassword(token, { newPassword: NEW_PASSWORD })).toMatchObject({ __typename: 'User', hasPassword: true });
+    const refused = await t.gql(
+      'mutation($input: SetPasswordInput!) { me { setPassword(input: $input) { __typename } } }',
+      { input: { newPassword: NEW_PASSWORD } },
+      token,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const set = await t.gql(
+      'mutation($id: ID!, $password: String!) { admin { setUserPassword(id: $id, password: $password) { __typename } } }',
+      { id: userId, password: NEW_PASSWORD },
+      admin,
+    );
+    expect(set.data.admin.setUserPassword.__typename).toBe('User');
     await expect(t.signIn('pw_first', NEW_PASSWORD)).resolves.toHaveProperty('accessToken');
   });
 

@@ -106,7 +106,9 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
 
   async function refresh(request: Request, info: RequestInfo): Promise<Response> {
     const presented = readCookie(request);
-    if (!presented) return json({ code: 'UNAUTHENTICATED' }, 401);
+    // No cookie is the signed-out page's normal "is there a session?" probe, not a failure: 204,
+    // so a browser does not log an error on every signed-out load.
+    if (!presented) return new Response(null, { status: 204, headers: NO_STORE });
     try {
       const tokens = await refreshTokens(deps, presented, info);
       await http.validity.settle();
