@@ -351,6 +351,35 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
       await heading('Your account');
     }
 
+    {
+      // Password sign-in switched off: its form and Forgot password? leave the page, the other methods stay.
+      const off = await gqlAdmin('mutation { admin { updateSignInMethods(input: { password: false }) { __typename ... on Error { code } } } }');
+      expect(off.data.admin.updateSignInMethods.__typename).toBe('SignInMethods');
+      await click('#sign-out');
+      await heading('Sign in');
+      await page.goto(`${origin}/account`, { waitUntil: 'load' });
+      await heading('Sign in');
+      await page.waitForSelector('#email-code', { visible: true });
+      for (const gone of ['#signin', '#signin-identifier', '#signin-password', '#signin-submit', '#forgot-password', '.alternatives .or']) {
+        expect(await page.$(gone), gone).toBeNull();
+      }
+      for (const offered of ['#signin-passkey-submit', '#social-octo-submit', '#email-code', '#email-link']) {
+        expect(await page.$(offered), offered).not.toBeNull();
+      }
+      await bothWidths('11-sign-in-without-password', '.card', true);
+      await click('#email-code');
+      await heading('Sign in with a code');
+      // And the other way round: passkey and social off, the password form back.
+      const swapped = await gqlAdmin('mutation { admin { updateSignInMethods(input: { password: true, passkey: false, social: false }) { __typename } } }');
+      expect(swapped.data.admin.updateSignInMethods.__typename).toBe('SignInMethods');
+      await page.goto(`${origin}/account`, { waitUntil: 'load' });
+      await page.waitForSelector('#signin-identifier', { visible: true });
+      for (const gone of ['#signin-passkey-submit', '#social-octo-submit', '.alternatives']) expect(await page.$(gone), gone).toBeNull();
+      expect(await page.$('#forgot-password')).not.toBeNull();
+      const on = await gqlAdmin('mutation { admin { updateSignInMethods(input: { passkey: true, social: true }) { __typename } } }');
+      expect(on.data.admin.updateSignInMethods.__typename).toBe('SignInMethods');
+    }
+
     // The admin setting turns the page off.
     await gqlAdmin('mutation { admin { updateAccountCenter(input: { pageEnabled: false }) { __typename } } }');
     const off = await page.goto(`${origin}/account`);

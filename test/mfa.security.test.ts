@@ -36,6 +36,45 @@ describe('TOTP replay', () => {
     });
   });
 
+  it('tells a reused code from a wrong one, and counts both toward the lockout', async () => {
+    const user = await t.createUser({ username: 'reuser', password: PASSWORD });
+    const { secret } = await enrollTotp(t, user.token);
+    const failures = async () => (await t.db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).mfaFailures;
+    const enrolmentCode = await totpAt(t, secret);
+
+    // The README's path: the enrolment code typed again at the first sign-in.
+    const mfaToken = await challenge(t, 'reuser');
+    const reused = await verifySignIn(t, { mfaToken, totpCode: enrolmentCode });
+    expect(reused).toMatchObject({ code: 'INVALID_MFA_CODE', message: expect.stringMatching(/already used.*wait for the next code/) });
+    expect(await failures()).toBe(1);
+    expect(await verifySignIn(t, { mfaToken, totpCode: wrongCode(enrolmentCode) })).toMatchObject({
+      code: 'INVALID_MFA_CODE',
+      message: 'The code is incorrect',
+    });
+    expect(await failures()).toBe(2);
+
+    // The previous step's code is inside the drift window but before the spent step: a replay too.
+    nextStep(t);
+    const fresh = await totpAt(t, secret);
+    expect(await verifySignIn(t, { mfaToken, totpCode: fresh })).toMatchObject({ __typename: 'TokenSet' });
+    expect(await verifySignIn(t, { mfaToken: await challenge(t, 'reuser'), totpCode: await totpAt(t, secret, -30) })).toMatchObject({
+      message: expect.stringMatching(/already used/),
+    });
+
+    // Step-up spends codes the same way and words a replay the same way.
+    nextStep(t);
+    const stepUp = `mutation($code: String!) { me { verifyTotp(code: $code) { __typename ... on Error { code message } } } }`;
+    const code = await totpAt(t, secret);
+    expect((await t.gql(stepUp, { code }, user.token)).data.me.verifyTotp).toMatchObject({ __typename: 'VerificationRecord' });
+    expect((await t.gql(stepUp, { code }, user.token)).data.me.verifyTotp).toMatchObject({
+      code: 'INVALID_MFA_CODE',
+      message: expect.stringMatching(/already used/),
+    });
+    expect((await t.gql(stepUp, { code: wrongCode(code) }, user.token)).data.me.verifyTotp).toMatchObject({
+      message: 'The code is incorrect',
+    });
+  });
+
   it('lets only one of two concurrent requests spend the same code', async () => {
     const user = await t.createUser({ username: 'racer', password: PASSWORD });
     const { secret } = await enrollTotp(t, user.token);

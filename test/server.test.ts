@@ -8,7 +8,7 @@ import { decodeProtectedHeader } from 'jose';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { databaseUrlFor } from './helpers/global-setup.js';
-import { runCli, startService } from './helpers/service-process.js';
+import { awaitOutput, lastLoggedCode, runCli, startService } from './helpers/service-process.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -108,6 +108,70 @@ describe('server process', () => {
     const exited2 = exitCode(second.child);
     second.child.kill('SIGTERM');
     expect(await exited2).toBe(0);
+  }, 90_000);
+
+  // The README's first steps on a fresh DATA_DIR, then "Forgot password?" as the account page sends
+  // it (its header, its cookie endpoints), with the code read from the log as the README says.
+  it('recovers a password the account page way on a fresh start, with the code from the log', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'acct-recover-'));
+    dirs.push(dataDir);
+    const email = 'boot@example.com';
+    const newPassword = 'quiet-orchard-compass-91';
+    const service = start({ DATA_DIR: dataDir, PORT: '0', ADMIN_EMAIL: email, ADMIN_PASSWORD: 'wandering-heron-lantern' });
+    const port = await service.ready;
+    const base = `http://127.0.0.1:${port}`;
+    const page = { 'content-type': 'application/json', 'x-account-page': '1' };
+    const call = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { ...page, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()).data;
+    };
+    try {
+      expect((await fetch(`${base}/account`)).status).toBe(200);
+      // Without SMTP_URL and outside production, codes are on: the page shows Forgot password?.
+      expect((await call('{ signInMethods { password emailCode } }')).signInMethods).toEqual({ password: true, emailCode: true });
+      const earlier = (await gql(port, SIGN_IN)).data.signIn.accessToken;
+
+      const started = (await call(
+        'mutation($i: StartAccountRecoveryInput!) { startAccountRecovery(input: $i) { __typename ... on RecoveryChallenge { challengeId channel } ... on Error { code } } }',
+        { i: { identifier: email } },
+      )).startAccountRecovery;
+      expect(started).toMatchObject({ __typename: 'RecoveryChallenge', channel: 'EMAIL' });
+      const code = await awaitOutput(service, (out) => lastLoggedCode(out, email));
+      const reset = (await call(
+        'mutation($i: ResetPasswordInput!) { resetPassword(input: $i) { __typename ... on TokenSet { accessToken refreshToken } ... on Error { code message } } }',
+        { i: { challengeId: started.challengeId, code, newPassword } },
+      )).resetPassword;
+      expect(reset).toMatchObject({ __typename: 'TokenSet' });
+
+      // The page hands the refresh token to its cookie and resumes from the cookie on a reload.
+      const stored = await fetch(`${base}/account/session`, {
+        method: 'POST',
+        headers: { ...page, authorization: `Bearer ${reset.accessToken}` },
+        body: JSON.stringify({ refreshToken: reset.refreshToken }),
+      });
+      expect(stored.status).toBe(204);
+      const cookie = stored.headers.getSetCookie()[0]!.split(';')[0]!;
+      const resumed = await fetch(`${base}/account/refresh`, { method: 'POST', headers: { ...page, cookie } });
+      expect(resumed.status).toBe(200);
+      const { accessToken } = await resumed.json();
+      expect((await call('{ me { primaryEmail emailVerified } }', {}, accessToken)).me).toEqual({ primaryEmail: email, emailVerified: true });
+
+      // The earlier session is gone, the old password no longer works, the new one does.
+      expect((await gql(port, '{ me { id } }', earlier)).data?.me ?? null).toBeNull();
+      const signIn = async (password: string) =>
+        (await gql(port, `mutation { signIn(input: {identifier: "${email}", password: "${password}"}) { __typename ... on Error { code } } }`)).data.signIn;
+      expect(await signIn('wandering-heron-lantern')).toEqual({ __typename: 'UserError', code: 'INVALID_CREDENTIALS' });
+      expect(await signIn(newPassword)).toEqual({ __typename: 'TokenSet' });
+      expect(service.output()).not.toContain(newPassword);
+    } finally {
+      const exited = exitCode(service.child);
+      service.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   }, 90_000);
 
   it('stops with one line naming a bad variable', async () => {

@@ -38,6 +38,38 @@ export function startService(env: Record<string, string> = {}, args: string[] = 
   return { child, output: () => output, ready, exited };
 }
 
+/**
+ * Resolves with what `find` first returns for the output so far, checked again on every chunk the
+ * process prints (no polling); rejects when the process exits first.
+ */
+export function awaitOutput<T>(service: ServiceProcess, find: (output: string) => T | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const check = () => {
+      const found = find(service.output());
+      if (found === undefined) return;
+      service.child.stdout?.off('data', check);
+      service.child.stderr?.off('data', check);
+      resolve(found);
+    };
+    // Registered after startService's own listeners, so output() already holds the new chunk.
+    service.child.stdout?.on('data', check);
+    service.child.stderr?.on('data', check);
+    void service.exited.then(() => reject(new Error(`exited before the awaited output: ${service.output()}`)));
+    check();
+  });
+}
+
+/** The code of the last message logged (no SMTP_URL: JSON log lines with a `code` field) to `to`. */
+export function lastLoggedCode(output: string, to: string): string | undefined {
+  // The last piece may be a line still being written: only whole lines count.
+  const codes = output.split('\n').slice(0, -1).flatMap((line) => {
+    if (!line.startsWith('{')) return [];
+    const entry = JSON.parse(line) as { code?: unknown; to?: unknown };
+    return typeof entry.code === 'string' && entry.to === to ? [entry.code] : [];
+  });
+  return codes.at(-1);
+}
+
 /** Runs a CLI command to its end: exit code and everything it printed. */
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   const service = startService(env, args);

@@ -55,6 +55,8 @@ async function loadSettings() {
   ctx.providers = view.providers = settings.identityProviders;
   const { signInMethods } = await request(SignInMethodsQuery);
   view.alternatives = () => alternativeLinks(view, signInMethods);
+  // A method the administrator switched off would only answer SIGN_IN_METHOD_DISABLED: not offered.
+  view.off = { password: !signInMethods.password, passkey: !signInMethods.passkey, social: !signInMethods.social };
 }
 
 /** Re-reads settings and account; false when signed out meanwhile. */

@@ -79,7 +79,7 @@ export const FinishSocialSignInMutation = graphql(`
 `);
 
 export const SignInMethodsQuery = graphql(`
-  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }
+  query SignInMethods { signInMethods { password passkey social emailCode smsCode magicLink } }
 `);
 
 export const StartAccountRecoveryMutation = graphql(`

@@ -40,6 +40,8 @@ export interface SignInView {
   footer?: Child;
   /** Under the password form: the other ways in that are on (passwordless.ts's alternativeLinks). */
   alternatives?: () => Child;
+  /** The first-step methods that are off (signInMethods); their forms are left out. Absent: all on. */
+  off?: { password?: boolean; passkey?: boolean; social?: boolean };
 }
 
 export const SOCIAL_STATE_KEY = 'web.social';
@@ -94,7 +96,11 @@ export function renderSignIn(view: SignInView): void {
     })));
   const notice = view.notice;
   view.notice = null;
-  card(view.root, 'Sign in', notice, password, view.alternatives?.(), h('div', { class: 'alternatives' }, h('p', { class: 'or' }, 'or'), passkey, social), view.footer);
+  const withPassword = !view.off?.password;
+  const others = [!view.off?.passkey && passkey, !view.off?.social && social].filter(Boolean);
+  // "or" only separates the password form from the buttons below it.
+  const below = others.length > 0 && h('div', { class: 'alternatives' }, withPassword && h('p', { class: 'or' }, 'or'), others);
+  card(view.root, 'Sign in', notice, withPassword && password, view.alternatives?.(), below, view.footer);
 }
 
 /** After a provider sent the browser back with ?code&state: finishes a social sign-in. */

@@ -10,7 +10,7 @@ import type { AppError } from '../errors.js';
 import { lockUserRow } from '../users/user-lock.js';
 import { createIdentityRecord } from '../verification/verification.service.js';
 import { mfaLockedError, recordMfaFailure } from './mfa-sign-in.service.js';
-import { spendTotpCode } from './totp.js';
+import { spendTotpCode, totpCodeReplayed } from './totp.js';
 
 export async function verifyTotpRecord(deps: Deps, userId: string, code: string, request: RequestInfo): Promise<VerificationRecord> {
   // Failures are returned, not thrown, so the counters they write are committed.
@@ -19,7 +19,10 @@ export async function verifyTotpRecord(deps: Deps, userId: string, code: string,
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { mfaLockedUntil: true } });
     const locked = mfaLockedError(user.mfaLockedUntil, deps.clock.now());
     if (locked) return { error: locked };
-    if (!(await spendTotpCode(deps, tx, userId, code.trim()))) return { error: await recordMfaFailure(deps, tx, ev, userId, null) };
+    const spend = await spendTotpCode(deps, tx, userId, code.trim());
+    if (spend !== 'spent') {
+      return { error: await recordMfaFailure(deps, tx, ev, userId, null, spend === 'replayed' ? totpCodeReplayed() : undefined) };
+    }
     await tx.user.update({ where: { id: userId }, data: { mfaFailures: 0 } });
     return { record: await createIdentityRecord(deps, tx, userId, totpKind.stepUp!.recordKind) };
   });

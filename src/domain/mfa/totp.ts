@@ -49,18 +49,32 @@ export async function matchTotpCode(deps: Deps, secret: string, code: string, af
   return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
-/** Spends a code of the user's TOTP factor (sign-in or step-up); false when wrong or replayed. */
-export async function spendTotpCode(deps: Deps, tx: Prisma.TransactionClient, userId: string, code: string): Promise<boolean> {
+/** What spending a code did: `replayed` when it is right but its step (or a later one) was already used. */
+export type TotpSpend = 'spent' | 'wrong' | 'replayed';
+
+/** Answered for a replayed code: it is refused like a wrong one, but says what to do instead. */
+export function totpCodeReplayed(): AppError {
+  return new AppError('INVALID_MFA_CODE', 'This code was already used: wait for the next code from your authenticator app');
+}
+
+/** Spends a code of the user's TOTP factor (sign-in or step-up); never accepts a step at or before the last one spent. */
+export async function spendTotpCode(deps: Deps, tx: Prisma.TransactionClient, userId: string, code: string): Promise<TotpSpend> {
   const factor = await tx.mfaFactor.findFirst({ where: { userId, type: 'TOTP' } });
-  if (!factor?.secretEncrypted) return false;
-  const step = await matchTotpCode(deps, openTotpSecret(deps, factor.secretEncrypted), code, factor.lastUsedStep);
-  if (step === null) return false;
+  if (!factor?.secretEncrypted) return 'wrong';
+  const secret = openTotpSecret(deps, factor.secretEncrypted);
+  const step = await matchTotpCode(deps, secret, code, factor.lastUsedStep);
+  if (step === null) {
+    // Only to word the refusal: a code valid in the window but not after the spent step is a replay
+    // (typically the enrolment code typed again). It is refused and counted all the same.
+    return factor.lastUsedStep != null && (await matchTotpCode(deps, secret, code)) !== null ? 'replayed' : 'wrong';
+  }
   // Conditional on the stored step, so two concurrent requests cannot both spend the same code.
   const spent = await tx.mfaFactor.updateMany({
     where: { id: factor.id, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: BigInt(step) } }] },
     data: { lastUsedStep: BigInt(step), lastUsedAt: deps.clock.now() },
   });
-  return spent.count === 1;
+  // Losing that race means a concurrent request spent this step (or a later one) first.
+  return spent.count === 1 ? 'spent' : 'replayed';
 }
 
 function normalizeSecret(secret: string): string {

@@ -25,7 +25,7 @@ type Documents = {
     "\n  mutation StartMfaPasskey($mfaToken: String!) {\n    startMfaPasskey(mfaToken: $mfaToken) { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } }\n  }\n": typeof types.StartMfaPasskeyDocument,
     "\n  mutation StartSocialSignIn($input: StartSocialSignInInput!) {\n    startSocialSignIn(input: $input) { __typename ... on SocialAuthorization { authorizationUrl state } ... on Error { code message } }\n  }\n": typeof types.StartSocialSignInDocument,
     "\n  mutation FinishSocialSignIn($input: FinishSocialSignInInput!) {\n    finishSocialSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": typeof types.FinishSocialSignInDocument,
-    "\n  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }\n": typeof types.SignInMethodsDocument,
+    "\n  query SignInMethods { signInMethods { password passkey social emailCode smsCode magicLink } }\n": typeof types.SignInMethodsDocument,
     "\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input) { __typename ... on RecoveryChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": typeof types.StartAccountRecoveryDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on PasswordRejectedError { rules }\n      ... on Error { code message }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation StartCodeSignIn($input: StartCodeSignInInput!) {\n    startCodeSignIn(input: $input) { __typename ... on SignInCodeChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": typeof types.StartCodeSignInDocument,
@@ -50,7 +50,7 @@ const documents: Documents = {
     "\n  mutation StartMfaPasskey($mfaToken: String!) {\n    startMfaPasskey(mfaToken: $mfaToken) { __typename ... on PasskeyChallenge { challengeId options } ... on Error { code message } }\n  }\n": types.StartMfaPasskeyDocument,
     "\n  mutation StartSocialSignIn($input: StartSocialSignInInput!) {\n    startSocialSignIn(input: $input) { __typename ... on SocialAuthorization { authorizationUrl state } ... on Error { code message } }\n  }\n": types.StartSocialSignInDocument,
     "\n  mutation FinishSocialSignIn($input: FinishSocialSignInInput!) {\n    finishSocialSignIn(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on Error { code message }\n    }\n  }\n": types.FinishSocialSignInDocument,
-    "\n  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }\n": types.SignInMethodsDocument,
+    "\n  query SignInMethods { signInMethods { password passkey social emailCode smsCode magicLink } }\n": types.SignInMethodsDocument,
     "\n  mutation StartAccountRecovery($input: StartAccountRecoveryInput!) {\n    startAccountRecovery(input: $input) { __typename ... on RecoveryChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": types.StartAccountRecoveryDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      __typename\n      ... on TokenSet { accessToken refreshToken expiresIn scope }\n      ... on MfaChallenge { mfaToken factors }\n      ... on PasswordRejectedError { rules }\n      ... on Error { code message }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation StartCodeSignIn($input: StartCodeSignInInput!) {\n    startCodeSignIn(input: $input) { __typename ... on SignInCodeChallenge { challengeId channel } ... on RateLimitedError { retryAfterSeconds } ... on Error { code message } }\n  }\n": types.StartCodeSignInDocument,
@@ -108,7 +108,7 @@ export function graphql(source: "\n  mutation FinishSocialSignIn($input: FinishS
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SignInMethods { signInMethods { password emailCode smsCode magicLink } }\n"): typeof import('./graphql').SignInMethodsDocument;
+export function graphql(source: "\n  query SignInMethods { signInMethods { password passkey social emailCode smsCode magicLink } }\n"): typeof import('./graphql').SignInMethodsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -257,7 +257,7 @@ export type FinishSocialSignInMutation = { finishSocialSignIn:
 export type SignInMethodsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignInMethodsQuery = { signInMethods: { password: boolean, emailCode: boolean, smsCode: boolean, magicLink: boolean } };
+export type SignInMethodsQuery = { signInMethods: { password: boolean, passkey: boolean, social: boolean, emailCode: boolean, smsCode: boolean, magicLink: boolean } };
 
 export type StartAccountRecoveryMutationVariables = Exact<{
   input: StartAccountRecoveryInput;
@@ -596,6 +596,8 @@ export const SignInMethodsDocument = new TypedDocumentString(`
     query SignInMethods {
   signInMethods {
     password
+    passkey
+    social
     emailCode
     smsCode
     magicLink

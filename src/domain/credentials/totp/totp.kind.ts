@@ -1,6 +1,6 @@
 // Authenticator app (TOTP): enrolled by generateTotpSecret + enrollTotp (src/domain/mfa/totp.ts),
 // the second step of sign-in with verifySignIn { totpCode }, step-up with me.verifyTotp.
-import { spendTotpCode } from '../../mfa/totp.js';
+import { spendTotpCode, totpCodeReplayed } from '../../mfa/totp.js';
 import { type CredentialKind, optionalText } from '../credential-kind.js';
 
 export const totpKind: CredentialKind = {
@@ -13,7 +13,12 @@ export const totpKind: CredentialKind = {
     inputField: 'totpCode',
     parse: optionalText,
     amr: 'otp',
-    verify: async ({ deps, tx, user }, code) => ((await spendTotpCode(deps, tx, user.id, code as string)) ? { ok: true } : { ok: false, counts: true }),
+    verify: async ({ deps, tx, user }, code) => {
+      const spend = await spendTotpCode(deps, tx, user.id, code as string);
+      if (spend === 'spent') return { ok: true };
+      // A replay counts toward the lockout like a wrong code: only the message differs.
+      return spend === 'replayed' ? { ok: false, counts: true, error: totpCodeReplayed() } : { ok: false, counts: true };
+    },
   },
   stepUp: { recordKind: 'TOTP', operation: 'verifyTotp' },
 };
