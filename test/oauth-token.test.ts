@@ -112,14 +112,19 @@ describe('the client row behind the token endpoint (held in the validity cache)'
     const c = await createClient(['admin:users:read', 'admin:audit:read']);
     const live = await token(c.clientId, c.clientSecret);
     expect((await users(live)).data.admin.users.totalCount).toBeGreaterThan(0);
-    // Behind the service's back: only the database's invalidation can tell the cache.
-    await t.db.prisma.machineClient.update({ where: { id: c.machineClient.id }, data: { scopes: ['admin:audit:read'] } });
+    // Behind the service's back: only the database's invalidation can tell the cache. It arrives
+    // through the change feed, after the commit; settle() waits for the feed to pass this point.
+    const behindTheBack = async (change: Promise<unknown>) => {
+      await change;
+      await t.app.http.validity.settle();
+    };
+    await behindTheBack(t.db.prisma.machineClient.update({ where: { id: c.machineClient.id }, data: { scopes: ['admin:audit:read'] } }));
     expect((await users(live)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const narrowed = await tokenRequest({ grant_type: 'client_credentials', scope: 'admin:users:read' }, { authorization: basic(c.clientId, c.clientSecret) });
     expect([narrowed.status, (await narrowed.json()).error]).toEqual([400, 'invalid_scope']);
-    await t.db.prisma.machineClient.update({ where: { id: c.machineClient.id }, data: { secretHash: 'f'.repeat(64) } });
+    await behindTheBack(t.db.prisma.machineClient.update({ where: { id: c.machineClient.id }, data: { secretHash: 'f'.repeat(64) } }));
     expect((await tokenRequest({ grant_type: 'client_credentials' }, { authorization: basic(c.clientId, c.clientSecret) })).status).toBe(401);
-    await t.db.prisma.machineClient.delete({ where: { id: c.machineClient.id } });
+    await behindTheBack(t.db.prisma.machineClient.delete({ where: { id: c.machineClient.id } }));
     expect((await users(live)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
