@@ -50,7 +50,9 @@ export async function startBrowserApp(artifacts: string, env: Record<string, str
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
   });
-  page.setDefaultTimeout(10_000);
+  // Generous: CI runs the browser files beside the files that spawn services, on two cores; a step
+  // that never comes still fails, within the test's own timeout.
+  page.setDefaultTimeout(30_000);
   const cdp = await page.createCDPSession();
   const close = async () => {
     await context.close().catch(() => {});
