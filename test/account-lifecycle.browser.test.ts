@@ -48,7 +48,7 @@ describe.skipIf(!browserEndpoint())('account page: lifecycle links and the Signa
     await page.click(selector);
   };
   const waitText = (selector: string, expected: string) =>
-    page.waitForFunction((s, e) => document.querySelector(s)?.textContent?.includes(e), { timeout: 30_000 }, selector, expected).catch(async (err) => {
+    page.waitForFunction((s, e) => document.querySelector(s)?.textContent?.includes(e), { timeout: 10_000 }, selector, expected).catch(async (err) => {
       throw new Error(`${selector} never showed "${expected}"; the page says: ${await page.evaluate(() => document.body.innerText.slice(0, 400))}`, { cause: err });
     });
   const heading = (expected: string) => waitText('#page-title', expected);

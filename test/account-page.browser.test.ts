@@ -52,7 +52,7 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
   };
   const text = (selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
   const waitText = (selector: string, expected: string) =>
-    page.waitForFunction((s, e) => document.querySelector(s)?.textContent?.includes(e), { timeout: 30_000 }, selector, expected);
+    page.waitForFunction((s, e) => document.querySelector(s)?.textContent?.includes(e), { timeout: 10_000 }, selector, expected);
   const status = (expected: string) => waitText('#status', expected);
   const heading = (expected: string) => waitText('#page-title', expected);
   const gqlAdmin = async (query: string, variables?: Record<string, unknown>) => t.gql(query, variables, await t.adminToken());

@@ -50,10 +50,11 @@ export async function startBrowserApp(artifacts: string, env: Record<string, str
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
   });
-  // Generous: CI runs the browser files beside the files that spawn services, on two cores; a step
-  // that never comes still fails, within the test's own timeout.
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(10_000);
   const cdp = await page.createCDPSession();
+  // Browser files run in parallel as pages of one Chromium, and only one page has the focus; WebAuthn
+  // calls wait for a focused document, so a passkey step in a page behind another never finishes.
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   const close = async () => {
     await context.close().catch(() => {});
     await browser.disconnect();
