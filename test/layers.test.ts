@@ -1,4 +1,5 @@
-// The layer rules (.dependency-cruiser.cjs, docs/architecture.md "Layers") hold for src/, and they
+// The layer rules (.dependency-cruiser.cjs, docs/architecture.md "Layers") hold for src/ and web/
+// (no cycle in the web apps either), and they
 // do catch a wrong import: the fixture tree under test/fixtures/layers breaks them on purpose.
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -8,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..');
 const { forbidden, options } = createRequire(import.meta.url)(path.join(root, '.dependency-cruiser.cjs'));
 
-async function violations(baseDir: string, tsConfig?: string): Promise<string[]> {
-  const result = await cruise(['src'], {
+async function violations(baseDir: string, tsConfig?: string, roots = ['src']): Promise<string[]> {
+  const result = await cruise(roots, {
     ...options,
     baseDir,
     ruleSet: { forbidden },
@@ -21,8 +22,8 @@ async function violations(baseDir: string, tsConfig?: string): Promise<string[]>
 }
 
 describe('layers', () => {
-  it('src/ has no upward import and no cycle', async () => {
-    expect(await violations(root, path.join(root, 'tsconfig.json'))).toEqual([]);
+  it('src/ has no upward import and no cycle, and web/ no cycle', async () => {
+    expect(await violations(root, path.join(root, 'tsconfig.json'), ['src', 'web'])).toEqual([]);
   });
 
   it('a domain module importing the schema, and an import cycle, are refused', async () => {

@@ -1,6 +1,6 @@
 // createDb(config) -> a Prisma client on the right driver adapter. The same @prisma/adapter-pg
 // serves PostgreSQL (DATABASE_URL) and the embedded PGlite, which is exposed in-process on a
-// Unix socket by pglite-socket (STACK.md: one SQL dialect, P2002 mapping and transactions alike).
+// Unix socket by pglite-socket (one SQL dialect, P2002 mapping and transactions alike).
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

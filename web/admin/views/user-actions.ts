@@ -5,9 +5,9 @@ import { announce, h } from '../../shared/dom';
 import { actionButton, confirmDialog, form, type Result } from '../../shared/form';
 import { type AdminCtx, can } from '../context';
 import { graphql } from '../gql';
-import type { ConsoleUser } from './user';
+import type { ConsoleUser } from './user-types';
 import { deleteUserButton } from './user-deletion';
-import { userLabel } from './users';
+import { userLabel } from './user-label';
 
 const SetSuspended = graphql(`
   mutation ConsoleSetSuspended($id: ID!, $suspended: Boolean!) {

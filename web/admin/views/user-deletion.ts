@@ -5,8 +5,8 @@ import { announce, formatDate, h } from '../../shared/dom';
 import { actionButton, chooseDialog } from '../../shared/form';
 import { type AdminCtx, can } from '../context';
 import { graphql } from '../gql';
-import type { ConsoleUser } from './user';
-import { userLabel } from './users';
+import type { ConsoleUser } from './user-types';
+import { userLabel } from './user-label';
 
 const DeleteUser = graphql(`
   mutation ConsoleDeleteUser($id: ID!, $immediately: Boolean) {

@@ -5,7 +5,7 @@ import { actionButton, form } from '../../shared/form';
 import type { AdminCtx } from '../context';
 import { graphql } from '../gql';
 import type { UpdateUserInput } from '../gql/graphql';
-import type { ConsoleUser } from './user';
+import type { ConsoleUser } from './user-types';
 import { confirmed, RemoveFactor } from './user-actions';
 import { splitList } from './user-create';
 

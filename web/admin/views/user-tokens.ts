@@ -6,7 +6,7 @@ import { form } from '../../shared/form';
 import { type AdminCtx, can } from '../context';
 import { graphql } from '../gql';
 import { card, table } from '../ui';
-import type { ConsoleUser } from './user';
+import type { ConsoleUser } from './user-types';
 import { rowActions } from './user-edit';
 
 const CreateToken = graphql(`

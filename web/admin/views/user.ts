@@ -5,14 +5,13 @@ import { describeAgent } from '../../shared/agent';
 import { facts, formatDate, h } from '../../shared/dom';
 import { type AdminCtx, can } from '../context';
 import { graphql } from '../gql';
-import type { ConsoleUserQuery } from '../gql/graphql';
 import { card, show, table } from '../ui';
 import { userActions } from './user-actions';
 import { deletionNotice } from './user-deletion';
 import { tokensCard } from './user-tokens';
 import { auditRows } from './audit';
 import { profileForm, rolesForm, rowActions } from './user-edit';
-import { userLabel } from './users';
+import { userLabel } from './user-label';
 
 const User = graphql(`
   query ConsoleUser($id: ID!, $audit: Boolean!) {
@@ -29,7 +28,6 @@ const User = graphql(`
   }
 `);
 
-export type ConsoleUser = NonNullable<ConsoleUserQuery['admin']['user']>;
 
 const FACTOR_NAMES: Record<string, string> = { TOTP: 'Authenticator app', BACKUP_CODE: 'Backup codes', WEBAUTHN: 'Passkey' };
 

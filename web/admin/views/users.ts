@@ -9,6 +9,7 @@ import type { UserFilter, UserOrderField } from '../gql/graphql';
 import { show, table } from '../ui';
 import { createUserForm } from './user-create';
 import { userPageView } from './user';
+import { userLabel } from './user-label';
 
 const Users = graphql(`
   query ConsoleUsers($first: Int, $after: String, $last: Int, $before: String, $search: String, $filter: UserFilter, $orderBy: UserOrder) {
@@ -31,9 +32,6 @@ const SORTS: [string, string][] = [
 const FILTER_KEYS = ['search', 'status', 'mfa', 'role', 'provider', 'from', 'to', 'sort'] as const;
 
 /** The user as the list names them: email, else username, else phone. */
-export const userLabel = (u: { primaryEmail?: string | null; username?: string | null; primaryPhone?: string | null; id: string }) =>
-  u.primaryEmail ?? u.username ?? u.primaryPhone ?? u.id;
-
 /** "33 users"; past the count's cap (10,000) the API stops counting: "10,000+ users". */
 export const totalText = (count: number, capped: boolean) =>
   `${count.toLocaleString('en')}${capped ? '+' : ''} ${count === 1 && !capped ? 'user' : 'users'}`;

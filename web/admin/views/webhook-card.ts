@@ -7,7 +7,7 @@ import type { AdminCtx } from '../context';
 import { graphql } from '../gql';
 import { table } from '../ui';
 import { confirmed } from './user-actions';
-import { type ConsoleWebhook, flashSecret } from './webhooks';
+import { type ConsoleWebhook, flashSecret } from './webhook-flash';
 
 const Redeliver = graphql(`
   mutation ConsoleRedeliver($id: ID!) { admin { redeliverWebhook(deliveryId: $id) { __typename ... on WebhookDelivery { id } ... on Error { code message } } } }

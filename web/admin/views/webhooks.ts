@@ -8,6 +8,7 @@ import type { AdminCtx, View } from '../context';
 import { graphql } from '../gql';
 import { show } from '../ui';
 import { webhookCard } from './webhook-card';
+import { flashSecret, takeFlashedSecret } from './webhook-flash';
 
 const Webhooks = graphql(`
   query ConsoleWebhooks {
@@ -30,17 +31,11 @@ const CreateWebhook = graphql(`
   }
 `);
 
-export type ConsoleWebhook = Awaited<ReturnType<typeof loadWebhooks>>['admin']['webhooks']['edges'][number]['node'];
 const loadWebhooks = () => request(Webhooks);
-
-/** A secret just issued, shown once on the next render. */
-let flash: { webhookId: string; secret: string } | null = null;
-export const flashSecret = (webhookId: string, secret: string) => void (flash = { webhookId, secret });
 
 async function render(ctx: AdminCtx) {
   const data = await loadWebhooks();
-  const shown = flash;
-  flash = null;
+  const shown = takeFlashedSecret();
   const create = form({
     id: 'create-webhook',
     fields: [
