@@ -17,7 +17,7 @@ import { AppError } from '../domain/errors.js';
 import { refreshTokens } from '../domain/sessions/sessions.service.js';
 import { liveSessionOfRefreshToken, revokeSessionOfRefreshToken } from '../domain/sessions/refresh-token-lookup.js';
 import { readBodyCapped } from '../lib/body-limit.js';
-import { deviceCookie } from './device-cookie.js';
+import { deviceCookie, readCookie } from './device-cookie.js';
 import { loadStaticFiles, serveFile, webRoot } from './static-files.js';
 
 const MAX_BODY_BYTES = 4096;
@@ -73,24 +73,22 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
     return site === null || site === 'same-origin';
   };
 
-  const readCookie = (request: Request): string | null => {
-    for (const part of (request.headers.get('cookie') ?? '').split(';')) {
-      const [name, ...rest] = part.trim().split('=');
-      if (name === REFRESH_COOKIE) return rest.join('=') || null;
-    }
-    return null;
-  };
-
-  async function storeSession(request: Request): Promise<Response> {
+  /** The token named `field` of a small JSON body, when it has the expected shape; else the refusal to answer. */
+  async function tokenFromBody(request: Request, field: string, shape: RegExp): Promise<string | Response> {
     const body = await readBodyCapped(request, MAX_BODY_BYTES);
     if ('tooLarge' in body) return json({ code: 'INVALID_INPUT' }, 413, body.headers);
-    let refreshToken: unknown;
+    let token: unknown;
     try {
-      refreshToken = (JSON.parse(body.text) as { refreshToken?: unknown }).refreshToken;
+      token = (JSON.parse(body.text) as Record<string, unknown>)[field];
     } catch {
       return json({ code: 'INVALID_INPUT' }, 400);
     }
-    if (typeof refreshToken !== 'string' || !/^rt_[\w-]{10,200}$/.test(refreshToken)) return json({ code: 'INVALID_INPUT' }, 400);
+    return typeof token === 'string' && shape.test(token) ? token : json({ code: 'INVALID_INPUT' }, 400);
+  }
+
+  async function storeSession(request: Request): Promise<Response> {
+    const refreshToken = await tokenFromBody(request, 'refreshToken', /^rt_[\w-]{10,200}$/);
+    if (refreshToken instanceof Response) return refreshToken;
     let viewer;
     try {
       viewer = await http.authenticator.authenticate(request.headers.get('authorization'));
@@ -105,7 +103,7 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
   }
 
   async function refresh(request: Request, info: RequestInfo): Promise<Response> {
-    const presented = readCookie(request);
+    const presented = readCookie(request, REFRESH_COOKIE);
     // No cookie is the signed-out page's normal "is there a session?" probe, not a failure: 204,
     // so a browser does not log an error on every signed-out load.
     if (!presented) return new Response(null, { status: 204, headers: NO_STORE });
@@ -130,21 +128,14 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
   // Stores a trusted-device token in its HttpOnly cookie (device-cookie.ts). The token is checked
   // only at sign-in, against the account that presents a right password, so a planted one is useless.
   async function storeDevice(request: Request): Promise<Response> {
-    const body = await readBodyCapped(request, MAX_BODY_BYTES);
-    if ('tooLarge' in body) return json({ code: 'INVALID_INPUT' }, 413, body.headers);
-    let deviceToken: unknown;
-    try {
-      deviceToken = (JSON.parse(body.text) as { deviceToken?: unknown }).deviceToken;
-    } catch {
-      return json({ code: 'INVALID_INPUT' }, 400);
-    }
-    if (typeof deviceToken !== 'string' || !/^tdv_[\w-]{20,100}$/.test(deviceToken)) return json({ code: 'INVALID_INPUT' }, 400);
+    const deviceToken = await tokenFromBody(request, 'deviceToken', /^tdv_[\w-]{20,100}$/);
+    if (deviceToken instanceof Response) return deviceToken;
     const maxAge = config.trustedDeviceDays * 24 * 3600;
     return new Response(null, { status: 204, headers: { ...NO_STORE, 'set-cookie': deviceCookie(deviceToken, maxAge, secure) } });
   }
 
   async function logout(request: Request): Promise<Response> {
-    const presented = readCookie(request);
+    const presented = readCookie(request, REFRESH_COOKIE);
     if (presented) await revokeSessionOfRefreshToken(deps, presented);
     // Read your own writes, as GraphQL mutations do: the next request must not meet a cached session.
     await http.validity.settle();
