@@ -1,11 +1,12 @@
 // Benchmark 3: admin.users on 1,000,000 seeded users (PostgreSQL), over real HTTP: a search with
 // totalCount (capped at 10,000: totalCountCapped), and page 1 against page 500 reached by walking the cursor through the API. Prints
-// p50/p95/p99 of sequential requests (the latency one admin sees), then EXPLAIN ANALYZE of each
-// count, and writes bench/results/users-search.json. Seeding is one INSERT … SELECT generate_series with the
+// p50/p95/p99 of sequential requests (the latency one admin sees), then EXPLAIN (ANALYZE, BUFFERS)
+// of every statement the service runs for each case, and writes bench/results/users-search.json. Seeding is one INSERT … SELECT generate_series with the
 // secondary indexes dropped and rebuilt afterwards (minutes, not hours).
 // Usage: npm run bench:users [-- --users=N] [-- --pglite]  (PostgreSQL via BENCH_DATABASE_URL,
 // default postgresql://root@127.0.0.1:5432/test; a fresh database is created and dropped).
-import { countUsersSql, explainUserQuery } from '../src/domain/admin/user-search.js';
+import { Prisma } from '../src/generated/prisma/client.js';
+import { countUsers, explainUserQuery, findUserPage } from '../src/domain/admin/user-search.js';
 import { openBenchDatabase } from './database.js';
 import { writeResults } from './results.js';
 import { startBenchServer } from './server.js';
@@ -62,11 +63,22 @@ async function main() {
     const indexes = await db.prisma.$queryRawUnsafe<{ indexname: string; indexdef: string }[]>(
       `SELECT indexname::text AS indexname, indexdef FROM pg_indexes WHERE tablename = 'User' AND indexname NOT LIKE '%_pkey' AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
     );
-    for (const ix of indexes) await db.prisma.$executeRawUnsafe(`DROP INDEX "${ix.indexname}"`);
-    await db.prisma.$executeRawUnsafe(SEED, USERS);
-    if (!usePglite) await db.prisma.$executeRawUnsafe(`SET maintenance_work_mem = '256MB'`);
-    for (const ix of indexes) await db.prisma.$executeRawUnsafe(ix.indexdef);
-    await db.prisma.$executeRawUnsafe('ANALYZE "User"');
+    // One transaction without the pool's request-sized statement timeout (a million rows take longer).
+    await db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
+        for (const ix of indexes) await tx.$executeRawUnsafe(`DROP INDEX "${ix.indexname}"`);
+        await tx.$executeRawUnsafe(SEED, USERS);
+        if (!usePglite) await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
+        for (const ix of indexes) await tx.$executeRawUnsafe(ix.indexdef);
+      },
+      { timeout: 30 * 60_000 },
+    );
+    // ANALYZE also fills the trigram statistics the search reads (src/domain/admin/user-search-pattern.ts).
+    await db.prisma.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
+      await tx.$executeRawUnsafe('ANALYZE "User"');
+    }, { timeout: 10 * 60_000 });
     const seedSeconds = (Date.now() - started) / 1000;
     console.log(`database: ${usePglite ? 'PGlite (embedded)' : 'PostgreSQL'}; seeded ${USERS} users in ${seedSeconds.toFixed(1)}s`);
 
@@ -97,15 +109,30 @@ async function main() {
       const p1 = results.find((r) => r.label.startsWith('page 1'))!;
       const p500 = results.find((r) => r.label.startsWith('page 500'))!;
       console.log(`page 500 / page 1 (p50): ×${(p500.p50 / p1.p50).toFixed(2)}`);
-      // The plans behind the numbers: each searched count as the service runs it (same planner settings).
+      // The plans behind the numbers: every statement the service runs for each case, as it runs
+      // them (the page, the nodes of the page, and the count when asked for).
       const deps = { prisma: db.prisma } as Parameters<typeof explainUserQuery>[0];
+      const cases: { label: string; search: string | null; after: string | null; count: boolean }[] = [
+        ...SEARCH_TERMS.map((term) => ({ label: `search ${JSON.stringify(term)}`, search: term, after: null, count: true })),
+        { label: 'page 1', search: null, after: null, count: false },
+        { label: 'page 500 by cursor', search: null, after: page500, count: false },
+        { label: 'totalCount of all users', search: null, after: null, count: true },
+      ];
       const plans: Record<string, string[]> = {};
-      for (const term of [...SEARCH_TERMS, null]) {
-        const label = term === null ? 'count of all users' : `count ${JSON.stringify(term)}`;
-        plans[label] = await explainUserQuery(deps, term, countUsersSql(term, null));
-        const counted = await server.post(COUNT, token, { search: term });
-        console.log(`\nEXPLAIN ANALYZE ${label} (totalCount ${counted.data.admin.users.totalCount}, capped ${counted.data.admin.users.totalCountCapped}):`);
-        for (const line of plans[label]) console.log(`  ${line}`);
+      for (const c of cases) {
+        const statements: Prisma.Sql[] = [];
+        const page = await findUserPage(deps, { search: c.search, first: PAGE, after: c.after }, (s) => statements.push(s));
+        const ids = page.rows.map((r) => r.id);
+        if (ids.length) statements.push(Prisma.sql`SELECT "id", "username", "primaryEmail", "name", "createdAt" FROM "User" WHERE "id" IN (${Prisma.join(ids)})`);
+        const counted = c.count ? await countUsers(deps, c.search, null, (s) => statements.push(s)) : null;
+        const lines: string[] = (plans[c.label] = []);
+        console.log(`\n${c.label}${counted ? ` (totalCount ${counted.count}, capped ${counted.capped})` : ''}:`);
+        for (const statement of statements) {
+          const plan = await explainUserQuery(deps, statement);
+          lines.push(statement.sql.replace(/\s+/g, ' '), ...plan);
+          console.log(`  ${statement.sql.replace(/\s+/g, ' ')}\n    params ${JSON.stringify(statement.values)}`);
+          for (const line of plan) console.log(`    ${line}`);
+        }
       }
       console.log(`written to ${writeResults('users-search', { users: USERS, seedSeconds, results, plans })}`);
     } finally {

@@ -6,6 +6,7 @@
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Deps } from '../deps.js';
 import { invalidInput } from '../errors.js';
+import { probeSubstring, trigramStats } from './user-search-pattern.js';
 
 export type UserOrderField = 'CREATED_AT' | 'LAST_SIGN_IN_AT' | 'USERNAME' | 'EMAIL';
 export type OrderDirection = 'ASC' | 'DESC';
@@ -69,15 +70,54 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+type Db = Pick<Deps['prisma'], '$queryRaw'>;
+
+// lower(x) LIKE lower(p) is how PostgreSQL itself evaluates x ILIKE p in a multi-byte encoding
+// (like.c), so on UTF8 the one LIKE on searchText equals today's four ILIKEs for any term without
+// the separator; anything else keeps the four ILIKEs (then only as a filter).
+const utf8Cache = new WeakMap<object, Promise<boolean>>();
+function isUtf8(db: Db): Promise<boolean> {
+  let known = utf8Cache.get(db);
+  if (!known) {
+    known = db.$queryRaw<{ utf8: boolean }[]>`SELECT current_setting('server_encoding') = 'UTF8' AS utf8`.then(
+      (r) => r[0]?.utf8 === true,
+      (err: unknown) => {
+        utf8Cache.delete(db);
+        throw err;
+      },
+    );
+    utf8Cache.set(db, known);
+  }
+  return known;
+}
+
+const SEPARATOR = '\x1f';
+
+/**
+ * The search condition: a case-insensitive substring of email, username, phone or name, read
+ * through the one trigram index on searchText. When part of the term makes a cheaper index probe
+ * (user-search-pattern.ts) that part probes and the whole term filters the candidates.
+ */
+async function searchSql(db: Db, term: string): Promise<Prisma.Sql[]> {
+  const p = likePattern(term);
+  const [utf8, stats] = await Promise.all([isUtf8(db), trigramStats(db)]);
+  const part = probeSubstring(term, stats);
+  const exact = utf8 && !term.includes(SEPARATOR);
+  const probe = Prisma.sql`"searchText" LIKE lower(${likePattern(part ?? term)})`;
+  if (!exact) {
+    const columns = Prisma.sql`("primaryEmail" ILIKE ${p} OR "username" ILIKE ${p} OR "primaryPhone" ILIKE ${p} OR "name" ILIKE ${p})`;
+    return [probe, columns];
+  }
+  // `|| ''` keeps the whole term out of the index condition: as a second GIN key it would make
+  // the probe decode the common trigrams it was split to avoid.
+  return part === null ? [probe] : [probe, Prisma.sql`("searchText" || '') LIKE lower(${p})`];
+}
+
 /** The WHERE conditions of search + filter, shared by the page and totalCount. */
-export function userFilterSql(search: string | null | undefined, filter: UserFilter | null | undefined): Prisma.Sql[] {
+export async function userFilterSql(db: Db, search: string | null | undefined, filter: UserFilter | null | undefined): Promise<Prisma.Sql[]> {
   const parts: Prisma.Sql[] = [];
   const term = search?.trim();
-  if (term) {
-    const p = likePattern(term);
-    // ILIKE '%term%' on each identifier; the pg_trgm GIN indexes answer it without a scan.
-    parts.push(Prisma.sql`("primaryEmail" ILIKE ${p} OR "username" ILIKE ${p} OR "primaryPhone" ILIKE ${p} OR "name" ILIKE ${p})`);
-  }
+  if (term) parts.push(...(await searchSql(db, term)));
   if (filter?.isSuspended != null) parts.push(Prisma.sql`"isSuspended" = ${filter.isSuspended}`);
   if (filter?.hasMfa != null) {
     const exists = Prisma.sql`EXISTS (SELECT 1 FROM "MfaFactor" f WHERE f."userId" = "User"."id")`;
@@ -98,21 +138,8 @@ function and(parts: Prisma.Sql[]): Prisma.Sql {
   return parts.length ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
 }
 
-type Db = Pick<Deps['prisma'], '$queryRaw' | '$executeRaw'>;
-
-/**
- * Runs a read with a search term in a transaction that steers the planner away from sequential
- * scans. PostgreSQL prices a pg_trgm GIN probe pessimistically, so on tables of ~100k rows it
- * prefers reading every row (~100 ms) for a rare term that four index probes answer in ~10 ms;
- * frequent terms keep their plan (walking the order index and stopping at the page size).
- */
-async function withSearchPlan<T>(deps: Deps, search: string | null | undefined, run: (db: Db) => Promise<T>): Promise<T> {
-  if (!search?.trim()) return run(deps.prisma);
-  return deps.prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    return run(tx);
-  });
-}
+/** Receives each statement a search runs (the benchmark EXPLAINs them). */
+export type StatementTrace = (statement: Prisma.Sql) => void;
 
 /** totalCount is exact up to this many matches; beyond it the count stops (docs/api.md). */
 export const USER_COUNT_CAP = 10_000;
@@ -124,28 +151,26 @@ export interface UserCount {
   capped: boolean;
 }
 
-/** The capped count's statement (exported for the benchmark's EXPLAIN). */
-export function countUsersSql(search: string | null | undefined, filter: UserFilter | null | undefined): Prisma.Sql {
-  return Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "User" WHERE ${and(userFilterSql(search, filter))} LIMIT ${USER_COUNT_CAP + 1}) AS matches`;
-}
-
-/** EXPLAIN ANALYZE of a statement under the same planner settings the service runs it with. */
-export async function explainUserQuery(deps: Deps, search: string | null | undefined, statement: Prisma.Sql): Promise<string[]> {
-  const rows = await withSearchPlan(deps, search, (db) => db.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, COSTS OFF) ${statement}`));
+/** EXPLAIN (ANALYZE, BUFFERS) of a statement the search ran. */
+export async function explainUserQuery(deps: Deps, statement: Prisma.Sql): Promise<string[]> {
+  const rows = await deps.prisma.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement}`);
   return rows.map((r) => r['QUERY PLAN']);
 }
 
 /**
- * Counts matches, stopping after USER_COUNT_CAP + 1 rows: a frequent term (a sixth of a million
- * users) or no term at all costs a bounded index scan instead of counting every row.
+ * Counts matches, stopping after USER_COUNT_CAP + 1 rows. Left to the planner, which now
+ * estimates the one searchText condition well: a frequent term (a sixth of a million users) or
+ * no term at all is a sequential scan that stops at the cap, a rare one a bitmap of its matches.
  */
-export async function countUsers(deps: Deps, search: string | null | undefined, filter: UserFilter | null | undefined): Promise<UserCount> {
-  const rows = await withSearchPlan(deps, search, (db) => db.$queryRaw<{ n: bigint | number }[]>(countUsersSql(search, filter)));
+export async function countUsers(deps: Deps, search: string | null | undefined, filter: UserFilter | null | undefined, trace?: StatementTrace): Promise<UserCount> {
+  const statement = Prisma.sql`SELECT count(*) AS n FROM (SELECT 1 FROM "User" WHERE ${and(await userFilterSql(deps.prisma, search, filter))} LIMIT ${USER_COUNT_CAP + 1}) AS matches`;
+  trace?.(statement);
+  const rows = await deps.prisma.$queryRaw<{ n: bigint | number }[]>(statement);
   const n = Number(rows[0]?.n ?? 0);
   return { count: Math.min(n, USER_COUNT_CAP), capped: n > USER_COUNT_CAP };
 }
 
-export async function findUserPage(deps: Deps, args: UserPageArgs): Promise<UserPage> {
+export async function findUserPage(deps: Deps, args: UserPageArgs, trace?: StatementTrace): Promise<UserPage> {
   const field = args.orderBy?.field ?? 'CREATED_AT';
   const direction = args.orderBy?.direction ?? 'DESC';
   const spec = COLUMNS[field];
@@ -166,7 +191,7 @@ export async function findUserPage(deps: Deps, args: UserPageArgs): Promise<User
   const cmp = Prisma.raw(ascending ? '>' : '<');
   const col = Prisma.raw(spec.column);
   const typed = (v: string) => (spec.timestamp ? Prisma.sql`${v}::timestamp(3)` : Prisma.sql`${v}`);
-  const base = userFilterSql(args.search, args.filter);
+  const base = await userFilterSql(deps.prisma, args.search, args.filter);
   const valueSql = spec.timestamp ? Prisma.sql`to_char(${col}, 'YYYY-MM-DD"T"HH24:MI:SS.MS')` : col;
 
   const segments: ('values' | 'nulls')[] = spec.nullable ? (backward ? ['nulls', 'values'] : ['values', 'nulls']) : ['values'];
@@ -176,32 +201,29 @@ export async function findUserPage(deps: Deps, args: UserPageArgs): Promise<User
     if (start < 0) throw invalidInput(backward ? 'before' : 'after', 'Invalid cursor');
   }
   const limit = size + 1;
-  const found = await withSearchPlan(deps, args.search, async (db) => {
-    const collected: { id: string; value: string | null }[] = [];
-    for (let i = start; i < segments.length && collected.length < limit; i++) {
-      const segment = segments[i];
-      const onCursor = cursor && i === start;
-      const where = [...base];
-      let order: Prisma.Sql;
-      if (segment === 'values') {
-        if (spec.nullable) where.push(Prisma.sql`${col} IS NOT NULL`);
-        if (onCursor && cursor.value !== null) where.push(Prisma.sql`(${col}, "id") ${cmp} (${typed(cursor.value)}, ${cursor.id})`);
-        order = Prisma.sql`${col} ${sqlDir}, "id" ${sqlDir}`;
-      } else {
-        where.push(Prisma.sql`${col} IS NULL`);
-        if (onCursor) where.push(Prisma.sql`"id" ${cmp} ${cursor.id}`);
-        order = Prisma.sql`"id" ${sqlDir}`;
-      }
-      const rows = await db.$queryRaw<{ id: string; value: string | null }[]>(
-        Prisma.sql`SELECT "id", ${segment === 'values' ? valueSql : Prisma.sql`NULL::text`} AS value FROM "User"
-          WHERE ${and(where)} ORDER BY ${order} LIMIT ${limit - collected.length}`,
-      );
-      collected.push(...rows);
+  const collected: { id: string; value: string | null }[] = [];
+  for (let i = start; i < segments.length && collected.length < limit; i++) {
+    const segment = segments[i];
+    const onCursor = cursor && i === start;
+    const where = [...base];
+    let order: Prisma.Sql;
+    if (segment === 'values') {
+      if (spec.nullable) where.push(Prisma.sql`${col} IS NOT NULL`);
+      if (onCursor && cursor.value !== null) where.push(Prisma.sql`(${col}, "id") ${cmp} (${typed(cursor.value)}, ${cursor.id})`);
+      order = Prisma.sql`${col} ${sqlDir}, "id" ${sqlDir}`;
+    } else {
+      where.push(Prisma.sql`${col} IS NULL`);
+      if (onCursor) where.push(Prisma.sql`"id" ${cmp} ${cursor.id}`);
+      order = Prisma.sql`"id" ${sqlDir}`;
     }
-    return collected;
-  });
-  const more = found.length > size;
-  const page = found.slice(0, size);
+    const statement = Prisma.sql`SELECT "id", ${segment === 'values' ? valueSql : Prisma.sql`NULL::text`} AS value FROM "User"
+      WHERE ${and(where)} ORDER BY ${order} LIMIT ${limit - collected.length}`;
+    trace?.(statement);
+    const rows = await deps.prisma.$queryRaw<{ id: string; value: string | null }[]>(statement);
+    collected.push(...rows);
+  }
+  const more = collected.length > size;
+  const page = collected.slice(0, size);
   if (backward) page.reverse();
   const rows = page.map((r) => ({ id: r.id, cursor: encodeCursor({ field, value: r.value, id: r.id }) }));
   return backward
