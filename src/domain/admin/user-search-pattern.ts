@@ -82,7 +82,8 @@ export function probeSubstring(term: string, stats: TrigramStats | null): string
   const whole = probeTrigrams(lower);
   if (!whole.length) return null;
   let best: { start: number; end: number; cost: number } | null = null;
-  const wholeCost = probeCost(whole, stats);
+  // Splitting must at least halve the cost: shaving a rare trigram off saves nothing real.
+  const wholeCost = probeCost(whole, stats) / 2;
   for (let start = 0; start < lower.length; start++) {
     for (let end = start + 3; end <= Math.min(lower.length, start + MAX_WINDOW); end++) {
       if (start === 0 && end === lower.length) continue;
