@@ -5,6 +5,7 @@
 // secondary indexes dropped and rebuilt afterwards (minutes, not hours).
 // Usage: npm run bench:users [-- --users=N] [-- --pglite]  (PostgreSQL via BENCH_DATABASE_URL,
 // default postgresql://root@127.0.0.1:5432/test; a fresh database is created and dropped).
+import pg from 'pg';
 import { Prisma } from '../src/generated/prisma/client.js';
 import { countUsers, explainUserQuery, findUserPage } from '../src/domain/admin/user-search.js';
 import { openBenchDatabase } from './database.js';
@@ -54,7 +55,7 @@ async function percentiles(label: string, run: () => Promise<unknown>): Promise<
 }
 
 async function main() {
-  const { db, drop } = await openBenchDatabase(usePglite ? 'pglite' : 'postgres');
+  const { db, drop, url } = await openBenchDatabase(usePglite ? 'pglite' : 'postgres');
   try {
     await db.migrate();
     const started = Date.now();
@@ -63,22 +64,22 @@ async function main() {
     const indexes = await db.prisma.$queryRawUnsafe<{ indexname: string; indexdef: string }[]>(
       `SELECT indexname::text AS indexname, indexdef FROM pg_indexes WHERE tablename = 'User' AND indexname NOT LIKE '%_pkey' AND indexdef NOT LIKE 'CREATE UNIQUE%'`,
     );
-    // One transaction without the pool's request-sized statement timeout (a million rows take longer).
-    await db.prisma.$transaction(
-      async (tx) => {
-        await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
-        for (const ix of indexes) await tx.$executeRawUnsafe(`DROP INDEX "${ix.indexname}"`);
-        await tx.$executeRawUnsafe(SEED, USERS);
-        if (!usePglite) await tx.$executeRawUnsafe(`SET LOCAL maintenance_work_mem = '256MB'`);
-        for (const ix of indexes) await tx.$executeRawUnsafe(ix.indexdef);
-      },
-      { timeout: 30 * 60_000 },
-    );
-    // ANALYZE also fills the trigram statistics the search reads (src/domain/admin/user-search-pattern.ts).
-    await db.prisma.$transaction(async (tx) => {
-      await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
-      await tx.$executeRawUnsafe('ANALYZE "User"');
-    }, { timeout: 10 * 60_000 });
+    // PostgreSQL: a connection of its own, without the pool's request-sized timeouts (a million
+    // rows take longer than a request may).
+    const seeder = url ? new pg.Client({ connectionString: url }) : null;
+    await seeder?.connect();
+    const run = (statement: string, ...params: unknown[]) =>
+      seeder ? seeder.query(statement, params) : db.prisma.$executeRawUnsafe(statement, ...params);
+    try {
+      for (const ix of indexes) await run(`DROP INDEX "${ix.indexname}"`);
+      await run(SEED, USERS);
+      if (seeder) await run(`SET maintenance_work_mem = '256MB'`);
+      for (const ix of indexes) await run(ix.indexdef);
+      // ANALYZE also fills the trigram statistics the search reads (src/domain/admin/user-search-pattern.ts).
+      await run('ANALYZE "User"');
+    } finally {
+      await seeder?.end();
+    }
     const seedSeconds = (Date.now() - started) / 1000;
     console.log(`database: ${usePglite ? 'PGlite (embedded)' : 'PostgreSQL'}; seeded ${USERS} users in ${seedSeconds.toFixed(1)}s`);
 
