@@ -66,6 +66,7 @@ export interface App {
 }
 
 const GRAPHQL_MAX_BODY_BYTES = 256 * 1024;
+const GRAPHQL_ENDPOINT = '/graphql';
 
 type ServerContext = { req?: { socket?: { remoteAddress?: string } } };
 
@@ -153,6 +154,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const routesPlugin: Plugin<Record<string, unknown>, ServerContext> = {
     async onRequest({ request, url, endResponse, serverContext }) {
+      // No route lives at the GraphQL endpoint: its requests skip the route table.
+      if (url.pathname === GRAPHQL_ENDPOINT) return;
       const response = await routes(request, url, clientIp(request, serverContext));
       if (response) endResponse(response);
     },
@@ -162,7 +165,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   // libraries can tell a dead token (refresh or sign in again) from a missing scope.
   const bearerChallengePlugin: Plugin = {
     onResponse({ request, response }) {
-      if (new URL(request.url).pathname !== '/graphql' || response.headers.has('www-authenticate')) return;
+      // The status first: parsing the URL is the costly part, and most responses are 200.
+      if ((response.status !== 401 && response.status !== 403) || response.headers.has('www-authenticate')) return;
+      if (new URL(request.url).pathname !== GRAPHQL_ENDPOINT) return;
       if (response.status === 401) {
         response.headers.set('www-authenticate', request.headers.get('authorization') ? 'Bearer error="invalid_token"' : 'Bearer');
       } else if (response.status === 403) {
@@ -186,7 +191,7 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     landingPage: false,
     // Replaced by useCorsAllowList: yoga's default reflects any origin with credentials.
     cors: false,
@@ -214,7 +219,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       useCountRefusals(outages),
       bearerChallengePlugin,
       readYourWritesPlugin,
-      useGraphiqlCsp('/graphql'),
+      useGraphiqlCsp(GRAPHQL_ENDPOINT),
       // No operation needs more than customData's 16 KiB plus a query document (yoga's default: 25 MB).
       useRequestBodyCap(GRAPHQL_MAX_BODY_BYTES),
       useMalformedParamsAreBadRequests(),

@@ -13,7 +13,7 @@
 // as unreachable, within the bound the degraded-read policy sets (DEGRADED_READ_SECONDS from the
 // start of the outage). Nothing can be revoked while no instance can write, which is what makes a
 // frozen entry still true (docs/scale-out.md, "When the database or Redis is unreachable").
-import type { MachineClient, User } from '../generated/prisma/client.js';
+import type { MachineClient, Session, User } from '../generated/prisma/client.js';
 import type { ChangeFeed } from '../lib/bus/index.js';
 
 export const INVALIDATION_CHANNEL = 'auth_invalidate';
@@ -36,6 +36,10 @@ export interface CachedPat {
 
 // Bounded memory: ~1-2 KB per cached user; the oldest entries go first.
 const MAX_ENTRIES = 50_000;
+// A user's live-session list (me.sessions) is kept only up to this many rows (longer lists are
+// remembered as "read the database"), for at most this many users: ≤ ~10 KB a list.
+export const MAX_LISTED_SESSIONS = 10;
+const MAX_SESSION_LISTS = 20_000;
 // A safety net, not the mechanism: even a missed invalidation cannot outlive this.
 const MAX_AGE_MS = 5 * 60_000;
 // Invalidations remembered for the store check; a read older than the window does not store.
@@ -53,6 +57,8 @@ export interface DegradedReadPolicy {
 class BoundedMap<V> {
   private readonly map = new Map<string, { value: V; at: number }>();
 
+  constructor(private readonly maxEntries = MAX_ENTRIES) {}
+
   get(key: string): V | undefined {
     const entry = this.map.get(key);
     if (!entry) return undefined;
@@ -65,7 +71,7 @@ class BoundedMap<V> {
 
   set(key: string, value: V): void {
     this.map.delete(key);
-    if (this.map.size >= MAX_ENTRIES) this.map.delete(this.map.keys().next().value!);
+    if (this.map.size >= this.maxEntries) this.map.delete(this.map.keys().next().value!);
     this.map.set(key, { value, at: Date.now() });
   }
 
@@ -88,6 +94,8 @@ export class ValidityCache<Settings = unknown> {
   private readonly users = new BoundedMap<User>();
   private readonly pats = new BoundedMap<CachedPat>();
   private readonly clients = new BoundedMap<MachineClient>();
+  /** A user's unrevoked sessions, newest first; null: more than MAX_LISTED_SESSIONS. */
+  private readonly sessionLists = new BoundedMap<Session[] | null>(MAX_SESSION_LISTS);
   private settings?: Settings;
   private counter = 0;
   /** Recent invalidations: [counter value after it, key]; '*' stands for everything. */
@@ -204,6 +212,11 @@ export class ValidityCache<Settings = unknown> {
     return this.enabled ? this.settings : undefined;
   }
 
+  /** A user's unrevoked sessions as last read (null: too many to keep), or undefined when not cached. */
+  liveSessions(userId: string): readonly Readonly<Session>[] | null | undefined {
+    return this.enabled ? this.sessionLists.get(userId) : undefined;
+  }
+
   storeSession(ticket: number, id: string, session: CachedSession, user: User): void {
     if (!this.mayStore(ticket, `session:${id}`, `user:${user.id}`)) return;
     this.sessions.set(id, session);
@@ -224,6 +237,10 @@ export class ValidityCache<Settings = unknown> {
     if (this.mayStore(ticket, `client:${client.clientId}`)) this.clients.set(client.clientId, client);
   }
 
+  storeLiveSessions(ticket: number, userId: string, sessions: Session[] | null): void {
+    if (this.mayStore(ticket, `sessions:${userId}`)) this.sessionLists.set(userId, sessions);
+  }
+
   storeAccountCenter(ticket: number, settings: Settings): void {
     if (this.mayStore(ticket, SETTINGS)) this.settings = settings;
   }
@@ -231,7 +248,11 @@ export class ValidityCache<Settings = unknown> {
   /** Activity timestamps are not invalidations; the touch throttle just needs the latest one. */
   touchedSession(id: string, at: Date): void {
     const cached = this.sessions.get(id);
-    if (cached) cached.lastActiveAt = at;
+    if (!cached) return;
+    cached.lastActiveAt = at;
+    // The user's list shows it too (other instances drop theirs when the write commits).
+    const listed = this.sessionLists.get(cached.userId)?.find((s) => s.id === id);
+    if (listed) listed.lastActiveAt = at;
   }
 
   touchedClient(clientId: string, at: Date): void {
@@ -244,7 +265,7 @@ export class ValidityCache<Settings = unknown> {
     if (cached) cached.lastUsedAt = at;
   }
 
-  /** `user:<id>`, `session:<id>`, `pat:<sha256>`, `client:<clientId>`, `settings` or `*`. */
+  /** `user:<id>`, `session:<id>`, `sessions:<userId>`, `pat:<sha256>`, `client:<clientId>`, `settings` or `*`. */
   invalidate(key: string): void {
     this.remember(key);
     const colon = key.indexOf(':');
@@ -252,6 +273,7 @@ export class ValidityCache<Settings = unknown> {
     const id = key.slice(colon + 1);
     if (kind === 'session') this.sessions.delete(id);
     else if (kind === 'user') this.users.delete(id);
+    else if (kind === 'sessions') this.sessionLists.delete(id);
     else if (kind === 'pat') this.pats.delete(id);
     else if (kind === 'client') this.clients.delete(id);
     else if (kind === SETTINGS) this.settings = undefined;
@@ -260,6 +282,7 @@ export class ValidityCache<Settings = unknown> {
       this.users.clear();
       this.pats.clear();
       this.clients.clear();
+      this.sessionLists.clear();
       this.settings = undefined;
     }
   }

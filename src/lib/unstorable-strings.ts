@@ -52,7 +52,20 @@ function findInValue(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+// Yoga's parse cache hands out one DocumentNode per distinct query text, so a document's literals
+// are scanned once, not on every request (null: nothing found).
+const scannedDocuments = new WeakMap<DocumentNode, string | null>();
+
 function findInDocument(document: DocumentNode): string | undefined {
+  let verdict = scannedDocuments.get(document);
+  if (verdict === undefined) {
+    verdict = scanDocument(document) ?? null;
+    scannedDocuments.set(document, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function scanDocument(document: DocumentNode): string | undefined {
   let found: string | undefined;
   visit(document, {
     [Kind.STRING](node) {
@@ -70,7 +83,10 @@ export function unstorableStringError(where: string): GraphQLError {
 
 export function useRejectUnstorableStrings(): Plugin {
   const check = (document: DocumentNode, variables: Record<string, unknown> | null | undefined): GraphQLError | undefined => {
-    for (const [name, value] of Object.entries(variables ?? {})) {
+    // for…in: no entries array per request (a JSON-parsed object has no inherited keys to skip).
+    for (const name in variables ?? {}) {
+      if (!Object.hasOwn(variables!, name)) continue;
+      const value = variables![name];
       const where = isStorableString(name) ? findInValue(value, `$${name}`) : 'a variable name';
       if (where) return unstorableStringError(where);
     }

@@ -5,6 +5,7 @@ import type { AccountCenterSettings } from '../domain/account-center/account-cen
 import type { RequestInfo } from '../domain/audit/audit.service.js';
 import type { Deps } from '../domain/deps.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { Session } from '../generated/prisma/client.js';
 
 /** What the stream carries: the same fields as a stored security event. */
 export interface LiveSecurityEvent {
@@ -34,4 +35,9 @@ export interface Context {
   live: LiveStream;
   /** Account-center settings, read at most once per request. */
   accountCenter(): Promise<AccountCenterSettings>;
+  /**
+   * A user's unrevoked, unexpired-when-read sessions, newest first (createdAt, id), from the validity
+   * cache when warm; null when the cache is off or the user has more than it keeps: query instead.
+   */
+  liveSessions(userId: string): Promise<readonly Readonly<Session>[] | null>;
 }
