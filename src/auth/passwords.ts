@@ -1,11 +1,13 @@
 // Password hashing. New hashes are argon2id at OWASP's recommended minimum (19 MiB, t=2, p=1),
-// computed on libuv's threadpool so the event loop stays free. Imported digests (docs/api.md#management-admin) are
-// verified in their own algorithm and re-hashed to argon2id on the first successful sign-in.
+// computed on libuv's threadpool so the event loop stays free, no more at once than cores
+// (hashing-slots.ts). Imported digests (docs/api.md#management-admin) are verified in their own
+// algorithm and re-hashed to argon2id on the first successful sign-in.
 import { createHash } from 'node:crypto';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import bcrypt from 'bcryptjs';
 import type { PasswordAlgorithm } from '../generated/prisma/enums.js';
 import { safeEqual } from './crypto.js';
+import { inHashingSlot } from './hashing-slots.js';
 import { DEFAULT_PASSWORD_HASHING, type PasswordHashing } from './password-hashing.js';
 
 export { DEFAULT_PASSWORD_HASHING, type PasswordHashing };
@@ -20,7 +22,7 @@ export const passwordHashOperations = (): number => slowHashOperations;
 
 export function hashPassword(password: string, params: PasswordHashing = DEFAULT_PASSWORD_HASHING): Promise<string> {
   slowHashOperations += 1;
-  return hash(password, argon2Options(params));
+  return inHashingSlot(() => hash(password, argon2Options(params)));
 }
 
 // A real argon2id hash of a random string, at the parameters real hashes use: verifying against it
@@ -37,7 +39,7 @@ export async function burnPasswordCheck(password: string, params: PasswordHashin
   if (!dummy) dummyHashes.set(dummyKey(params), (dummy = makeDummy(params)));
   const digest = await dummy;
   slowHashOperations += 1;
-  await verify(digest, password).catch(() => false);
+  await inHashingSlot(() => verify(digest, password)).catch(() => false);
 }
 
 export async function verifyPassword(algorithm: PasswordAlgorithm, digest: string, password: string): Promise<boolean> {
@@ -46,10 +48,10 @@ export async function verifyPassword(algorithm: PasswordAlgorithm, digest: strin
       case 'ARGON2ID':
       case 'ARGON2I':
         slowHashOperations += 1;
-        return await verify(digest, password);
+        return await inHashingSlot(() => verify(digest, password));
       case 'BCRYPT':
         slowHashOperations += 1;
-        return await bcrypt.compare(password, digest);
+        return await inHashingSlot(() => bcrypt.compare(password, digest));
       case 'SHA256':
       case 'SHA1':
       case 'MD5': {

@@ -13,7 +13,8 @@ import { classifyIdentifier } from '../users/identifiers.js';
 import { refuseUntilPasswordChanged } from '../lifecycle/new-sign-in.service.js';
 import { claimUnknownIdentifierAttempt } from './unknown-identifier-lockout.js';
 import type { MfaChallengeResult, TokenSet } from './token-set.js';
-import { assertSignInMethod } from '../credentials/sign-in-methods/sign-in-methods.service.js';
+import { assertSignInMethod, signInMethodDisabled } from '../credentials/sign-in-methods/sign-in-methods.service.js';
+import { openPasswordSession, readSignInAttempt } from './password-sign-in-statements.js';
 
 // The lockout is shared by every kind that checks a password (credentials/lockout.ts).
 import { claimPasswordAttempt, recordFailedSignIn, releasePasswordAttempt } from '../credentials/lockout.js';
@@ -37,27 +38,43 @@ export async function signIn(
   request: RequestInfo,
 ): Promise<TokenSet | MfaChallengeResult> {
   await deps.ipRateLimiter.consume('sign-in', request.ip);
-  await assertSignInMethod(deps, 'password');
-  const now = deps.clock.now();
-  const user = await findUserByIdentifier(deps, input.identifier);
-  if (!user?.passwordHash || !user.passwordAlgorithm) {
+  const id = classifyIdentifier(input.identifier);
+  // One statement reads the account and claims the lockout attempt (password-sign-in-statements.ts).
+  const attempt = id ? await readSignInAttempt(deps, id, request) : null;
+  if (!attempt) await assertSignInMethod(deps, 'password');
+  else if (!attempt.methodOn) throw signInMethodDisabled('password');
+  const found = attempt?.user;
+  if (!found) {
     // Locked out and counted like an account, so the answers cannot tell the two apart.
     if (!(await claimUnknownIdentifierAttempt(deps, input.identifier))) throw accountLocked();
     await burnPasswordCheck(input.password, deps.config.passwordHashing);
     throw invalidCredentials();
   }
-  if ((user.lockedUntil && user.lockedUntil > now) || !(await claimPasswordAttempt(deps, user.id, request))) {
+  if (found.locked) throw accountLocked();
+  if (!found.claimed) {
+    // The threshold is taken by attempts still in flight (or by a failure whose lock was never written).
+    await recordFailedSignIn(deps, found.id, request);
     throw accountLocked();
   }
-  const ok = await verifyPassword(user.passwordAlgorithm, user.passwordHash, input.password);
+  const ok = await verifyPassword(found.passwordAlgorithm, found.passwordHash, input.password);
   if (!ok) {
-    await recordFailedSignIn(deps, user.id, request, 'password');
+    await recordFailedSignIn(deps, found.id, request, 'password');
     throw invalidCredentials();
   }
-  await releasePasswordAttempt(deps, user.id);
-  refuseUntilPasswordChanged(user);
+  const deviceToken = input.deviceToken ?? request.deviceToken;
+  const usual =
+    found.plain &&
+    found.placeSeen &&
+    !deviceToken &&
+    deps.credentials.challengeFactors(found.factors).length === 0 &&
+    !needsRehash(found.passwordAlgorithm, found.passwordHash, deps.config.passwordHashing);
+  // The usual case, one statement: the session, the attempt given back and the audit row.
+  if (usual) return openPasswordSession(deps, found, request);
 
-  if (!user.isSuspended && needsRehash(user.passwordAlgorithm, user.passwordHash, deps.config.passwordHashing)) {
+  await releasePasswordAttempt(deps, found.id);
+  const user = await deps.prisma.user.findUniqueOrThrow({ where: { id: found.id } });
+  refuseUntilPasswordChanged(user);
+  if (!user.isSuspended && needsRehash(found.passwordAlgorithm, found.passwordHash, deps.config.passwordHashing)) {
     // Imported (or outdated) digests become argon2id on the first successful sign-in.
     await deps.prisma.user.update({
       where: { id: user.id },
@@ -65,5 +82,5 @@ export async function signIn(
     });
   }
   // A trusted device (docs/account-lifecycle.md) may skip the second factor of a password sign-in only.
-  return completeFirstStep(deps, user, passwordKind, request, {}, { deviceToken: input.deviceToken ?? request.deviceToken });
+  return completeFirstStep(deps, user, passwordKind, request, {}, { deviceToken });
 }

@@ -39,6 +39,24 @@ export function newEventId(): string {
   return `aud_${Date.now().toString(16).padStart(12, '0')}${counter.toString(16).padStart(4, '0')}${randomBytes(8).toString('hex')}`;
 }
 
+/** The AuditEvent row of one emitted event (statements that write their own rows use it too). */
+export function auditRowOf(txActor: AuditActor, request: RequestInfo, id: string, type: EventType, input: EmitInput<EventType>) {
+  const { user: _user, ...rest } = input.data as Record<string, unknown>;
+  const actor = input.actor ?? txActor;
+  return {
+    id,
+    type,
+    action: input.audit as string,
+    actorId: actor.actorId,
+    actorType: actor.actorType,
+    userId: input.userId ?? null,
+    ip: request.ip,
+    userAgent: request.userAgent?.slice(0, 512) ?? null,
+    details: withoutLiveHandles(redact(input.details ?? rest)) as Prisma.InputJsonValue,
+    data: withoutLiveHandles(redact(input.data as Record<string, unknown>)) as Prisma.InputJsonValue,
+  };
+}
+
 export class EventCollector {
   private pending: Pending[] = [];
   private written: CommittedEvent[] = [];
@@ -64,22 +82,7 @@ export class EventCollector {
     this.pending = [];
     const { request } = this;
     const rows = await tx.auditEvent.createManyAndReturn({
-      data: batch.map(({ id, type, input }) => {
-        const { user: _user, ...rest } = input.data as Record<string, unknown>;
-        const actor = input.actor ?? this.actor;
-        return {
-          id,
-          type,
-          action: input.audit,
-          actorId: actor.actorId,
-          actorType: actor.actorType,
-          userId: input.userId ?? null,
-          ip: request.ip,
-          userAgent: request.userAgent?.slice(0, 512) ?? null,
-          details: withoutLiveHandles(redact(input.details ?? rest)) as Prisma.InputJsonValue,
-          data: withoutLiveHandles(redact(input.data as Record<string, unknown>)) as Prisma.InputJsonValue,
-        };
-      }),
+      data: batch.map(({ id, type, input }) => auditRowOf(this.actor, request, id, type, input)),
       select: { id: true, at: true, data: true },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));

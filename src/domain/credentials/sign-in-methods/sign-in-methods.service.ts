@@ -40,11 +40,11 @@ export async function getSignInMethods(deps: Deps): Promise<SignInMethods> {
   return fromRow(deps, await deps.prisma.signInMethodSettings.findUnique({ where: { id: 1 } }));
 }
 
+export const signInMethodDisabled = (method: SignInMethod) => new AppError('SIGN_IN_METHOD_DISABLED', `${LABEL[method]} is switched off on this service`);
+
 /** SIGN_IN_METHOD_DISABLED unless `method` is on. */
 export async function assertSignInMethod(deps: Deps, method: SignInMethod): Promise<void> {
-  if (!(await getSignInMethods(deps))[method]) {
-    throw new AppError('SIGN_IN_METHOD_DISABLED', `${LABEL[method]} is switched off on this service`);
-  }
+  if (!(await getSignInMethods(deps))[method]) throw signInMethodDisabled(method);
 }
 
 /** Merges: a method left out (or null) keeps its setting. Audited. */
