@@ -41,6 +41,7 @@ import { SecurityStream } from './live/security-stream.js';
 import { catchRouteFailures, createRoutes } from './routes.js';
 import { accountPageDeviceToken } from './account-page/device-cookie.js';
 import { schema } from './schema/index.js';
+import { settlesOwnWrites } from './schema/own-writes.js';
 import { auditMintedTokenUse } from './domain/tokens/minted-token-use.js';
 
 export interface AppOptions {
@@ -121,6 +122,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ipRateLimiter: new IpRateLimiter(config.authRateLimitPerMinute, metrics.rateLimited, rateLimitStore),
     workLimiter: new WorkLimiter(config.expensiveFieldLimitPerMinute, metrics.expensiveRateLimited, rateLimitStore),
     events: new EventBus(logger),
+    ownWrites: { committed: (keys) => keys.forEach((key) => validity.invalidate(key)) },
     outages,
     credentials: new CredentialRegistry(CREDENTIAL_KINDS),
     identityProviders: new ProviderClient({ config, secrets, logger }),
@@ -181,6 +183,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const readYourWritesPlugin: Plugin = {
     onExecute({ args, executeFn, setExecuteFn }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      if (settlesOwnWrites(args.schema, args.document)) return;
       setExecuteFn(async (executeArgs) => {
         const result = await executeFn(executeArgs);
         await feed.sync();

@@ -89,6 +89,22 @@ describe('sign-in and tokens', () => {
     }
   });
 
+  it('of eight concurrent uses of one refresh token exactly one rotates, and the session ends with one reuse event', async () => {
+    const first = await t.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const sessionId = decodeJwt(first.accessToken).sid as string;
+    const answers = (await Promise.all(Array.from({ length: 8 }, () => t.gql(REFRESH, { t: first.refreshToken })))).map((r) => r.data.refreshTokens);
+    expect(answers.filter((a) => a.__typename === 'TokenSet')).toHaveLength(1);
+    expect(answers.filter((a) => a.code === 'INVALID_CREDENTIALS')).toHaveLength(7);
+    const session = await t.app.deps.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session.revokeReason).toBe('refresh_token_reuse');
+    const events = await t.app.deps.prisma.auditEvent.findMany({ where: { action: 'session.refresh_token_reused', details: { path: ['sessionId'], equals: sessionId } } });
+    expect(events).toHaveLength(1);
+    // Exactly one rotation happened: the session holds the presented token (rotated) and one successor.
+    const tokens = await t.app.deps.prisma.refreshToken.findMany({ where: { sessionId } });
+    expect(tokens).toHaveLength(2);
+    expect(tokens.filter((row) => row.rotatedAt === null)).toHaveLength(1);
+  });
+
   it('signOut ends the session of the presented token', async () => {
     const { accessToken, refreshToken } = await t.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const out = await t.gql('mutation { signOut { __typename ... on SignOutPayload { success } } }', {}, accessToken);

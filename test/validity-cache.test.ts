@@ -4,6 +4,9 @@
 // their notifications arrive asynchronously: `settle()` waits for them (the embedded database
 // delivers them with the write itself).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'graphql';
+import { schema } from '../src/schema/index.js';
+import { settlesOwnWrites } from '../src/schema/own-writes.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
@@ -74,5 +77,30 @@ describe('validity cache', () => {
     await t.db.prisma.personalAccessToken.deleteMany({ where: { userId: u.id } });
     await t.app.http.validity.settle();
     expect((await t.gql(ME, {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows a profile change to a `me` on this instance right after it (no stale cached user)', async () => {
+    const u = await t.createUser({ username: 'vc-own', name: 'First', password: 'a-long-enough-password' });
+    const UPDATE = 'mutation($n: String!) { me { updateProfile(input: { name: $n }) { __typename } } }';
+    let name = 'First';
+    for (let i = 0; i < 5; i++) {
+      // Warm: the previous change's echo has arrived, and the next me would come from the cache.
+      await t.app.http.validity.settle();
+      expect((await t.gql(ME, {}, u.token)).data.me.name).toBe(name);
+      expect(t.app.http.validity.user(u.id)?.name).toBe(name);
+      name = `Name ${i}`;
+      expect((await t.gql(UPDATE, { n: name }, u.token)).data.me.updateProfile.__typename).toBe('User');
+      expect((await t.gql(ME, {}, u.token)).data.me.name).toBe(name);
+    }
+  });
+
+  it('skips the wait for the echo only when every write an operation selects reports to this instance', () => {
+    const settles = (source: string) => settlesOwnWrites(schema, parse(source));
+    expect(settles('mutation { me { updateProfile(input: {name: "a"}) { __typename } } }')).toBe(true);
+    expect(settles('mutation($t: String!) { a: refreshTokens(refreshToken: $t) { __typename } b: refreshTokens(refreshToken: $t) { __typename } }')).toBe(true);
+    expect(settles('mutation { me { updateProfile(input: {name: "a"}) { __typename } revokeOtherSessions { __typename } } }')).toBe(false);
+    expect(settles('mutation { me { ...F } } fragment F on MeMutation { revokeOtherSessions { __typename } }')).toBe(false);
+    expect(settles('mutation { signOut { __typename } }')).toBe(false);
+    expect(settles('mutation { admin { __typename } }')).toBe(true);
   });
 });

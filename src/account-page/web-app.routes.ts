@@ -108,8 +108,9 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
     // so a browser does not log an error on every signed-out load.
     if (!presented) return new Response(null, { status: 204, headers: NO_STORE });
     try {
+      // refreshTokens tells this instance's cache of the session it changed (reused or rotated) at
+      // commit, so the next request reads its own write without waiting for the change feed.
       const tokens = await refreshTokens(deps, presented, info);
-      await http.validity.settle();
       return json(
         { accessToken: tokens.accessToken, expiresIn: tokens.expiresIn, scope: tokens.scope },
         200,
@@ -117,8 +118,6 @@ export function createWebAppRoutes(deps: Deps, http: HttpDeps, options: WebAppOp
       );
     } catch (err) {
       if (err instanceof AppError) {
-        // A reused token ended its session: that revocation must be visible to the next request too.
-        await http.validity.settle();
         return json({ code: err.code }, 401, { 'set-cookie': clearCookie() });
       }
       throw err;

@@ -15,6 +15,10 @@ import type { EventBus } from './events/bus.js';
 import type { BreachedPasswordChecker } from './password-policy/breached-passwords.js';
 import type { ProviderClient } from './social/provider-client.js';
 
+export interface OwnWrites {
+  committed(keys: readonly string[]): void;
+}
+
 export interface Deps {
   prisma: PrismaClient;
   config: Config;
@@ -27,6 +31,13 @@ export interface Deps {
   ipRateLimiter: IpRateLimiter;
   /** Per-account limit on fields that hash, send or call a provider (schema/expensive-fields.ts). */
   workLimiter: WorkLimiter;
+  /**
+   * This instance's validity cache, told right after a commit which cached facts it changed (the
+   * keys the database's triggers announce: `session:<id>`, `user:<id>`), so a mutation that reports
+   * its changes here need not wait for the change feed's echo before answering. Other instances
+   * still hear of the change through the feed (docs/scale-out.md).
+   */
+  ownWrites: OwnWrites;
   /** After-commit event subscribers (src/domain/events). */
   events: EventBus;
   /** The registered credential kinds (src/domain/credentials/kinds.ts), built by createApp. */

@@ -2,6 +2,7 @@
 // their fields authorize themselves through `authScopes`.
 import { ME_MUTATION_SCOPES } from './auth/scopes.js';
 import { builder } from './builder.js';
+import { WRITE_NAMESPACE } from './own-writes.js';
 
 export interface Namespace {
   readonly namespace: true;
@@ -28,8 +29,8 @@ builder.queryField('admin', (t) =>
   t.field({ type: AdminQuery, description: 'The management namespace.', resolve: () => NAMESPACE }),
 );
 builder.mutationField('me', (t) =>
-  t.field({ type: MeMutation, description: 'The self-service namespace.', resolve: () => NAMESPACE }),
+  t.field({ type: MeMutation, description: 'The self-service namespace.', extensions: WRITE_NAMESPACE, resolve: () => NAMESPACE }),
 );
 builder.mutationField('admin', (t) =>
-  t.field({ type: AdminMutation, description: 'The management namespace.', resolve: () => NAMESPACE }),
+  t.field({ type: AdminMutation, description: 'The management namespace.', extensions: WRITE_NAMESPACE, resolve: () => NAMESPACE }),
 );

@@ -27,21 +27,26 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   if (input.avatar !== undefined) data.avatar = input.avatar ? validateAvatar(input.avatar) : null;
   if (input.customData !== undefined) data.customData = validateCustomData(input.customData ?? {}) as Prisma.InputJsonValue;
   const username = input.username === undefined ? undefined : input.username === null ? null : normalizeUsername(input.username);
+  // Only a profile merge and a username change depend on the current row; a plain set of name,
+  // avatar or customData is one UPDATE, which takes the row lock itself.
+  const readsCurrent = Boolean(input.profile) || username !== undefined;
   try {
-    return await withEvents(deps, actor, request, async (tx, ev) => {
-      // Row lock first: concurrent profile merges, and a username removal racing the removal of
-      // another identifier, must each see the other's committed result.
-      await lockUserRow(tx, userId);
-      const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-      if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
-      if (username !== undefined && username !== current.username) {
-        // A username is a sign-in identifier: changing it is as sensitive as changing an email.
-        await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
-        if (username === null) {
-          const state = await credentialState(tx, userId);
-          deps.credentials.assertKeepsSignInMethod({ ...state, user: { ...state.user, username: null } }, 'username');
+    const user = await withEvents(deps, actor, request, async (tx, ev) => {
+      if (readsCurrent) {
+        // Row lock first: concurrent profile merges, and a username removal racing the removal of
+        // another identifier, must each see the other's committed result.
+        await lockUserRow(tx, userId);
+        const current = await tx.user.findUniqueOrThrow({ where: { id: userId } });
+        if (input.profile) data.profile = normalizeProfile((current.profile ?? {}) as Profile, input.profile) as Prisma.InputJsonValue;
+        if (username !== undefined && username !== current.username) {
+          // A username is a sign-in identifier: changing it is as sensitive as changing an email.
+          await requireVerifiedIdentity(deps, tx, userId, input.verificationId);
+          if (username === null) {
+            const state = await credentialState(tx, userId);
+            deps.credentials.assertKeepsSignInMethod({ ...state, user: { ...state.user, username: null } }, 'username');
+          }
+          data.username = username;
         }
-        data.username = username;
       }
       const user = await tx.user.update({ where: { id: userId }, data });
       ev.emit('user.updated', {
@@ -51,6 +56,9 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
       });
       return user;
     });
+    // This instance's cache sees the change now; a `me` right after needs no wait for the feed.
+    deps.ownWrites.committed([`user:${userId}`]);
+    return user;
   } catch (err) {
     identifierInUse(err);
   }

@@ -4,13 +4,16 @@
 // transaction, so an event exists exactly when its change committed. Subscribers (notices,
 // webhooks, the live stream) hear of the events only after the commit.
 import { randomBytes } from 'node:crypto';
-import type { Prisma } from '../../generated/prisma/client.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, redact } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import { withoutLiveHandles } from './payload-rules.js';
 import type { AuditActionOf, CommittedEvent, EventPayloads, EventType } from './catalogue.js';
 
 type Tx = Prisma.TransactionClient;
+
+// Prisma stores DateTime as UTC in `timestamp(3)` columns; an ISO string cast this way matches it.
+const utc = (at: Date) => Prisma.sql`(CAST(${at.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
 
 export interface EmitInput<T extends EventType> {
   /** The user the event is about (kept after the user is deleted); omitted for settings and clients. */
@@ -81,10 +84,32 @@ export class EventCollector {
     const batch = this.pending;
     this.pending = [];
     const { request } = this;
-    const rows = await tx.auditEvent.createManyAndReturn({
-      data: batch.map(({ id, type, input }) => auditRowOf(this.actor, request, id, type, input)),
-      select: { id: true, at: true, data: true },
-    });
+    const at = new Date();
+    const records = batch.map(({ id, type, input }) => ({
+      ...auditRowOf(this.actor, request, id, type, input),
+      fanOut: input.fanOut !== false,
+    }));
+    // One statement for the audit rows and one delivery per subscribed, enabled webhook: a single
+    // round trip in the change's transaction, and no query for Prisma to compile (the
+    // createManyAndReturn it replaces was compiled anew for every batch).
+    const rows = await tx.$queryRaw<{ id: string; data: unknown; deliveries: number }[]>`
+      WITH batch AS (
+        SELECT * FROM jsonb_to_recordset(CAST(${JSON.stringify(records)} AS jsonb)) AS r(
+          id text, type text, action text, "actorId" text, "actorType" text, "userId" text, ip text, "userAgent" text,
+          details jsonb, data jsonb, "fanOut" boolean)
+      ), written AS (
+        INSERT INTO "AuditEvent" (id, type, action, "actorId", "actorType", "userId", at, ip, "userAgent", details, data)
+        SELECT id, type, action, "actorId", "actorType", "userId", ${utc(at)}, ip, "userAgent", details, data FROM batch
+        RETURNING id, data
+      ), deliveries AS (
+        INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", "nextAttemptAt")
+        SELECT w.id, e.id, e.type, ${utc(deps.clock.now())}
+        FROM "Webhook" w
+        JOIN batch e ON e."fanOut" AND (e.type = ANY(w.events) OR '*' = ANY(w.events))
+        WHERE w.enabled
+        RETURNING 1
+      )
+      SELECT id, data, CAST((SELECT count(*) FROM deliveries) AS int) AS deliveries FROM written`;
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const { id, type, input } of batch) {
       const row = byId.get(id)!;
@@ -92,26 +117,16 @@ export class EventCollector {
       this.written.push({
         id,
         type,
-        at: row.at,
+        at,
         userId: input.userId ?? null,
         actorId: actor.actorId,
         actorType: actor.actorType,
         ip: request.ip,
         userAgent: request.userAgent?.slice(0, 512) ?? null,
-        data: row.data as never,
+        data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as never,
       });
     }
-    const fanOut = batch.filter((p) => p.input.fanOut !== false);
-    if (fanOut.length) {
-      // One statement for every subscribed, enabled webhook: no read round trip in the change's transaction.
-      this.deliveries += await tx.$executeRaw`
-        INSERT INTO "WebhookDelivery" ("webhookId", "eventId", "eventType", "nextAttemptAt")
-        SELECT w.id, e.id, e.type, (CAST(${deps.clock.now().toISOString()} AS timestamptz) AT TIME ZONE 'UTC')
-        FROM "Webhook" w
-        JOIN unnest(${fanOut.map((p) => p.id)}::text[], ${fanOut.map((p) => p.type)}::text[]) AS e(id, type)
-          ON e.type = ANY(w.events) OR '*' = ANY(w.events)
-        WHERE w.enabled`;
-    }
+    this.deliveries += rows[0]?.deliveries ?? 0;
   }
 
   /** How many events this transaction has emitted so far. */

@@ -10,6 +10,7 @@ import { withEvents } from '../events/collector.js';
 import type { TokenSet } from '../auth/token-set.js';
 import type { Deps } from '../deps.js';
 import { AppError, notFound } from '../errors.js';
+import { readPresentedToken, rotateIfUnchanged } from './refresh-rotation.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -49,11 +50,41 @@ export async function openSession(
 
 const INVALID_REFRESH = () => new AppError('INVALID_CREDENTIALS', 'The refresh token is invalid, expired or revoked');
 
+/** The session's scope narrowed to the user's current roles: never more than the session started with. */
+function narrowedScope(sessionScope: string, roles: readonly string[]): string {
+  const entitled = new Set<string>(scopesForRoles(roles));
+  return scopeString(sessionScope.split(' ').filter((s) => entitled.has(s)));
+}
+
 export async function refreshTokens(deps: Deps, presented: string, request: RequestInfo): Promise<TokenSet> {
   const now = deps.clock.now();
+  const tokenHash = sha256(presented);
+  const read = await readPresentedToken(deps.prisma, tokenHash, now);
+  if (!read) throw INVALID_REFRESH();
+  if (!read.rotated) {
+    if (!read.live) throw INVALID_REFRESH();
+    if (read.suspended) throw new AppError('ACCOUNT_SUSPENDED', 'This account is suspended');
+    const next = randomToken('rt_');
+    const scope = narrowedScope(read.scope, read.roles);
+    const expiresAt = addSeconds(now, deps.config.refreshTokenTtlSeconds);
+    if (await rotateIfUnchanged(deps.prisma, read, { tokenHash: sha256(next), scope, expiresAt }, now)) {
+      deps.ownWrites.committed([`session:${read.sessionId}`]);
+      return issueTokenSet(deps, { refreshToken: next, sessionId: read.sessionId, userId: read.userId, scope });
+    }
+  }
+  // A rotated token (reuse), or something changed between the read and the write: decided again
+  // in one transaction that reads, revokes on reuse and records the event.
+  try {
+    return await refreshInTransaction(deps, tokenHash, request, now);
+  } finally {
+    deps.ownWrites.committed([`session:${read.sessionId}`]);
+  }
+}
+
+async function refreshInTransaction(deps: Deps, tokenHash: string, request: RequestInfo, now: Date): Promise<TokenSet> {
   const outcome = await withEvents(deps, { actorId: null, actorType: 'system' }, request, async (tx, ev) => {
     const row = await tx.refreshToken.findUnique({
-      where: { tokenHash: sha256(presented) },
+      where: { tokenHash },
       include: { session: { include: { user: { select: { id: true, roles: true, isSuspended: true } } } } },
     });
     if (!row) return { error: INVALID_REFRESH() };
@@ -80,9 +111,7 @@ export async function refreshTokens(deps: Deps, presented: string, request: Requ
     if (claimed.count !== 1) return revokeForReuse();
     const next = randomToken('rt_');
     await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: sha256(next), createdAt: now } });
-    // Scopes follow the user's current roles, never more than the session started with.
-    const entitled = new Set<string>(scopesForRoles(session.user.roles));
-    const scope = scopeString(session.scope.split(' ').filter((s) => entitled.has(s)));
+    const scope = narrowedScope(session.scope, session.user.roles);
     await tx.session.update({
       where: { id: session.id },
       data: { lastActiveAt: now, expiresAt: addSeconds(now, deps.config.refreshTokenTtlSeconds), scope },
@@ -90,17 +119,15 @@ export async function refreshTokens(deps: Deps, presented: string, request: Requ
     return { refreshToken: next, sessionId: session.id, userId: session.userId, scope };
   });
   if ('error' in outcome) throw outcome.error;
+  return issueTokenSet(deps, outcome);
+}
+
+async function issueTokenSet(deps: Deps, issued: { refreshToken: string; sessionId: string; userId: string; scope: string }): Promise<TokenSet> {
   const accessToken = await deps.tokens.signAccessToken(
-    { sub: outcome.userId, sid: outcome.sessionId, client_id: FIRST_PARTY_CLIENT_ID, scope: outcome.scope },
+    { sub: issued.userId, sid: issued.sessionId, client_id: FIRST_PARTY_CLIENT_ID, scope: issued.scope },
     deps.config.accessTokenTtlSeconds,
   );
-  return {
-    accessToken,
-    refreshToken: outcome.refreshToken,
-    tokenType: 'Bearer',
-    expiresIn: deps.config.accessTokenTtlSeconds,
-    scope: outcome.scope,
-  };
+  return { accessToken, refreshToken: issued.refreshToken, tokenType: 'Bearer', expiresIn: deps.config.accessTokenTtlSeconds, scope: issued.scope };
 }
 
 export async function revokeSession(deps: Deps, sessionId: string, reason: string): Promise<void> {

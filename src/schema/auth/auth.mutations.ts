@@ -5,6 +5,7 @@ import { signUpOrChallenge } from '../../domain/credentials/sign-up-code/sign-up
 import { SignUpChallengeType } from '../../domain/credentials/sign-up-code/sign-up-code.schema.js';
 import { AccountPendingDeletionError, AppError, PasswordRejectedError, RateLimitedError } from '../../domain/errors.js';
 import { builder } from '../builder.js';
+import { SETTLES_OWN_WRITES } from '../own-writes.js';
 import { unwrapError, wrapOrThrow } from '@pothos/plugin-errors';
 import { SignOutPayload, signInResultUnion, TokenSetType } from './token.types.js';
 
@@ -73,6 +74,8 @@ builder.mutationFields((t) => ({
     type: TokenSetType,
     errors: {},
     description: 'Rotates the refresh token. Presenting an already-rotated token revokes the whole session.',
+    // refreshTokens reports the session it changed to this instance's cache (see own-writes.ts).
+    extensions: SETTLES_OWN_WRITES,
     args: { refreshToken: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => refreshTokens(ctx.deps, args.refreshToken, ctx.request),
   }),

@@ -4,6 +4,7 @@ import type { AccountField } from '../../domain/account-center/account-center.se
 import { updateProfile } from '../../domain/account/profile.service.js';
 import { actorOf } from '../actor.js';
 import { builder } from '../builder.js';
+import { SETTLES_OWN_WRITES } from '../own-writes.js';
 import { MeMutation } from '../root.js';
 import { ProfileInput } from '../users/profile.input.js';
 import { UserType } from '../users/user.types.js';
@@ -36,6 +37,8 @@ builder.objectFields(MeMutation, (t) => ({
       },
     }),
     description: 'Changes your name, avatar, profile claims, custom data or username.',
+    // updateProfile reports the user it changed to this instance's cache (see own-writes.ts).
+    extensions: SETTLES_OWN_WRITES,
     args: { input: t.arg({ type: UpdateProfileInput, required: true }) },
     resolve: (_query, _root, { input }, ctx) =>
       updateProfile(
