@@ -13,17 +13,27 @@ const src = path.join(root, 'src');
 const dist = path.join(root, 'dist');
 const files = readdirSync(src, { recursive: true, encoding: 'utf8' });
 
+// Left to node_modules at run time: files they find next to themselves (Prisma's query compiler
+// WASM, PGlite's WASM and data files, pino's worker transports) or native addons.
+const EXTERNAL = ['@prisma/client', '@electric-sql/pglite', '@electric-sql/pglite-socket', '@node-rs/argon2', 'pino', 'pino-pretty', 'fs-native-extensions', 'esbuild'];
+
 // Everything but the prepared database, which is rebuilt only when the migrations change.
 for (const entry of existsSync(dist) ? readdirSync(dist) : []) {
   if (!entry.startsWith('prepared-pgdata')) rmSync(path.join(dist, entry), { recursive: true, force: true });
 }
 await build({
-  entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => path.join(src, f)),
+  entryPoints: { cli: path.join(src, 'cli.ts'), 'db/prepared-data-dir': path.join(src, 'db/prepared-data-dir.ts') },
   outdir: dist,
-  outbase: src,
+  bundle: true,
+  // Modules only a few requests need (import() in src/) become chunks loaded on first use.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  external: EXTERNAL,
+  // CommonJS packages inside an ES module bundle still call require() (for node: built-ins).
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',
 });
