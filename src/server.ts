@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import v8 from 'node:v8';
-import { type App, createApp } from './app.js';
+import type { App } from './app.js';
 import { SecretKeyMismatch } from './auth/crypto.js';
 import { ADMIN_ROLE } from './auth/scope-names.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -29,12 +29,18 @@ export interface OpenedApp {
 
 /** Opens and migrates the database and builds the app; closes the database again if that fails. */
 export async function openApp(config: Config, logger: Logger): Promise<OpenedApp> {
+  // The app's modules (the schema, yoga and what they import; a chunk of the build) load while the
+  // database opens: PGlite's start waits on files and WASM compilation much of the time.
+  const appModule = import('./app.js');
+  // Reported where it is awaited (or never, when opening the database fails first).
+  appModule.catch(() => {});
   const db = await createDb(config);
   let secretKey: SecretKeyInfo | undefined;
   try {
     const applied = await db.migrate();
     if (applied.length) logger.info({ applied }, 'migrations applied');
     secretKey = await loadSecretKey(config);
+    const { createApp } = await appModule;
     const app = await createApp({ config, db, secretKey: secretKey.key, logger });
     return { app, db, secretKey };
   } catch (err) {
