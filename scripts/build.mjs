@@ -1,8 +1,11 @@
-// npm run build: src/ -> dist/, one JavaScript file per TypeScript file (esbuild transpiles, no
-// bundling, so native addons and files found next to a module keep their paths), plus the migrated
-// embedded database a first start copies (dist/prepared-pgdata, redone only when migrations change). No type check
-// here (`npm run typecheck` does it): measured 0.4 s against ~20 s for `tsc` emitting the same.
-// Plain node (no tsx) so a production install can run it. Then the web apps (web/ -> dist/web/).
+// npm run build: src/ -> dist/cli.js, one esbuild bundle (with chunks in dist/chunks/ for what the
+// code imports lazily), because loading 240 separate modules dominated a start (docs/performance.md
+// "Start and memory"). Packages that find files next to themselves or are native stay external.
+// Plus dist/db/prepared-data-dir.js (the build step below uses it), the data files the code reads
+// (same paths as under src/), and the migrated embedded database a first start copies
+// (dist/prepared-pgdata, redone only when migrations change). No type check here (`npm run
+// typecheck` does it). Plain node (no tsx) so a production install can run it. Then the web apps
+// (web/ -> dist/web/).
 import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
