@@ -4,7 +4,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -192,6 +192,8 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
     const dir = path.join(dataDir, 'pgdata');
     // A first start copies the database prepared at build time instead of creating a cluster.
     if (!(await seedFromPrepared(dir))) await mkdir(dir, { recursive: true });
+    // Loaded here, not at the top: a PostgreSQL instance never needs PGlite's code or WASM (docs/performance.md "Start").
+    const { PGlite } = await import('@electric-sql/pglite');
     const pglite = await PGlite.create({ dataDir: dir, extensions: pgliteExtensions });
     return await openPglite(pglite, lock);
   } catch (err) {

@@ -5,9 +5,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../lib/package-root.js';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
+export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'prisma/migrations');
 
 /** The smallest SQL surface both PGlite and node-postgres offer. */
 export interface SqlRunner {

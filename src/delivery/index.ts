@@ -1,17 +1,20 @@
 // Picks the delivery channels from config: SMTP via nodemailer, SMS via an HTTP webhook, and a
 // log sender when neither is configured outside production. In production SMTP is required
 // (config.ts); SMS is optional, and without it phone codes answer PHONE_DELIVERY_UNAVAILABLE.
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { EmailSender, SmsSender } from './types.js';
 
 export function createEmailSender(config: Config, logger: Logger): EmailSender {
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
+    const smtpUrl = config.smtpUrl;
+    // nodemailer (~0.4 MB of code) loads with the first message, not at start.
+    let transport: Promise<Transporter> | undefined;
     return {
       async send({ secret: _secret, ...message }) {
-        await transport.sendMail({ from: config.mailFrom, ...message });
+        transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+        await (await transport).sendMail({ from: config.mailFrom, ...message });
       },
     };
   }

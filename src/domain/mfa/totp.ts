@@ -1,7 +1,6 @@
 // TOTP (RFC 6238) with otplib: secrets, codes and enrollment. The secret is sealed with
 // AES-256-GCM (`deps.secrets`, purpose 'totp') and never stored in plain text.
 import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 import type { MfaFactor, Prisma } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { withEvents } from '../events/collector.js';
@@ -100,6 +99,8 @@ export async function generateTotpSecret(deps: Deps, userId: string): Promise<To
   const secret = generateSecret({ length: SECRET_BYTES });
   const label = user.primaryEmail ?? user.username ?? user.primaryPhone ?? user.id;
   const otpauthUri = generateURI({ issuer: deps.config.totpIssuer, label, secret });
+  // qrcode (and its PNG encoder) loads on the first enrollment, not at start.
+  const { default: QRCode } = await import('qrcode');
   const qrCode = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 256 });
   return { secret, otpauthUri, qrCode };
 }

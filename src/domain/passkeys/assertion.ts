@@ -1,13 +1,14 @@
 // Checking a passkey assertion (navigator.credentials.get's answer) against a stored passkey, with
 // @simplewebauthn/server: signature, challenge, origin, RP ID, type, user presence/verification,
 // then the signature counter.
-import { type AuthenticationResponseJSON, verifyAuthenticationResponse } from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, VerifiedAuthenticationResponse } from '@simplewebauthn/server';
 import type { MfaFactor, PasskeyChallenge, Prisma } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { recordEvent } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { passkeyRejected, relyingParty, userIdFromHandle } from './relying-party.js';
+import { webauthn } from './webauthn.js';
 
 type Db = Deps['prisma'] | Prisma.TransactionClient;
 
@@ -59,9 +60,9 @@ export async function verifyPasskeyAssertion(
   options: { requireUserVerification: boolean; request: RequestInfo },
 ): Promise<MfaFactor> {
   const rp = relyingParty(deps);
-  let verified: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
+  let verified: VerifiedAuthenticationResponse;
   try {
-    verified = await verifyAuthenticationResponse({
+    verified = await (await webauthn()).verifyAuthenticationResponse({
       response,
       expectedChallenge: challenge.challenge,
       expectedOrigin: rp.origins,

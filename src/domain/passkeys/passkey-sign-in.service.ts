@@ -1,7 +1,6 @@
 // Signing in with a passkey (docs/passkeys.md): passwordless (startPasskeySignIn + finishPasskeySignIn,
 // with or without an identifier) and as the second step of an MFA challenge (startMfaPasskey; the
 // answer goes to verifySignIn { passkey }). Same rate limits, lockout and suspension as signIn.
-import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import { sha256 } from '../../auth/crypto.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { claimPasswordAttempt, findUserByIdentifier, recordFailedSignIn, releasePasswordAttempt } from '../auth/sign-in.service.js';
@@ -13,6 +12,7 @@ import { AppError } from '../errors.js';
 import { assertedPasskey, verifyPasskeyAssertion } from './assertion.js';
 import { consumeChallenge, createChallenge, type PasskeyChallengeResult } from './challenges.js';
 import { relyingParty } from './relying-party.js';
+import { webauthn } from './webauthn.js';
 import { assertSignInMethod } from '../credentials/sign-in-methods/sign-in-methods.service.js';
 
 async function allowCredentials(deps: Deps, userId: string) {
@@ -37,8 +37,8 @@ export async function startPasskeySignIn(deps: Deps, input: { identifier?: strin
   const user = identifier ? await findUserByIdentifier(deps, identifier) : null;
   // Without an identifier any account's discoverable passkey may answer; with one, only that account's.
   const binding = identifier ? { userId: user?.id ?? null, userBound: true } : { userId: null, userBound: false };
-  return createChallenge(deps, deps.prisma, { purpose: 'SIGN_IN', ...binding }, (challenge) =>
-    generateAuthenticationOptions({
+  return createChallenge(deps, deps.prisma, { purpose: 'SIGN_IN', ...binding }, async (challenge) =>
+    (await webauthn()).generateAuthenticationOptions({
       rpID: rp.id,
       challenge,
       timeout: 300_000,
@@ -85,7 +85,7 @@ export async function startMfaPasskey(deps: Deps, mfaToken: string, request: Req
   const allow = await allowCredentials(deps, mfa.userId);
   if (allow.length === 0) throw new AppError('NOT_FOUND', 'This account has no passkey: use another factor', ['mfaToken']);
   const rp = relyingParty(deps);
-  return createChallenge(deps, deps.prisma, { purpose: 'MFA', userId: mfa.userId, userBound: true, mfaChallengeId: mfa.id }, (challenge) =>
-    generateAuthenticationOptions({ rpID: rp.id, challenge, timeout: 300_000, allowCredentials: allow, userVerification: 'preferred' }),
+  return createChallenge(deps, deps.prisma, { purpose: 'MFA', userId: mfa.userId, userBound: true, mfaChallengeId: mfa.id }, async (challenge) =>
+    (await webauthn()).generateAuthenticationOptions({ rpID: rp.id, challenge, timeout: 300_000, allowCredentials: allow, userVerification: 'preferred' }),
   );
 }

@@ -1,7 +1,7 @@
 // Passkey registration (me.startPasskeyRegistration / me.finishPasskeyRegistration) and naming
 // (me.renamePasskey). Registration needs an identity proof at its start; the challenge it hands out
 // is bound to the user and lives 5 minutes.
-import { generateRegistrationOptions, type RegistrationResponseJSON, verifyRegistrationResponse } from '@simplewebauthn/server';
+import type { RegistrationResponseJSON, VerifiedRegistrationResponse } from '@simplewebauthn/server';
 import type { MfaFactor } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { emitEnrollment } from '../credentials/factor-lifecycle.js';
@@ -13,6 +13,7 @@ import { lockUserRow } from '../users/user-lock.js';
 import { requireVerifiedIdentity } from '../verification/verification.service.js';
 import { consumeChallenge, createChallenge, type PasskeyChallengeResult } from './challenges.js';
 import { passkeyRejected, relyingParty, SUPPORTED_ALGORITHMS, userHandle } from './relying-party.js';
+import { webauthn } from './webauthn.js';
 
 // Far more than anyone carries; a bound keeps excludeCredentials (and the options) small.
 export const MAX_PASSKEYS_PER_USER = 20;
@@ -37,8 +38,8 @@ export async function startPasskeyRegistration(deps: Deps, userId: string, verif
   }
   const rp = relyingParty(deps);
   const userName = user.primaryEmail ?? user.username ?? user.primaryPhone ?? user.id;
-  return createChallenge(deps, deps.prisma, { purpose: 'REGISTRATION', userId, userBound: true }, (challenge) =>
-    generateRegistrationOptions({
+  return createChallenge(deps, deps.prisma, { purpose: 'REGISTRATION', userId, userBound: true }, async (challenge) =>
+    (await webauthn()).generateRegistrationOptions({
       rpName: rp.name,
       rpID: rp.id,
       userName,
@@ -83,9 +84,9 @@ export async function finishPasskeyRegistration(
   if (!isRegistration(input.credential)) throw passkeyRejected('The credential is not a RegistrationResponseJSON');
   const response = input.credential;
   const rp = relyingParty(deps);
-  let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  let verified: VerifiedRegistrationResponse;
   try {
-    verified = await verifyRegistrationResponse({
+    verified = await (await webauthn()).verifyRegistrationResponse({
       response,
       expectedChallenge: challenge.challenge,
       expectedOrigin: rp.origins,

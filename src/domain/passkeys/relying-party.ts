@@ -1,12 +1,13 @@
 // The WebAuthn relying party (WEBAUTHN_RP_ID / WEBAUTHN_ORIGINS) and the settings every ceremony shares.
-import { COSEALG } from '@simplewebauthn/server/helpers';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 
 // ES256 first (every platform authenticator), then EdDSA and RS256 (some security keys, Windows
 // Hello). Pinned rather than the library default, which grows with the runtime (ML-DSA on newer
 // Node): registration options and verification must agree.
-export const SUPPORTED_ALGORITHMS = [COSEALG.ES256, COSEALG.EdDSA, COSEALG.RS256];
+// COSE algorithm identifiers (IANA registry; @simplewebauthn's COSEALG), written out so this module
+// does not load the library at start.
+export const SUPPORTED_ALGORITHMS = [-7 /* ES256 */, -8 /* EdDSA */, -257 /* RS256 */];
 
 // The browser's ceremony timeout matches the challenge's lifetime: 5 minutes to find a security
 // key or unlock a phone, and no longer that a captured challenge stays useful.

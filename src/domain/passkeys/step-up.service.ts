@@ -1,6 +1,5 @@
 // Step-up with a passkey (me.startPasskeyVerification + me.verifyPasskey): a user-verified assertion
 // of one of the caller's passkeys gives an identity-proof VerificationRecord, like verifyPassword.
-import { generateAuthenticationOptions } from '@simplewebauthn/server';
 import type { VerificationRecord } from '../../generated/prisma/client.js';
 import type { RequestInfo } from '../audit/audit.service.js';
 import { passkeyKind } from '../credentials/passkey/passkey.kind.js';
@@ -10,13 +9,14 @@ import { createIdentityRecord } from '../verification/verification.service.js';
 import { assertedPasskey, verifyPasskeyAssertion } from './assertion.js';
 import { consumeChallenge, createChallenge, type PasskeyChallengeResult } from './challenges.js';
 import { relyingParty } from './relying-party.js';
+import { webauthn } from './webauthn.js';
 
 export async function startPasskeyVerification(deps: Deps, userId: string): Promise<PasskeyChallengeResult> {
   const factors = await deps.prisma.mfaFactor.findMany({ where: { userId, type: 'WEBAUTHN' }, orderBy: { createdAt: 'asc' } });
   if (factors.length === 0) throw new AppError('NOT_FOUND', 'You have no passkey: verify another way');
   const rp = relyingParty(deps);
-  return createChallenge(deps, deps.prisma, { purpose: 'STEP_UP', userId, userBound: true }, (challenge) =>
-    generateAuthenticationOptions({
+  return createChallenge(deps, deps.prisma, { purpose: 'STEP_UP', userId, userBound: true }, async (challenge) =>
+    (await webauthn()).generateAuthenticationOptions({
       rpID: rp.id,
       challenge,
       timeout: 300_000,

@@ -5,6 +5,7 @@
 // Returns the names of the rules a candidate fails (empty = accepted), so a client can show every
 // problem at once. The settings themselves live in the database (password-policy.service.ts).
 import { readFileSync } from 'node:fs';
+import { codeFile } from '../../lib/package-root.js';
 
 export interface PasswordPolicy {
   minLength: number;
@@ -63,7 +64,7 @@ export function describeRule(rule: string): string {
 let common: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   common ??= new Set(
-    readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
+    readFileSync(codeFile('domain/users/common-passwords.txt'), 'utf8')
       .split('\n')
       .map((line) => line.trim().toLowerCase())
       .filter(Boolean),
