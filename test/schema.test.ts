@@ -1,6 +1,7 @@
 // The committed SDL must match the code, and the committed migrations must match schema.prisma.
 import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { buildSchema, lexicographicSortSchema, parse, printSchema, validate } from 'graphql';
@@ -42,17 +43,35 @@ const CATALOG = `
   SELECT 'extension', extname, '' FROM pg_extension
   ORDER BY 1, 2`;
 
+// A fresh cluster (initdb inside WASM) is most of a cold PGlite start: the file makes one and the
+// tests load its dump, the same files initdb wrote.
+let emptyCluster: Promise<Blob> | undefined;
+async function freshPglite(): Promise<PGlite> {
+  emptyCluster ??= PGlite.create({ extensions: pgliteExtensions }).then(async (db) => {
+    try {
+      return await db.dumpDataDir('none');
+    } finally {
+      await db.close();
+    }
+  });
+  return PGlite.create({ loadDataDir: await emptyCluster, extensions: pgliteExtensions });
+}
+
 describe('migrations', () => {
   it('produce exactly the database schema.prisma describes', async () => {
-    const { stdout: fromSchema } = await run(
-      'npx',
-      ['prisma', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+    // Prisma's CLI straight from node_modules (npx would start npm first); it runs in its own
+    // process while this one migrates.
+    const diffing = run(
+      process.execPath,
+      [createRequire(import.meta.url).resolve('prisma/build/index.js'), 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
       { env: { ...process.env, DATABASE_URL: 'postgresql://placeholder@localhost/placeholder' }, maxBuffer: 10 * 1024 * 1024 },
     );
-    const migrated = await PGlite.create({ extensions: pgliteExtensions });
-    const expected = await PGlite.create({ extensions: pgliteExtensions });
+    diffing.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
+    const migrated = await freshPglite();
+    const expected = await freshPglite();
     try {
       await migrate(pgliteRunner(migrated), { advisoryLock: false });
+      const { stdout: fromSchema } = await diffing;
       await expected.exec(fromSchema);
       const a = (await migrated.query(CATALOG)).rows;
       const b = (await expected.query(CATALOG)).rows;
@@ -65,7 +84,7 @@ describe('migrations', () => {
   }, 120_000);
 
   it('records Prisma-compatible rows and applies each migration once', async () => {
-    const db = await PGlite.create({ extensions: pgliteExtensions });
+    const db = await freshPglite();
     try {
       const first = await migrate(pgliteRunner(db), { advisoryLock: false });
       const second = await migrate(pgliteRunner(db), { advisoryLock: false });

@@ -1,18 +1,14 @@
-// Builds one migrated template database per run; every test file clones it (measured: a PGlite
-// clone takes ~0.4 s against ~2 s for a cold start + migrations). With TEST_DATABASE_URL, the
+// Provides one migrated template database per run; every test file clones it (measured: a PGlite
+// clone takes ~0.4 s against ~2 s for a cold start + migrations; see pglite-template.ts). With TEST_DATABASE_URL, the
 // template is a fresh PostgreSQL database and each file gets `CREATE DATABASE … TEMPLATE`; every
 // database the run created is dropped at the end.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { pgliteExtensions, pgliteRunner } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
 import { buildWeb } from '../../scripts/build-web.mjs';
 import { launchSharedBrowser } from './browser-launch.js';
+import { pgliteTemplateFile } from './pglite-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,19 +25,20 @@ export function databaseUrlFor(base: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  // The web apps as the service serves them (dist/web/), fresh from web/ (~0.5 s).
-  await buildWeb();
-  // One Chromium for every *.browser.test.ts file of the run (each uses its own browser context).
-  const browser = await launchSharedBrowser(project);
+  // The web apps as the service serves them (dist/web/), fresh from web/ (~0.5 s); one Chromium for
+  // every *.browser.test.ts file of the run (each uses its own browser context); the PGlite
+  // template. Independent of each other, so they run at once.
+  const [web, browserLaunch, templateBuild] = await Promise.allSettled([buildWeb(), launchSharedBrowser(project), pgliteTemplateFile()]);
+  const browser = browserLaunch.status === 'fulfilled' ? browserLaunch.value : null;
+  for (const step of [web, browserLaunch, templateBuild]) {
+    if (step.status === 'rejected') {
+      await browser?.close();
+      throw step.reason;
+    }
+  }
+  const template = (templateBuild as PromiseFulfilledResult<string>).value;
   project.provide('browserEndpoint', browser?.wsEndpoint() ?? null);
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'acct-template-'));
-  const db = await PGlite.create({ extensions: pgliteExtensions });
-  await migrate(pgliteRunner(db), { advisoryLock: false });
-  const dump = await db.dumpDataDir('none');
-  await db.close();
-  const file = path.join(dir, 'template.tar');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteTemplate', file);
+  project.provide('pgliteTemplate', template);
 
   const base = process.env.TEST_DATABASE_URL;
   let prefix: string | null = null;
@@ -63,7 +60,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     await browser?.close();
-    await rm(dir, { recursive: true, force: true });
     if (base && prefix) {
       const admin = new pg.Client({ connectionString: base });
       await admin.connect();
