@@ -56,11 +56,17 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
   const status = (expected: string) => waitText('#status', expected);
   const heading = (expected: string) => waitText('#page-title', expected);
   const gqlAdmin = async (query: string, variables?: Record<string, unknown>) => t.gql(query, variables, await t.adminToken());
+  // On a timeout, says what the dialog shows (an error sentence, a stuck step) instead of only that it stayed open.
+  const proofDialogClosed = () =>
+    page.waitForSelector('#proof-dialog', { hidden: true }).catch(async (err: Error) => {
+      const shown = await page.evaluate(() => document.querySelector('#proof-dialog')?.textContent?.replace(/\s+/g, ' ').trim());
+      throw new Error(`${err.message}; the dialog shows: ${shown}`);
+    });
   const proofWithPassword = async (password = NEW_PASSWORD) => {
     await page.waitForSelector('#proof-dialog[open]');
     await fill('#proof-password-password', password);
     await click('#proof-password-submit');
-    await page.waitForSelector('#proof-dialog', { hidden: true });
+    await proofDialogClosed();
   };
   // The page exists once beforeAll ran; the helpers look it up at call time.
   const shot = (name: string, selector?: string) => screenshots(page, ARTIFACTS).shot(name, selector);
@@ -285,7 +291,7 @@ describe.skipIf(!browserEndpoint())('account page in a browser', () => {
     await page.waitForSelector('#proof-dialog[open]');
     await click('#proof-method-passkey');
     await click('#proof-passkey-submit');
-    await page.waitForSelector('#proof-dialog', { hidden: true });
+    await proofDialogClosed();
     await waitText('.notice', 'Your account was deleted.');
     expect((await gqlAdmin('query($id: ID!) { admin { user(id: $id) { id } } }', { id: userId })).data.admin.user).toBeNull();
 
