@@ -1,5 +1,6 @@
 // me.updateProfile: name, avatar, OIDC claims (merged), customData and username. Which fields may
 // change is the account center's business (src/auth/scopes.ts); this only validates and writes.
+import { userColumns } from '../../db/user-columns.js';
 import { Prisma, type User } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
 import { type EventCollector, changeWithEvents, utc, withEvents } from '../events/collector.js';
@@ -63,9 +64,6 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   }
 }
 
-// Every scalar column of User, so the row handed to the resolvers is the one Prisma would return.
-const USER_COLUMNS = Prisma.raw(Object.values(Prisma.UserScalarFieldEnum).map((c) => `"${c}"`).join(', '));
-
 function emitUpdated(ev: EventCollector, userId: string, data: Prisma.UserUpdateInput, newUsername: string | null): void {
   ev.emit('user.updated', {
     userId,
@@ -81,7 +79,7 @@ async function setPlainFields(deps: Deps, userId: string, data: Prisma.UserUpdat
   if (data.name !== undefined) sets.push(Prisma.sql`"name" = ${data.name}`);
   if (data.avatar !== undefined) sets.push(Prisma.sql`"avatar" = ${data.avatar}`);
   if (data.customData !== undefined) sets.push(Prisma.sql`"customData" = CAST(${JSON.stringify(data.customData)} AS jsonb)`);
-  const change = Prisma.sql`UPDATE "User" SET ${Prisma.join(sets, ', ')} WHERE id = ${userId} RETURNING ${USER_COLUMNS}`;
+  const change = Prisma.sql`UPDATE "User" SET ${Prisma.join(sets, ', ')} WHERE id = ${userId} RETURNING ${userColumns()}`;
   // The event names the fields given, as the transactional path does; it is written only with the row.
   return changeWithEvents<User>(deps, actor, request, change, (ev) => emitUpdated(ev, userId, data, null));
 }
