@@ -96,13 +96,13 @@ export function buildDist(): void {
 }
 
 /**
- * `node dist/cli.js serve` (what `npm start` runs) as its own process on a free port; resolves once /readyz answers 200.
+ * `node dist/cli.js serve` (what `npm start` runs; `cli`: another build, for an A/B) as its own process on a free port; resolves once /readyz answers 200.
  * The per-address and per-account limits are off: a bench signs the same accounts in hundreds of times a minute.
  */
-export async function spawnService(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServiceProcess> {
-  buildDist();
+export async function spawnService(env: Record<string, string>, nodeArgs: string[] = [], cli = 'dist/cli.js'): Promise<ServiceProcess> {
+  if (cli === 'dist/cli.js') buildDist();
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, 'dist/cli.js', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, cli, 'serve'], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SECRET_KEY: BENCH_SECRET_KEY, ISSUER: 'http://bench.local', AUTH_RATE_LIMIT_PER_MINUTE: '0', EXPENSIVE_FIELD_LIMIT_PER_MINUTE: '0', ADMIN_EMAIL: BENCH_ADMIN.email, ADMIN_PASSWORD: BENCH_ADMIN.password, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

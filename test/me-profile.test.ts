@@ -1,14 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateProfile } from '../src/domain/account/profile.service.js';
 import { newUser, PASSWORD, payload, REMOVE_EMAIL, UPDATE_PROFILE, verifyPassword } from './helpers/me.js';
 import { createTestApp, type TestApp } from './helpers/test-app.js';
+import { WebhookReceiver } from './helpers/webhook-receiver.js';
 
 let t: TestApp;
+let receiver: WebhookReceiver;
 beforeAll(async () => {
-  t = await createTestApp();
+  // A loopback receiver for the webhook a profile change is delivered to.
+  t = await createTestApp({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+  receiver = await WebhookReceiver.start();
   // customData is READ_ONLY on a new install; these tests exercise it as EDIT.
   await t.gql('mutation { admin { updateAccountCenter(input: {fields: {customData: EDIT}}) { __typename } } }', {}, await t.adminToken());
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await receiver.close();
+  await t.close();
+});
 
 const update = async (token: string, input: Record<string, unknown>) => payload(await t.gql(UPDATE_PROFILE, { input }, token), 'updateProfile');
 
@@ -23,6 +31,33 @@ describe('me.updateProfile', () => {
     expect(await update(u.token, { avatar: null })).toMatchObject({ name: 'Ada Lovelace', avatar: null });
     const event = await t.db.prisma.auditEvent.findFirst({ where: { userId: u.id, action: 'user.profile.update' }, orderBy: { at: 'desc' } });
     expect(event).toMatchObject({ actorId: u.id, details: { fields: ['avatar'] } });
+  });
+
+  it('answers a plain set with the whole row as Prisma reads it, and writes its event only with the row', async () => {
+    const u = await newUser(t, { username: 'prof_row', password: PASSWORD });
+    const hook = await t.gql(
+      'mutation($input: CreateWebhookInput!) { admin { createWebhook(input: $input) { __typename ... on WebhookSecret { webhook { id } } ... on Error { code message } } } }',
+      { input: { url: receiver.url, events: ['user.updated'] } },
+      await t.adminToken(),
+    );
+    const webhookId = hook.data?.admin?.createWebhook?.webhook?.id as string;
+    if (!webhookId) throw new Error(JSON.stringify(hook));
+    const actor = { actorId: u.id, actorType: 'user' as const };
+    const request = { ip: '127.0.0.1', userAgent: 'vitest' };
+    const before = await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    const row = await updateProfile(t.app.deps, u.id, { name: 'Row Check', customData: { a: [1, { b: null }] } }, actor, request);
+    const stored = await t.db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(row).toEqual(stored);
+    expect(stored.updatedAt.getTime()).toBeGreaterThanOrEqual(before.updatedAt.getTime());
+    expect(stored).toMatchObject({ name: 'Row Check', customData: { a: [1, { b: null }] }, avatar: before.avatar, profile: before.profile });
+    const events = await t.db.prisma.auditEvent.findMany({ where: { userId: u.id, action: 'user.profile.update' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'user.updated', actorId: u.id, data: { user: { id: u.id }, fields: ['name', 'customData'] }, details: { fields: ['name', 'customData'] } });
+    // Its webhook delivery is written by the same statement.
+    expect(await t.db.prisma.webhookDelivery.findMany({ where: { eventId: events[0]!.id }, select: { webhookId: true, eventType: true } })).toEqual([{ webhookId, eventType: 'user.updated' }]);
+    // No such user: the same failure as before, and no event.
+    await expect(updateProfile(t.app.deps, 'usr_missing', { name: 'x' }, actor, request)).rejects.toMatchObject({ code: 'P2025' });
+    expect(await t.db.prisma.auditEvent.count({ where: { userId: 'usr_missing' } })).toBe(0);
   });
 
   it('accepts only an http(s) avatar URL (INVALID_INPUT)', async () => {

@@ -8,6 +8,7 @@
 // within the degraded-read bound (see validity-cache.ts); otherwise the failure goes up as it is
 // and the request answers SERVICE_UNAVAILABLE.
 import { GraphQLError } from 'graphql';
+import { userColumns } from '../db/user-columns.js';
 import type { PrismaClient, User } from '../generated/prisma/client.js';
 import { type Outages, unavailableDependency } from '../lib/availability/index.js';
 import type { Clock } from '../lib/clock.js';
@@ -107,19 +108,25 @@ export class Authenticator {
     const cachedUser = cached && this.cache.user(cached.userId);
     if (cached && cachedUser) return { session: cached, user: cachedUser };
     const ticket = this.cache.ticket();
-    // One query (a join) for the session and its user: the cold path.
-    let row;
+    // One raw query (a join) for the session and its user: the cold path, taken by the first request
+    // after any change of the user (the Prisma equivalent cost a query compilation each time).
+    let row: { session: CachedSession; user: User } | undefined;
     try {
-      row = await this.prisma.session.findUnique({
-        where: { id: sid },
-        relationLoadStrategy: 'join',
-        select: { userId: true, revokedAt: true, expiresAt: true, lastActiveAt: true, user: true },
-      });
+      const rows = await this.prisma.$queryRaw<(User & { __userId: string; __revokedAt: Date | null; __expiresAt: Date; __lastActiveAt: Date })[]>`
+        SELECT s."userId" AS "__userId", s."revokedAt" AS "__revokedAt", s."expiresAt" AS "__expiresAt",
+          s."lastActiveAt" AS "__lastActiveAt", ${userColumns('u')}
+        FROM "Session" s JOIN "User" u ON u.id = s."userId"
+        WHERE s.id = ${sid}`;
+      const first = rows[0];
+      if (first) {
+        const { __userId: userId, __revokedAt: revokedAt, __expiresAt: expiresAt, __lastActiveAt: lastActiveAt, ...user } = first;
+        row = { session: { userId, revokedAt, expiresAt, lastActiveAt }, user };
+      }
     } catch (err) {
       return this.duringOutage(err, () => this.cache.degradedSession(sid), true);
     }
     if (!row) return {};
-    const { user, ...session } = row;
+    const { user, session } = row;
     this.cache.storeSession(ticket, sid, session, user);
     return { session, user };
   }

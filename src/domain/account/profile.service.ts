@@ -1,8 +1,9 @@
 // me.updateProfile: name, avatar, OIDC claims (merged), customData and username. Which fields may
 // change is the account center's business (src/auth/scopes.ts); this only validates and writes.
-import type { Prisma, User } from '../../generated/prisma/client.js';
+import { userColumns } from '../../db/user-columns.js';
+import { Prisma, type User } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
-import { withEvents } from '../events/collector.js';
+import { type EventCollector, changeWithEvents, utc, withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { lockUserRow } from '../users/user-lock.js';
@@ -31,7 +32,10 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   // avatar or customData is one UPDATE, which takes the row lock itself.
   const readsCurrent = Boolean(input.profile) || username !== undefined;
   try {
-    const user = await withEvents(deps, actor, request, async (tx, ev) => {
+    // A plain set is one statement with its audit row and deliveries (no interactive transaction,
+    // nothing for Prisma to compile); a row it did not find takes the path below, which fails as before.
+    const set = readsCurrent ? undefined : await setPlainFields(deps, userId, data, actor, request);
+    const user = set ?? await withEvents(deps, actor, request, async (tx, ev) => {
       if (readsCurrent) {
         // Row lock first: concurrent profile merges, and a username removal racing the removal of
         // another identifier, must each see the other's committed result.
@@ -49,11 +53,7 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
         }
       }
       const user = await tx.user.update({ where: { id: userId }, data });
-      ev.emit('user.updated', {
-        userId,
-        audit: 'user.profile.update',
-        data: { user: { id: userId }, fields: Object.keys(data), ...(data.username !== undefined ? { username: user.username } : {}) },
-      });
+      emitUpdated(ev, userId, data, user.username);
       return user;
     });
     // This instance's cache sees the change now; a `me` right after needs no wait for the feed.
@@ -62,4 +62,24 @@ export async function updateProfile(deps: Deps, userId: string, input: UpdatePro
   } catch (err) {
     identifierInUse(err);
   }
+}
+
+function emitUpdated(ev: EventCollector, userId: string, data: Prisma.UserUpdateInput, newUsername: string | null): void {
+  ev.emit('user.updated', {
+    userId,
+    audit: 'user.profile.update',
+    data: { user: { id: userId }, fields: Object.keys(data), ...(data.username !== undefined ? { username: newUsername } : {}) },
+  });
+}
+
+/** name, avatar and customData (validated in `data`) set in one UPDATE with the event; undefined: no such user. */
+async function setPlainFields(deps: Deps, userId: string, data: Prisma.UserUpdateInput, actor: AuditActor, request: RequestInfo): Promise<User | undefined> {
+  // Prisma's @updatedAt is the client's clock at the write; so is this.
+  const sets = [Prisma.sql`"updatedAt" = ${utc(new Date())}`];
+  if (data.name !== undefined) sets.push(Prisma.sql`"name" = ${data.name}`);
+  if (data.avatar !== undefined) sets.push(Prisma.sql`"avatar" = ${data.avatar}`);
+  if (data.customData !== undefined) sets.push(Prisma.sql`"customData" = CAST(${JSON.stringify(data.customData)} AS jsonb)`);
+  const change = Prisma.sql`UPDATE "User" SET ${Prisma.join(sets, ', ')} WHERE id = ${userId} RETURNING ${userColumns()}`;
+  // The event names the fields given, as the transactional path does; it is written only with the row.
+  return changeWithEvents<User>(deps, actor, request, change, (ev) => emitUpdated(ev, userId, data, null));
 }

@@ -13,7 +13,7 @@ import type { AuditActionOf, CommittedEvent, EventPayloads, EventType } from './
 type Tx = Prisma.TransactionClient;
 
 // Prisma stores DateTime as UTC in `timestamp(3)` columns; an ISO string cast this way matches it.
-const utc = (at: Date) => Prisma.sql`(CAST(${at.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
+export const utc = (at: Date) => Prisma.sql`(CAST(${at.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
 
 export interface EmitInput<T extends EventType> {
   /** The user the event is about (kept after the user is deleted); omitted for settings and clients. */
@@ -81,22 +81,50 @@ export class EventCollector {
   /** Writes what was emitted so far, in `tx`. Called by withEvents; safe to call more than once. */
   async flush(deps: Deps, tx: Tx): Promise<void> {
     if (this.pending.length === 0) return;
+    const { batch, at, ctes } = this.takePending(deps, Prisma.empty);
+    const rows = await tx.$queryRaw<{ id: string; data: unknown; deliveries: number }[]>`
+      WITH ${ctes}
+      SELECT id, data, CAST((SELECT count(*) FROM deliveries) AS int) AS deliveries FROM written`;
+    this.recordWritten(batch, at, rows, rows[0]?.deliveries ?? 0);
+  }
+
+  /**
+   * One statement, no transaction: `change` (a data-modifying query with RETURNING, becoming the
+   * CTE `change`) and the events emitted so far, which are written only if `change` returned a
+   * row. A single statement is atomic, so the events exist exactly when the change does. Returns
+   * the change's row (undefined when it matched none); its columns come back typed as $queryRaw
+   * types them.
+   */
+  async changeWithEvents<Row extends object>(deps: Deps, db: Tx, change: Prisma.Sql): Promise<Row | undefined> {
+    const { batch, at, ctes } = this.takePending(deps, Prisma.sql`WHERE EXISTS (SELECT 1 FROM change)`);
+    const rows = await db.$queryRaw<(Row & { __events: { id: string; data: unknown }[] | null; __deliveries: number })[]>`
+      WITH change AS (${change}), ${ctes}
+      SELECT change.*, (SELECT json_agg(json_build_object('id', id, 'data', data)) FROM written) AS "__events",
+        CAST((SELECT count(*) FROM deliveries) AS int) AS "__deliveries"
+      FROM change`;
+    const first = rows[0];
+    if (!first) return undefined;
+    const { __events, __deliveries, ...row } = first;
+    this.recordWritten(batch, at, __events ?? [], __deliveries);
+    return row as unknown as Row;
+  }
+
+  // The CTEs `batch`, `written` and `deliveries` for the pending events (`guard` filters `batch`):
+  // the audit rows and one delivery per subscribed, enabled webhook in one round trip, and no query
+  // for Prisma to compile (the createManyAndReturn it replaces was compiled anew for every batch).
+  private takePending(deps: Deps, guard: Prisma.Sql) {
     const batch = this.pending;
     this.pending = [];
-    const { request } = this;
     const at = new Date();
     const records = batch.map(({ id, type, input }) => ({
-      ...auditRowOf(this.actor, request, id, type, input),
+      ...auditRowOf(this.actor, this.request, id, type, input),
       fanOut: input.fanOut !== false,
     }));
-    // One statement for the audit rows and one delivery per subscribed, enabled webhook: a single
-    // round trip in the change's transaction, and no query for Prisma to compile (the
-    // createManyAndReturn it replaces was compiled anew for every batch).
-    const rows = await tx.$queryRaw<{ id: string; data: unknown; deliveries: number }[]>`
-      WITH batch AS (
+    const ctes = Prisma.sql`batch AS (
         SELECT * FROM jsonb_to_recordset(CAST(${JSON.stringify(records)} AS jsonb)) AS r(
           id text, type text, action text, "actorId" text, "actorType" text, "userId" text, ip text, "userAgent" text,
           details jsonb, data jsonb, "fanOut" boolean)
+        ${guard}
       ), written AS (
         INSERT INTO "AuditEvent" (id, type, action, "actorId", "actorType", "userId", at, ip, "userAgent", details, data)
         SELECT id, type, action, "actorId", "actorType", "userId", ${utc(at)}, ip, "userAgent", details, data FROM batch
@@ -108,8 +136,12 @@ export class EventCollector {
         JOIN batch e ON e."fanOut" AND (e.type = ANY(w.events) OR '*' = ANY(w.events))
         WHERE w.enabled
         RETURNING 1
-      )
-      SELECT id, data, CAST((SELECT count(*) FROM deliveries) AS int) AS deliveries FROM written`;
+      )`;
+    return { batch, at, ctes };
+  }
+
+  private recordWritten(batch: Pending[], at: Date, rows: { id: string; data: unknown }[], deliveries: number): void {
+    const { request } = this;
     const byId = new Map(rows.map((r) => [r.id, r]));
     for (const { id, type, input } of batch) {
       const row = byId.get(id)!;
@@ -126,7 +158,7 @@ export class EventCollector {
         data: (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as never,
       });
     }
-    this.deliveries += rows[0]?.deliveries ?? 0;
+    this.deliveries += deliveries;
   }
 
   /** How many events this transaction has emitted so far. */
@@ -202,4 +234,24 @@ export async function recordEvent<T extends EventType>(
   const ev = new EventCollector(actor, request);
   ev.emit(type, input);
   await ev.flush(deps, db);
+}
+
+/**
+ * withEvents for a change that is one statement (EventCollector.changeWithEvents): no interactive
+ * transaction (no BEGIN/COMMIT round trips, no pool connection held between them). `emit` records
+ * the events; they are written, and published after the commit, only if the change matched a row.
+ */
+export async function changeWithEvents<Row extends object>(
+  deps: Deps,
+  actor: AuditActor,
+  request: RequestInfo,
+  change: Prisma.Sql,
+  emit: (ev: EventCollector) => void,
+): Promise<Row | undefined> {
+  const ev = new EventCollector(actor, request);
+  emit(ev);
+  const row = await ev.changeWithEvents<Row>(deps, deps.prisma, change);
+  deps.events.publish(ev.committed(), ev.deliveries);
+  ev.runAfterCommit();
+  return row;
 }
