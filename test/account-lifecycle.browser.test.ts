@@ -4,14 +4,14 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'puppeteer-core';
-import { browserEndpoint, type BrowserApp, startBrowserApp } from './helpers/browser.js';
+import { chromiumPath, type BrowserApp, startBrowserApp } from './helpers/browser.js';
 import { newUser, verifiedCodeRecord, verifyPassword, SET_EMAIL } from './helpers/me.js';
 import type { TestApp } from './helpers/test-app.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts/account-lifecycle');
 const PASSWORD = 'a-long-and-unusual-passphrase-42';
 
-describe.skipIf(!browserEndpoint())('account page: lifecycle links and the Signal API', () => {
+describe.skipIf(!chromiumPath())('account page: lifecycle links and the Signal API', () => {
   let app: BrowserApp;
   let t: TestApp;
   let origin: string;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { BrowserContext, CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserEndpoint, type BrowserApp, expectAccessible, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
+import { chromiumPath, type BrowserApp, expectAccessible, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
 import type { TestApp } from './helpers/test-app.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts/account');
@@ -20,7 +20,7 @@ const NEW_PASSWORD = 'another-unusual-passphrase-57';
 const EMAIL = 'browser.user@example.com';
 const NEW_EMAIL = 'browser.renamed@example.com';
 
-describe.skipIf(!browserEndpoint())('account page in a browser', () => {
+describe.skipIf(!chromiumPath())('account page in a browser', () => {
   let app: BrowserApp;
   let t: TestApp;
   let origin: string;

@@ -6,14 +6,14 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserEndpoint, type BrowserApp, screenshots, startBrowserApp } from './helpers/browser.js';
+import { chromiumPath, type BrowserApp, screenshots, startBrowserApp } from './helpers/browser.js';
 import { consolePage } from './helpers/console-page.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './helpers/test-app.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts/admin-lifecycle');
 const PASSWORD = 'console-user-passphrase-81';
 
-describe.skipIf(!browserEndpoint())('admin console: users and the account lifecycle', () => {
+describe.skipIf(!chromiumPath())('admin console: users and the account lifecycle', () => {
   let app: BrowserApp;
   let t: TestApp;
   let page: Page;

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserEndpoint, type BrowserApp, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
+import { chromiumPath, type BrowserApp, measureFirstLoad, screenshots, startBrowserApp } from './helpers/browser.js';
 import { consolePage } from './helpers/console-page.js';
 import { ENROLL, GENERATE_SECRET, nextStep, totpAt } from './helpers/mfa.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestApp } from './helpers/test-app.js';
@@ -15,7 +15,7 @@ import { WebhookReceiver } from './helpers/webhook-receiver.js';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../test-artifacts/admin');
 const PASSWORD = 'console-user-passphrase-81';
 
-describe.skipIf(!browserEndpoint())('admin console in a browser', () => {
+describe.skipIf(!chromiumPath())('admin console in a browser', () => {
   let app: BrowserApp;
   let t: TestApp;
   let page: Page;

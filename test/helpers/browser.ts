@@ -1,4 +1,4 @@
-// What the browser tests share: the run's one Chromium (launched by the global setup), a fresh
+// What the browser tests share: a Chromium of the file's own (browser-launch.ts says why), a fresh
 // browser context per app test, a real port for the app (ISSUER = that origin, so WebAuthn's RP ID
 // is localhost), axe-core run inside the page, screenshots at both widths, and the first load's weight.
 import { readFileSync } from 'node:fs';
@@ -6,8 +6,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type CDPSession, type Page } from 'puppeteer-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'puppeteer-core';
 import { expect, inject } from 'vitest';
+import { launchBrowser } from './browser-launch.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 export const DESKTOP = { width: 1280, height: 900 };
@@ -16,7 +17,8 @@ export const PHONE = { width: 390, height: 844 };
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const browserEndpoint = () => inject('browserEndpoint');
+/** Debian's Chromium when this run has browser tests (the global setup decides), else null: skip. */
+export const chromiumPath = () => inject('chromiumPath');
 
 export interface BrowserApp {
   t: TestApp;
@@ -29,7 +31,7 @@ export interface BrowserApp {
   close: () => Promise<void>;
 }
 
-/** The app on a real port, and a page in a fresh browser context of the shared Chromium. */
+/** The app on a real port, and a page in a fresh browser context of a Chromium of its own. */
 export async function startBrowserApp(artifacts: string, env: Record<string, string> = {}): Promise<BrowserApp> {
   // Listen first (port 0), then build the app with ISSUER = the real origin.
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
@@ -41,7 +43,7 @@ export async function startBrowserApp(artifacts: string, env: Record<string, str
   handler = t.app.yoga as never;
   await rm(artifacts, { recursive: true, force: true }); // only this run's screenshots
   await mkdir(artifacts, { recursive: true });
-  const browser = await puppeteer.connect({ browserWSEndpoint: browserEndpoint()! });
+  const browser = await launchBrowser(chromiumPath()!);
   const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: artifacts } });
   const page = await context.newPage();
   await page.setViewport(DESKTOP);
@@ -52,12 +54,12 @@ export async function startBrowserApp(artifacts: string, env: Record<string, str
   });
   page.setDefaultTimeout(10_000);
   const cdp = await page.createCDPSession();
-  // Browser files run in parallel as pages of one Chromium, and only one page has the focus; WebAuthn
-  // calls wait for a focused document, so a passkey step in a page behind another never finishes.
+  // WebAuthn calls wait for a focused document; a file's second page (an impersonation tab) would
+  // otherwise hold it.
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
   const close = async () => {
     await context.close().catch(() => {});
-    await browser.disconnect();
+    await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await t.close();
   };

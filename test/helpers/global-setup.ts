@@ -7,14 +7,14 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/migrate.js';
 import { buildWeb } from '../../scripts/build-web.mjs';
-import { launchSharedBrowser } from './browser-launch.js';
+import { chromiumFor } from './browser-launch.js';
 import { pgliteTemplateFile } from './pglite-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     pgTemplate: { url: string; template: string; prefix: string } | null;
-    browserEndpoint: string | null;
+    chromiumPath: string | null;
   }
 }
 
@@ -25,19 +25,11 @@ export function databaseUrlFor(base: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  // The web apps as the service serves them (dist/web/), fresh from web/ (~0.5 s); one Chromium for
-  // every *.browser.test.ts file of the run (each uses its own browser context); the PGlite
-  // template. Independent of each other, so they run at once.
-  const [web, browserLaunch, templateBuild] = await Promise.allSettled([buildWeb(), launchSharedBrowser(project), pgliteTemplateFile()]);
-  const browser = browserLaunch.status === 'fulfilled' ? browserLaunch.value : null;
-  for (const step of [web, browserLaunch, templateBuild]) {
-    if (step.status === 'rejected') {
-      await browser?.close();
-      throw step.reason;
-    }
-  }
-  const template = (templateBuild as PromiseFulfilledResult<string>).value;
-  project.provide('browserEndpoint', browser?.wsEndpoint() ?? null);
+  // The web apps as the service serves them (dist/web/), fresh from web/ (~0.5 s), and the PGlite
+  // template, at once; whether the browser files run (each launches its own Chromium).
+  const chromiumPath = chromiumFor(project);
+  const [, template] = await Promise.all([buildWeb(), pgliteTemplateFile()]);
+  project.provide('chromiumPath', chromiumPath);
   project.provide('pgliteTemplate', template);
 
   const base = process.env.TEST_DATABASE_URL;
@@ -59,7 +51,6 @@ export default async function setup(project: TestProject) {
   }
 
   return async () => {
-    await browser?.close();
     if (base && prefix) {
       const admin = new pg.Client({ connectionString: base });
       await admin.connect();
