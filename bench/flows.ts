@@ -6,8 +6,8 @@
 //   - refreshTokens, one rotating chain per connection
 //   - POST /oauth/token client_credentials
 // Usage: npm run bench:flows   (BENCH_SECONDS=5 per case). Writes bench/results/flows.json.
-import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
+import { loadBareYoga, startBareYoga } from './bare-yoga-process.js';
 import { createPostgresDatabase } from './database.js';
 import { BENCH_SECONDS, writeResults } from './results.js';
 import { BENCH_USER_PASSWORD, type LoadResult, load, printTable, ROOT, spawnService } from './server.js';
@@ -22,22 +22,10 @@ function summarize(label: string, result: autocannon.Result): LoadResult {
   return { label, requestsPerSecond: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
 }
 
-async function bareYoga(): Promise<{ url: string; close: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-yoga.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bare yoga exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /ready on http:\/\/localhost:(\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, close: () => child.kill('SIGTERM') };
-}
-
 async function main() {
   const pgdb = await createPostgresDatabase('flows');
   const service = await spawnService({ DATABASE_URL: pgdb.url });
-  const bare = await bareYoga();
+  const bare = await startBareYoga();
   try {
     const admin = await service.signIn();
     // 20 users for writes; one refresh chain per connection (signed in once each).
@@ -73,10 +61,7 @@ async function main() {
 
     await load(service.url, 'warm-up', { query: PAGE_ME, token: reader, seconds: 1 });
     const rows: LoadResult[] = [];
-    const bareBefore = summarize('bare graphql-yoga hello world (before)', await autocannon({
-      url: `${bare.url}/graphql`, connections: CONNECTIONS, duration: BENCH_SECONDS, method: 'POST',
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }),
-    }));
+    const bareBefore = await loadBareYoga(bare.url, 'bare graphql-yoga hello world (before)');
     const floorBefore = await load(service.url, 'our { __typename } (floor, before)', { query: FLOOR, seconds: BENCH_SECONDS });
     rows.push(bareBefore, floorBefore);
     rows.push(await load(service.url, "account page's me (sessions(first: 5) { totalCount … })", { query: PAGE_ME, token: reader, seconds: BENCH_SECONDS }));
@@ -119,10 +104,7 @@ async function main() {
     })));
 
     const floorAfter = await load(service.url, 'our { __typename } (floor, after)', { query: FLOOR, seconds: BENCH_SECONDS });
-    const bareAfter = summarize('bare graphql-yoga hello world (after)', await autocannon({
-      url: `${bare.url}/graphql`, connections: CONNECTIONS, duration: BENCH_SECONDS, method: 'POST',
-      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }),
-    }));
+    const bareAfter = await loadBareYoga(bare.url, 'bare graphql-yoga hello world (after)');
     rows.push(floorAfter, bareAfter);
     const floor = (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2;
     const bareFloor = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;

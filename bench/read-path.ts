@@ -5,9 +5,8 @@
 //   BENCH_SECONDS=2 BENCH_CPU_PROF=1 BENCH_CASE=page npx tsx bench/read-path.ts
 // BENCH_CASE=page|me runs only that case between the floors (a profile of nothing else);
 // BENCH_CPU_PROF=1 writes the server's profile to bench/results/profiles/read-path/.
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { loadBareYoga, startBareYoga } from './bare-yoga-process.js';
 import { createPostgresDatabase } from './database.js';
 import { BENCH_SECONDS, writeResults } from './results.js';
 import { type LoadResult, load, printTable, ROOT, spawnService } from './server.js';
@@ -17,32 +16,12 @@ const ME = '{ me { id primaryEmail name } }';
 const PAGE_ME = '{ me { id name primaryEmail sessions(first: 5) { totalCount edges { node { id current } } } } }';
 const CONNECTIONS = 50;
 
-async function bareYoga(): Promise<{ url: string; close: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-yoga.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`bare yoga exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /ready on http:\/\/localhost:(\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-  });
-  return { url: `http://127.0.0.1:${port}`, close: () => child.kill('SIGTERM') };
-}
-
-async function bareLoad(url: string, label: string): Promise<LoadResult> {
-  const r = await autocannon({
-    url: `${url}/graphql`, connections: CONNECTIONS, duration: BENCH_SECONDS, method: 'POST',
-    headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }),
-  });
-  return { label, requestsPerSecond: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
-}
-
 async function main() {
   const only = process.env.BENCH_CASE;
   const pgdb = await createPostgresDatabase('readpath');
   const nodeArgs = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(ROOT, 'bench/results/profiles/read-path')}`] : [];
   const service = await spawnService({ DATABASE_URL: pgdb.url }, nodeArgs);
-  const bare = await bareYoga();
+  const bare = await startBareYoga();
   try {
     const reader = await service.userToken('page-reader@example.com');
     // A second session, so the page has more than one edge and a non-current one.
@@ -52,12 +31,12 @@ async function main() {
       throw new Error(`page me: ${JSON.stringify(page)}`);
     }
     await load(service.url, 'warm-up', { query: only === 'me' ? ME : PAGE_ME, token: reader, seconds: 1 });
-    const rows: LoadResult[] = [await bareLoad(bare.url, 'bare graphql-yoga hello world (before)')];
+    const rows: LoadResult[] = [await loadBareYoga(bare.url, 'bare graphql-yoga hello world (before)')];
     rows.push(await load(service.url, 'our { __typename } (floor, before)', { query: FLOOR, seconds: BENCH_SECONDS }));
     if (only !== 'page') rows.push(await load(service.url, 'me { id primaryEmail name } (JWT)', { query: ME, token: reader, seconds: BENCH_SECONDS }));
     if (only !== 'me') rows.push(await load(service.url, "account page's me (sessions(first: 5) { totalCount … })", { query: PAGE_ME, token: reader, seconds: BENCH_SECONDS }));
     rows.push(await load(service.url, 'our { __typename } (floor, after)', { query: FLOOR, seconds: BENCH_SECONDS }));
-    rows.push(await bareLoad(bare.url, 'bare graphql-yoga hello world (after)'));
+    rows.push(await loadBareYoga(bare.url, 'bare graphql-yoga hello world (after)'));
     const floor = (rows[1]!.requestsPerSecond + rows.at(-2)!.requestsPerSecond) / 2;
     const bareFloor = (rows[0]!.requestsPerSecond + rows.at(-1)!.requestsPerSecond) / 2;
     const withRatios = rows.map((r) => ({ ...r, ratio: r.requestsPerSecond / floor, ratioToBareYoga: r.requestsPerSecond / bareFloor }));
