@@ -1,4 +1,4 @@
-// Authors a migration without a database (STACK.md): diffs the last committed schema.prisma
+// Authors a migration without a database: diffs the last committed schema.prisma
 // against the working one and writes prisma/migrations/<timestamp>_<name>/migration.sql.
 // Usage: npm run migration:new -- add_webauthn
 import { execFileSync } from 'node:child_process';
