@@ -1,4 +1,4 @@
-// Prisma CLI config. Offline, the CLI works only with its WASM schema engine (see STACK.md), which
+// Prisma CLI config. Offline, the CLI works only with its WASM schema engine, which
 // requires an adapter factory. The CLI is used for `generate` and `migrate diff`; the service
 // applies migrations itself (src/db/migrate.ts). The adapter's PGlite is in memory and created
 // lazily, once: an on-disk one would keep the CLI alive.
