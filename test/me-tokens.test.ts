@@ -25,10 +25,12 @@ describe('self-service personal access tokens', () => {
     });
     const me = await t.gql('{ me { id username } }', {}, created.token);
     expect(me.data.me).toEqual({ id: u.id, username: 'pat_a' });
-    const listed = (await t.gql(PATS, {}, u.token)).data.me.personalAccessTokens;
+    const list = async () => (await t.gql(PATS, {}, u.token)).data.me.personalAccessTokens;
+    // lastUsedAt is written after the answer (a request never waits for it): it shows shortly after.
+    await expect.poll(async () => (await list()).edges[0]?.node.lastUsedAt, { timeout: 5_000 }).not.toBeNull();
+    const listed = await list();
     expect(listed.totalCount).toBe(1);
     expect(listed.edges[0].node).toMatchObject({ id: created.personalAccessToken.id, name: 'CI deploys', expiresAt });
-    expect(listed.edges[0].node.lastUsedAt).not.toBeNull();
     // The token is never readable again: the list has no secret field and the row stores a digest.
     expect(JSON.stringify(listed)).not.toContain(created.token);
     const event = await t.db.prisma.auditEvent.findFirst({ where: { userId: u.id, action: 'user.pat.create' } });
