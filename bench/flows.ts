@@ -7,10 +7,10 @@
 //   - POST /oauth/token client_credentials
 // Usage: npm run bench:flows   (BENCH_SECONDS=5 per case). Writes bench/results/flows.json.
 import autocannon from 'autocannon';
-import { loadBareYoga, startBareYoga } from './bare-yoga-process.js';
+import { loadBareYoga, reportAgainstFloors, startBareYoga } from './bare-yoga-process.js';
 import { createPostgresDatabase } from './database.js';
 import { BENCH_SECONDS, writeResults } from './results.js';
-import { BENCH_USER_PASSWORD, type LoadResult, load, printTable, ROOT, spawnService } from './server.js';
+import { BENCH_USER_PASSWORD, type LoadResult, load, ROOT, spawnService } from './server.js';
 
 const FLOOR = '{ __typename }';
 const PAGE_ME = '{ me { id name primaryEmail sessions(first: 5) { totalCount edges { node { id current } } } } }';
@@ -106,12 +106,7 @@ async function main() {
     const floorAfter = await load(service.url, 'our { __typename } (floor, after)', { query: FLOOR, seconds: BENCH_SECONDS });
     const bareAfter = await loadBareYoga(bare.url, 'bare graphql-yoga hello world (after)');
     rows.push(floorAfter, bareAfter);
-    const floor = (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2;
-    const bareFloor = (bareBefore.requestsPerSecond + bareAfter.requestsPerSecond) / 2;
-    const withRatios = rows.map((r) => ({ ...r, ratio: r.requestsPerSecond / floor, ratioToBareYoga: r.requestsPerSecond / bareFloor }));
-    console.log(`\nPostgreSQL, ${CONNECTIONS} connections, ${BENCH_SECONDS}s per case; ratio = req/s against our { __typename } in the same run`);
-    printTable(withRatios);
-    console.log(`bare yoga ${bareFloor.toFixed(0)} req/s; ratios to it: ${withRatios.map((r) => `${r.label.split(' (')[0]} ${r.ratioToBareYoga.toFixed(2)}`).join('; ')}`);
+    const withRatios = reportAgainstFloors(rows, { ours: [floorBefore, floorAfter], bare: [bareBefore, bareAfter] }, CONNECTIONS);
     if (failedRotations) console.log(`refresh: ${failedRotations} rotations did not return a new token (errors: the chain broke)`);
     console.log(`written to ${writeResults('flows', { connections: CONNECTIONS, seconds: BENCH_SECONDS, failedRotations, rows: withRatios })}`);
   } finally {

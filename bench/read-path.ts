@@ -6,10 +6,10 @@
 // BENCH_CASE=page|me runs only that case between the floors (a profile of nothing else);
 // BENCH_CPU_PROF=1 writes the server's profile to bench/results/profiles/read-path/.
 import path from 'node:path';
-import { loadBareYoga, startBareYoga } from './bare-yoga-process.js';
+import { loadBareYoga, reportAgainstFloors, startBareYoga } from './bare-yoga-process.js';
 import { createPostgresDatabase } from './database.js';
 import { BENCH_SECONDS, writeResults } from './results.js';
-import { type LoadResult, load, printTable, ROOT, spawnService } from './server.js';
+import { type LoadResult, load, ROOT, spawnService } from './server.js';
 
 const FLOOR = '{ __typename }';
 const ME = '{ me { id primaryEmail name } }';
@@ -37,12 +37,7 @@ async function main() {
     if (only !== 'me') rows.push(await load(service.url, "account page's me (sessions(first: 5) { totalCount … })", { query: PAGE_ME, token: reader, seconds: BENCH_SECONDS }));
     rows.push(await load(service.url, 'our { __typename } (floor, after)', { query: FLOOR, seconds: BENCH_SECONDS }));
     rows.push(await loadBareYoga(bare.url, 'bare graphql-yoga hello world (after)'));
-    const floor = (rows[1]!.requestsPerSecond + rows.at(-2)!.requestsPerSecond) / 2;
-    const bareFloor = (rows[0]!.requestsPerSecond + rows.at(-1)!.requestsPerSecond) / 2;
-    const withRatios = rows.map((r) => ({ ...r, ratio: r.requestsPerSecond / floor, ratioToBareYoga: r.requestsPerSecond / bareFloor }));
-    console.log(`\nPostgreSQL, ${CONNECTIONS} connections, ${BENCH_SECONDS}s per case; ratio = req/s against our { __typename } in the same run`);
-    printTable(withRatios);
-    console.log(`bare yoga ${bareFloor.toFixed(0)} req/s; ratios to it: ${withRatios.map((r) => `${r.label.split(' (')[0]} ${r.ratioToBareYoga.toFixed(2)}`).join('; ')}`);
+    const withRatios = reportAgainstFloors(rows, { ours: [rows[1]!, rows.at(-2)!], bare: [rows[0]!, rows.at(-1)!] }, CONNECTIONS);
     console.log(`written to ${writeResults('read-path', { connections: CONNECTIONS, seconds: BENCH_SECONDS, rows: withRatios })}`);
   } finally {
     bare.close();
