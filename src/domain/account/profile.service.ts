@@ -3,7 +3,8 @@
 import { userColumns } from '../../db/user-columns.js';
 import { Prisma, type User } from '../../generated/prisma/client.js';
 import type { AuditActor, RequestInfo } from '../audit/audit.service.js';
-import { type EventCollector, changeWithEvents, utc, withEvents } from '../events/collector.js';
+import { utc } from '../../db/sql-time.js';
+import { type EventCollector, changeWithEvents, withEvents } from '../events/collector.js';
 import type { Deps } from '../deps.js';
 import { credentialState } from '../credentials/factor-lifecycle.js';
 import { lockUserRow } from '../users/user-lock.js';

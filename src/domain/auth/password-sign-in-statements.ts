@@ -16,7 +16,7 @@ import type { RequestInfo } from '../audit/audit.service.js';
 import type { Deps } from '../deps.js';
 import type { CommittedEvent } from '../events/catalogue.js';
 import { auditRowOf, newEventId } from '../events/collector.js';
-import { utc } from '../lifecycle/purge.js';
+import { utc } from '../../db/sql-time.js';
 import { networkOf, userAgentFamily } from '../lifecycle/user-agent.js';
 import { scopeString } from '../sessions/sessions.service.js';
 import type { IdentifierKind } from '../users/identifiers.js';

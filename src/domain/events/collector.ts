@@ -3,6 +3,7 @@
 // row of AuditEvent, and one WebhookDelivery per subscribed webhook) inside that same
 // transaction, so an event exists exactly when its change committed. Subscribers (notices,
 // webhooks, the live stream) hear of the events only after the commit.
+import { utc } from '../../db/sql-time.js';
 import { randomBytes } from 'node:crypto';
 import { Prisma } from '../../generated/prisma/client.js';
 import { type AuditActor, type RequestInfo, redact } from '../audit/audit.service.js';
@@ -12,8 +13,6 @@ import type { AuditActionOf, CommittedEvent, EventPayloads, EventType } from './
 
 type Tx = Prisma.TransactionClient;
 
-// Prisma stores DateTime as UTC in `timestamp(3)` columns; an ISO string cast this way matches it.
-export const utc = (at: Date) => Prisma.sql`(CAST(${at.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
 
 export interface EmitInput<T extends EventType> {
   /** The user the event is about (kept after the user is deleted); omitted for settings and clients. */

@@ -11,7 +11,8 @@ import { unavailableDependency } from '../../lib/availability/index.js';
 import { addSeconds } from '../../lib/clock.js';
 import type { Deps } from '../deps.js';
 import { DAY_SECONDS } from './lifecycle-tokens.js';
-import { purgeDueAccounts, utc } from './purge.js';
+import { utc } from '../../db/sql-time.js';
+import { purgeDueAccounts } from './purge.js';
 
 const JOB = 'maintenance';
 // Longer than a run can take; a holder that dies mid-run blocks the job this long at most.

@@ -12,7 +12,7 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { type EventCollector, withEvents } from '../events/collector.js';
 import { DAY_SECONDS, issueLifecycleToken, spendLifecycleToken } from './lifecycle-tokens.js';
-import { utc } from './purge.js';
+import { utc } from '../../db/sql-time.js';
 import { forgetTrustedDevices } from './trusted-devices.service.js';
 import { deviceName, networkOf, userAgentFamily } from './user-agent.js';
 

@@ -2,6 +2,7 @@
 // of two instances (or two runs) working at once each account is deleted, and its user.deleted
 // event emitted, exactly once. Deleting the user row cascades to everything that belongs to it;
 // the audit history stays (AuditEvent.userId is a plain string).
+import { utc } from '../../db/sql-time.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Deps } from '../deps.js';
 import { withEvents } from '../events/collector.js';
@@ -9,10 +10,6 @@ import { withEvents } from '../events/collector.js';
 const SYSTEM = { actorId: null, actorType: 'system' } as const;
 const NO_REQUEST = { ip: null, userAgent: null };
 
-/** A timestamp parameter for the `timestamp(3)` (UTC) columns, whatever the session's time zone. */
-export function utc(date: Date): Prisma.Sql {
-  return Prisma.sql`(CAST(${date.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
-}
 
 interface Due {
   id: string;

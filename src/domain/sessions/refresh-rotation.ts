@@ -7,6 +7,7 @@
 // finds the token rotated, so of two concurrent uses exactly one rotates; the other (and anything
 // that does not apply) falls back to the full transaction in sessions.service.ts, which detects
 // reuse and revokes the session as it always did. Measured: docs/performance.md.
+import { utc } from '../../db/sql-time.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import type { Deps } from '../deps.js';
 
@@ -25,8 +26,6 @@ export interface PresentedRefreshToken {
   suspended: boolean;
 }
 
-// Prisma stores DateTime as UTC in `timestamp(3)` columns; an ISO string cast this way matches it.
-const utc = (at: Date) => Prisma.sql`(CAST(${at.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
 
 export async function readPresentedToken(db: Db, tokenHash: string, now: Date): Promise<PresentedRefreshToken | null> {
   const rows = await db.$queryRaw<PresentedRefreshToken[]>`

@@ -7,6 +7,7 @@
 // An unreachable database pauses the loop with backoff (the outage is logged once, by Outages)
 // and loses nothing: outcomes of attempts made before it could not be saved are kept and saved
 // first when it is back (while their lease holds; after that the row is sent again).
+import { utc } from '../../db/sql-time.js';
 import { Prisma } from '../../generated/prisma/client.js';
 import { addSeconds } from '../../lib/clock.js';
 import { unavailableDependency } from '../../lib/availability/index.js';
@@ -39,10 +40,6 @@ interface Claimed {
   eventData: unknown;
 }
 
-/** A timestamp parameter for the `timestamp(3)` (UTC) columns, whatever the session's time zone. */
-function utc(date: Date): Prisma.Sql {
-  return Prisma.sql`(CAST(${date.toISOString()} AS timestamptz) AT TIME ZONE 'UTC')`;
-}
 
 export class WebhookDispatcher {
   private running = false;
